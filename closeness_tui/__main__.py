@@ -1,0 +1,3 @@
+from closeness_tui.cli import main
+
+main()

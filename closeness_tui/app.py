@@ -1,0 +1,198 @@
+"""The App shell: opens the store, routes first run / damaged file / second copy, global keys,
+themes, the command palette. Built by `make_app(data_dir, clock, today)` so tests inject all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from closeness_tui.clock import Clock, FakeClock, SystemClock
+from closeness_tui.commands import ClosenessCommands
+from closeness_tui.models import Record, Settings
+from closeness_tui.registry import screen_class
+from closeness_tui.store import Store, StoreDamaged, StoreLocked, StoreWriteError
+
+LIGHT_THEME = "textual-light"
+DARK_THEME = "textual-dark"
+
+
+class ClosenessApp(App[None]):
+    TITLE = "closeness"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ClosenessCommands}
+    BINDINGS = [
+        Binding(
+            "f1,question_mark",
+            "help",
+            "Help",
+            id="help",
+            tooltip="Keys and what this screen is for",
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="quit",
+            priority=True,
+            tooltip="Close closeness; everything you confirmed is already saved",
+        ),
+    ]
+
+    def __init__(self, data_dir: Path, clock: Clock, *, bell: bool = True) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.clock = clock
+        self.store: Store | None = None
+        self.settings = Settings()
+        self.allow_bell = bell
+
+    # -- start-up ------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        self.open_store()
+
+    def _install_signal_handlers(self) -> None:
+        """Closing the terminal (SIGHUP) or SIGTERM: exit cleanly. Steps are saved as they
+        happen, so there is nothing to flush; this just releases the lock and the terminal."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.exit)
+
+    def open_store(self) -> None:
+        """Open the data and show the right first screen."""
+        try:
+            self.store = Store.open(self.data_dir)
+        except StoreLocked:
+            from closeness_tui.screens.problems import LockedScreen
+
+            self.push_screen(LockedScreen(self.data_dir))
+            return
+        except StoreDamaged as exc:
+            from closeness_tui.screens.problems import DamagedScreen
+
+            self.push_screen(DamagedScreen(exc))
+            return
+        self.settings = self.store.settings()
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self.settings.named:
+            self.go_home()
+        else:
+            self.push_screen(screen_class("welcome")())
+
+    def go_home(self) -> None:
+        """Make Home the only screen on the stack."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen_class("home")())
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    # -- saving --------------------------------------------------------------------------
+
+    def save(self, record: Record) -> bool:
+        """Save one record now. On failure say so kindly and keep what is on screen."""
+        if self.store is None:
+            return False
+        try:
+            self.store.put(record)
+        except StoreWriteError as exc:
+            self.notify(
+                f"That could not be saved ({exc}). Your words are still on the screen; "
+                "please try again in a moment.",
+                title="Not saved yet",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return False
+        return True
+
+    def save_settings(self, settings: Settings) -> bool:
+        if self.store is None:
+            return False
+        try:
+            self.store.save_settings(settings)
+        except StoreWriteError as exc:
+            self.notify(f"Settings could not be saved ({exc}).", severity="error", markup=False)
+            return False
+        self.settings = self.store.settings()
+        return True
+
+    def watch_theme(self, theme: str) -> None:
+        if self.store is not None and self.settings.theme != theme:
+            self.settings.theme = theme
+            self.save_settings(self.settings)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def open_screen(self, name: str) -> None:
+        if self.store is None or not self.settings.named:
+            return
+        if type(self.screen).__name__ == screen_class(name).__name__:
+            return
+        self.push_screen(screen_class(name)())
+
+    def action_home(self) -> None:
+        if self.store is not None and self.settings.named:
+            self.go_home()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, screen_class("help")):
+            return
+        topic = getattr(self.screen, "HELP_TOPIC", "home")
+        self.push_screen(screen_class("help")(topic))
+
+    def action_toggle_dark(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    async def action_quit(self) -> None:
+        unsaved = getattr(self.screen, "has_unsaved", None)
+        if callable(unsaved) and unsaved():
+            from closeness_tui.screens.dialogs import ConfirmDialog
+
+            def done(leave: bool | None) -> None:
+                if leave:
+                    self.exit()
+
+            self.push_screen(
+                ConfirmDialog(
+                    "Some words you typed are not saved yet. Quit anyway and let them go?",
+                    yes="Quit without saving",
+                    no="Stay",
+                ),
+                done,
+            )
+            return
+        self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # The built-in Screenshot command writes the screen (private words) to disk: left out.
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
+
+
+def make_app(
+    data_dir: Path | str,
+    clock: Clock | None = None,
+    today: date | None = None,
+) -> ClosenessApp:
+    """Build the app. Tests pass a temp dir, a FakeClock and a fixed `today`."""
+    if clock is None:
+        clock = FakeClock(today=today) if today is not None else SystemClock()
+    return ClosenessApp(Path(data_dir), clock)

@@ -1,0 +1,41 @@
+"""The command palette: every screen and action, by name."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from closeness_tui.apptext import app_text
+from closeness_tui.registry import is_registered
+
+
+class ClosenessCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, object]]:
+        app = self.app
+        text = app_text()
+        items: list[tuple[str, str, object]] = [("Home", "Go back to the start", app.action_home)]
+        for entry in text.home.entries:
+            if is_registered(entry.screen):
+                items.append((entry.title, entry.blurb, partial(app.open_screen, entry.screen)))
+        items += [
+            ("Help", "Keys and what each screen is for", app.action_help),
+            (
+                "Toggle light / dark",
+                "Switch between the light and dark theme",
+                app.action_toggle_dark,
+            ),
+            ("Quit", "Close closeness (everything confirmed is saved)", app.action_quit),
+        ]
+        return items
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

@@ -1,0 +1,75 @@
+"""Loads and validates the app's own words from content/*.toml.
+
+Each content file has a schema (a msgspec Struct) named in REGISTRY. `load()` decodes and
+validates one file; `validate_all()` checks every registered file at start-up, so a
+malformed file stops the app with an error naming the file and the key, not a traceback.
+No Textual here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import TypeVar
+
+import msgspec
+
+T = TypeVar("T")
+
+# file name -> "module:Struct" that describes it. Feature modules add their files here.
+REGISTRY: dict[str, str] = {
+    "app.toml": "closeness_tui.apptext:AppText",
+}
+
+
+class ContentError(Exception):
+    def __init__(self, filename: str, key: str, problem: str) -> None:
+        where = f"content/{filename}" + (f", key {key!r}" if key else "")
+        super().__init__(f"{where}: {problem}")
+        self.filename = filename
+        self.key = key
+        self.problem = problem
+
+
+def _read(filename: str) -> str:
+    try:
+        return resources.files("closeness_tui._content").joinpath(filename).read_text("utf-8")
+    except FileNotFoundError:
+        raise ContentError(filename, "", "the file is missing") from None
+    except UnicodeDecodeError:
+        raise ContentError(filename, "", "the file is not UTF-8 text") from None
+
+
+def parse(filename: str, text: str, schema: type[T]) -> T:
+    """Validate TOML text against `schema`; errors name the file and the key."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(filename, "", f"not valid TOML ({exc})") from None
+    try:
+        return msgspec.convert(raw, schema)
+    except msgspec.ValidationError as exc:
+        message = str(exc)
+        key = ""
+        if " - at `$" in message:
+            message, _, path = message.partition(" - at `$")
+            key = path.rstrip("`").lstrip(".")
+        raise ContentError(filename, key, message) from None
+
+
+@cache
+def load(filename: str, schema: type[T]) -> T:
+    return parse(filename, _read(filename), schema)
+
+
+def schema_for(filename: str) -> type:
+    module, _, name = REGISTRY[filename].partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def validate_all() -> None:
+    """Load every registered content file; raise ContentError at the first problem."""
+    for filename in REGISTRY:
+        load(filename, schema_for(filename))

@@ -1,0 +1,184 @@
+"""Typed records. Each has a stable uuid `id` and names the TinyDB table it lives in.
+
+Screens and the domain core see only these; the store converts them to and from the
+JSON documents in the file (msgspec validates every field on the way in, so a foreign or
+hand-edited file is caught at open, not at the first query).
+
+Partners are referred to by seat, 0 or 1 (`Settings.partner_a` / `partner_b`), so a
+renamed partner keeps their history; records that must remember the names used at the
+time (a listening session) keep a copy too.
+
+New fields must have defaults, so older files still load; a change that cannot be made
+that way is a schema migration (see store.MIGRATIONS).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import ClassVar
+
+import msgspec
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Record(msgspec.Struct, kw_only=True):
+    TABLE: ClassVar[str] = ""
+    id: str = msgspec.field(default_factory=new_id)
+
+
+# -- settings -------------------------------------------------------------------------
+
+
+class Settings(Record, kw_only=True):
+    TABLE: ClassVar[str] = "settings"
+    partner_a: str = ""
+    partner_b: str = ""
+    theme: str = "textual-dark"
+    bell: bool = True
+    week_starts_on: int = 0  # 0 = Monday ... 6 = Sunday
+    weekly_target_minutes: int | None = None
+
+    @property
+    def names(self) -> tuple[str, str]:
+        return (self.partner_a, self.partner_b)
+
+    @property
+    def named(self) -> bool:
+        return bool(self.partner_a and self.partner_b)
+
+    def name(self, seat: int) -> str:
+        return self.names[seat]
+
+
+# -- listening sessions ----------------------------------------------------------------
+
+
+class Summary(msgspec.Struct, kw_only=True):
+    """One reflection by the listener and the speaker's answer to it."""
+
+    text: str = ""
+    rating: str = ""  # "", "got_it", "partly", "not_quite"
+    clarification_seconds: float = 0.0
+    at: datetime | None = None
+
+
+class Turn(msgspec.Struct, kw_only=True):
+    speaker: int  # seat 0 or 1
+    round: int = 1
+    planned_seconds: float = 0.0
+    actual_seconds: float = 0.0
+    pauses: int = 0
+    added_seconds: float = 0.0
+    summaries: list[Summary] = msgspec.field(default_factory=list)
+    more: str = ""
+    validation: str = ""
+    empathy: str = ""
+
+
+class Break(msgspec.Struct, kw_only=True):
+    started_at: datetime
+    return_at: datetime
+    ended_at: datetime | None = None
+    called_by: int | None = None
+
+
+class ListeningSession(Record, kw_only=True):
+    TABLE: ClassVar[str] = "listening"
+    started_at: datetime
+    updated_at: datetime | None = None
+    topic: str = ""
+    names: list[str] = msgspec.field(default_factory=list)
+    first_speaker: int = 0
+    turn_seconds: int = 300
+    rounds: int = 1
+    readiness: dict[str, bool] | None = None  # None = skipped
+    readiness_skipped: bool = False
+    turns: list[Turn] = msgspec.field(default_factory=list)
+    closing: list[str] = msgspec.field(default_factory=lambda: ["", ""])
+    breaks: list[Break] = msgspec.field(default_factory=list)
+    status: str = "active"  # "active", "on_break", "done"
+    state: dict[str, object] = msgspec.field(default_factory=dict)  # resumable machine state
+    draft: str = ""  # words being typed in the summary box, kept across restarts
+    speaker_note: str = ""
+
+
+# -- I-statements ------------------------------------------------------------------------
+
+
+class Statement(Record, kw_only=True):
+    TABLE: ClassVar[str] = "statements"
+    author: int  # seat
+    created_at: datetime
+    updated_at: datetime | None = None
+    feeling: str = ""
+    situation: str = ""
+    need: str = ""
+    request: str = ""
+    form: str = "short"  # "short" or "long"
+    text: str = ""
+    complaint: str = ""
+
+
+# -- check-ins and gratitude --------------------------------------------------------------
+
+
+class Answer(msgspec.Struct, kw_only=True):
+    seat: int
+    prompt: str
+    text: str = ""
+    reply: str = ""  # the other partner's one-line answer
+
+
+class CheckIn(Record, kw_only=True):
+    TABLE: ClassVar[str] = "checkins"
+    kind: str  # "nightly", "gratitude", "weekly"
+    created_at: datetime
+    answers: list[Answer] = msgspec.field(default_factory=list)
+    promises: list[Answer] = msgspec.field(default_factory=list)
+    promise_review: dict[str, str] = msgspec.field(default_factory=dict)
+    listening_id: str | None = None
+
+
+# -- rituals -------------------------------------------------------------------------------
+
+
+class Ritual(Record, kw_only=True):
+    TABLE: ClassVar[str] = "rituals"
+    name: str
+    note: str = ""
+    template: str = ""
+    freq: str = "weekly"  # "weekly" or "monthly"
+    weekdays: list[int] = msgspec.field(default_factory=list)  # 0 = Monday
+    interval: int = 1
+    month_day: int | None = None
+    month_nth: int | None = None  # 1..4 or -1 (last), with weekdays[0]
+    time_of_day: str | None = None  # "HH:MM"
+    duration_minutes: int = 10
+    lead: str = "both"  # "either", "both", "a", "b"
+    active: bool = True
+    start: date
+    created_at: datetime | None = None
+
+
+class RitualMark(Record, kw_only=True):
+    TABLE: ClassVar[str] = "ritual_marks"
+    ritual_id: str
+    occurrence: date
+    status: str = "done"  # "done" or "skipped"
+    note: str = ""
+    at: datetime | None = None
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Settings,
+    ListeningSession,
+    Statement,
+    CheckIn,
+    Ritual,
+    RitualMark,
+)
+TABLES: dict[str, type[Record]] = {t.TABLE: t for t in RECORD_TYPES}

@@ -1,0 +1,416 @@
+"""The only module that knows TinyDB. Screens and the core call this; it hands back records.
+
+    store = Store.open(data_dir)        # may raise StoreLocked or StoreDamaged
+    settings = store.settings()
+    store.put(record)                   # insert or replace by uuid, saved durably at once
+    store.all(ListeningSession)
+    store.delete(ListeningSession, id)
+
+The file is one TinyDB JSON document, `closeness.json`, with a `_meta` table holding the
+app name and schema version. It is validated completely (JSON, shape, every record's
+fields) before TinyDB sees it. A damaged file is never overwritten: the caller shows the
+problem and may `set_aside()` the file or `restore_backup()`. One writer per data
+directory: a second copy of the app gets StoreLocked and writes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from closeness_tui.models import TABLES, Record, Settings
+from closeness_tui.storage import (
+    FILE_MODE,
+    AtomicJSONStorage,
+    atomic_write,
+    encode,
+    ensure_private_dir,
+)
+
+APP_NAME = "closeness"
+DATA_FILE = "closeness.json"
+BACKUP_FILE = "closeness.json.bak"
+LOCK_FILE = ".closeness.lock"
+META_TABLE = "_meta"
+SCHEMA_VERSION = 1
+
+R = TypeVar("R", bound=Record)
+
+# Migrations: MIGRATIONS[n] turns a version-n document into a version n+1 document.
+# Version 1 is the first released shape, so the chain is empty for now.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class StoreError(Exception):
+    """Base of what the store raises for the app to show kindly."""
+
+
+class StoreLocked(StoreError):
+    def __init__(self, directory: Path) -> None:
+        super().__init__(f"closeness is already open on {directory}")
+        self.directory = directory
+
+
+class StoreDamaged(StoreError):
+    """The data file cannot be used as it is. `problem` is a short key, `detail` plain words."""
+
+    def __init__(self, path: Path, problem: str, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path = path
+        self.problem = problem
+        self.detail = detail
+
+
+class StoreWriteError(StoreError):
+    """Saving failed (disk full, permissions). Nothing on disk was damaged."""
+
+
+def migrate(
+    data: dict[str, Any],
+    version: int,
+    *,
+    registry: dict[int, Migration] | None = None,
+    target: int = SCHEMA_VERSION,
+) -> dict[str, Any]:
+    """Apply migrations version -> version+1 ... -> target. Raises KeyError if a step is missing."""
+    registry = MIGRATIONS if registry is None else registry
+    while version < target:
+        data = registry[version](data)
+        version += 1
+        data.setdefault(META_TABLE, {}).setdefault("1", {})["schema"] = version
+    return data
+
+
+def _meta_doc(version: int = SCHEMA_VERSION) -> dict[str, Any]:
+    return {"app": APP_NAME, "schema": version}
+
+
+def empty_document() -> dict[str, Any]:
+    return {META_TABLE: {"1": _meta_doc()}}
+
+
+def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
+    """Validate raw file bytes; return the (migrated) document or raise StoreDamaged."""
+    if not raw.strip():
+        raise StoreDamaged(path, "empty", "The data file is empty.")
+    try:
+        data = msgspec.json.decode(raw)
+    except msgspec.DecodeError as exc:
+        raise StoreDamaged(
+            path,
+            "not_json",
+            f"The data file is not readable JSON; it may have been cut short ({exc}).",
+        ) from None
+    if not isinstance(data, dict):
+        raise StoreDamaged(path, "wrong_shape", "The data file does not hold closeness data.")
+    meta = data.get(META_TABLE)
+    meta_doc = meta.get("1") if isinstance(meta, dict) else None
+    if not isinstance(meta_doc, dict) or meta_doc.get("app") != APP_NAME:
+        raise StoreDamaged(
+            path, "foreign", "This file was not written by closeness (it has no closeness header)."
+        )
+    version = meta_doc.get("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise StoreDamaged(path, "wrong_shape", "The data file's version number is not valid.")
+    if version > SCHEMA_VERSION:
+        raise StoreDamaged(
+            path,
+            "newer",
+            f"The data file was written by a newer closeness (data version {version}; "
+            f"this copy reads up to {SCHEMA_VERSION}). Update closeness to open it.",
+        )
+    if version < SCHEMA_VERSION:
+        try:
+            data = migrate(data, version)
+        except Exception as exc:  # a failed migration must not lose the original file
+            raise StoreDamaged(
+                path, "migration", f"Updating the data from version {version} failed: {exc}"
+            ) from None
+    _check_tables(data, path)
+    return data
+
+
+def _check_tables(data: dict[str, Any], path: Path) -> None:
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise StoreDamaged(path, "wrong_shape", f"The section {name!r} is not a table.")
+        record_type = TABLES.get(name)
+        seen: set[str] = set()
+        for doc_id, doc in table.items():
+            if not (isinstance(doc_id, str) and doc_id.isdigit()) or not isinstance(doc, dict):
+                raise StoreDamaged(
+                    path, "wrong_shape", f"The section {name!r} has an entry that is not a record."
+                )
+            if record_type is None:
+                continue
+            try:
+                rec = msgspec.convert(doc, record_type)
+            except msgspec.ValidationError as exc:
+                raise StoreDamaged(
+                    path, "wrong_shape", f"A record in {name!r} does not fit: {exc}."
+                ) from None
+            if rec.id in seen:
+                raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
+            seen.add(rec.id)
+
+
+class Store:
+    """The couple's data. One instance per process; it holds the directory lock."""
+
+    def __init__(
+        self,
+        directory: Path,
+        data: dict[str, Any],
+        lock: FileLock | None,
+        raw: bytes | None,
+    ) -> None:
+        self.directory = directory
+        self.path = directory / DATA_FILE
+        self._lock = lock
+        self.read_only = lock is None
+        self._storage: AtomicJSONStorage | None = None
+        self._db = TinyDB(self.path, data=data, storage=_StorageFactory(self))
+        self._index: dict[str, dict[str, int]] = {}
+        self._backup_thread: threading.Thread | None = None
+        if raw is not None and not self.read_only:
+            self._backup_thread = threading.Thread(
+                target=self._write_backup, args=(raw,), daemon=True
+            )
+            self._backup_thread.start()
+
+    # -- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, directory: Path | str, *, read_only: bool = False) -> Store:
+        directory = Path(directory).expanduser()
+        if read_only:
+            if not directory.is_dir():
+                raise StoreDamaged(directory / DATA_FILE, "missing", "There is no data here yet.")
+        else:
+            ensure_private_dir(directory)
+        lock = None
+        if not read_only:
+            lock = FileLock(str(directory / LOCK_FILE), timeout=0, mode=FILE_MODE)
+            try:
+                lock.acquire()
+            except Timeout:
+                raise StoreLocked(directory) from None
+        try:
+            path = directory / DATA_FILE
+            raw: bytes | None
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                if read_only:
+                    raise StoreDamaged(path, "missing", "There is no data file here yet.") from None
+                raw = None
+            data = empty_document() if raw is None else parse_document(raw, path)
+            store = cls(directory, data, lock, raw)
+            if raw is None:
+                store._save_now()
+            return store
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    def close(self) -> None:
+        if self._backup_thread is not None:
+            self._backup_thread.join(timeout=5)
+        if self._lock is not None and self._lock.is_locked:
+            self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _write_backup(self, raw: bytes) -> None:
+        with contextlib.suppress(OSError):
+            atomic_write(self.directory / BACKUP_FILE, raw)
+
+    # -- records -----------------------------------------------------------------------
+
+    def _table(self, record_type: type[Record]) -> Table:
+        return self._db.table(record_type.TABLE, cache_size=0)
+
+    def _ids(self, record_type: type[Record]) -> dict[str, int]:
+        index = self._index.get(record_type.TABLE)
+        if index is None:
+            raw = self._db.storage.read().get(record_type.TABLE, {})
+            index = {doc["id"]: int(doc_id) for doc_id, doc in raw.items()}
+            self._index[record_type.TABLE] = index
+        return index
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreWriteError("This copy of closeness is only reading the data.")
+
+    def put(self, record: Record) -> None:
+        """Insert or replace `record` (by its uuid) and save the file at once."""
+        self._check_writable()
+        doc = msgspec.to_builtins(record)
+        index = self._ids(type(record))
+        table = self._table(type(record))
+        doc_id = index.get(record.id)
+        try:
+            if doc_id is None:
+                index[record.id] = table.insert(doc)
+            else:
+                table.upsert(Document(doc, doc_id=doc_id))
+        except OSError as exc:
+            self._reload_after_failed_write()
+            raise StoreWriteError(f"Could not save: {exc.strerror or exc}") from exc
+
+    def put_many(self, records: Iterable[Record]) -> None:
+        """Insert new records in one write (used by bench data and imports)."""
+        self._check_writable()
+        by_type: dict[type[Record], list[Record]] = {}
+        for rec in records:
+            by_type.setdefault(type(rec), []).append(rec)
+        try:
+            for record_type, recs in by_type.items():
+                ids = self._table(record_type).insert_multiple(msgspec.to_builtins(r) for r in recs)
+                index = self._ids(record_type)
+                for rec, doc_id in zip(recs, ids, strict=True):
+                    index[rec.id] = doc_id
+        except OSError as exc:
+            self._reload_after_failed_write()
+            raise StoreWriteError(f"Could not save: {exc.strerror or exc}") from exc
+
+    def get(self, record_type: type[R], record_id: str) -> R | None:
+        doc_id = self._ids(record_type).get(record_id)
+        if doc_id is None:
+            return None
+        doc = self._table(record_type).get(doc_id=doc_id)
+        return None if doc is None else msgspec.convert(doc, record_type)
+
+    def all(self, record_type: type[R]) -> list[R]:
+        raw = self._db.storage.read().get(record_type.TABLE, {})
+        return [msgspec.convert(doc, record_type) for doc in raw.values()]
+
+    def count(self, record_type: type[Record]) -> int:
+        return len(self._db.storage.read().get(record_type.TABLE, {}))
+
+    def delete(self, record_type: type[Record], record_id: str) -> bool:
+        self._check_writable()
+        index = self._ids(record_type)
+        doc_id = index.get(record_id)
+        if doc_id is None:
+            return False
+        try:
+            self._table(record_type).remove(doc_ids=[doc_id])
+        except OSError as exc:
+            self._reload_after_failed_write()
+            raise StoreWriteError(f"Could not save: {exc.strerror or exc}") from exc
+        del index[record_id]
+        return True
+
+    # -- settings ----------------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        found = self.all(Settings)
+        return found[0] if found else Settings()
+
+    def save_settings(self, settings: Settings) -> None:
+        existing = self.all(Settings)
+        if existing and existing[0].id != settings.id:
+            settings = msgspec.structs.replace(settings, id=existing[0].id)
+        self.put(settings)
+
+    # -- whole-file operations ----------------------------------------------------------
+
+    def document(self) -> dict[str, Any]:
+        """The raw document (read-only use: export, benchmarks)."""
+        return self._db.storage.read()
+
+    def export(self, now: datetime) -> dict[str, Any]:
+        """Everything, as a readable backup: one list of records per kind."""
+        out: dict[str, Any] = {
+            "app": APP_NAME,
+            "schema": SCHEMA_VERSION,
+            "exported_at": now.isoformat(timespec="seconds"),
+        }
+        for name, record_type in TABLES.items():
+            out[name] = [msgspec.to_builtins(r) for r in self.all(record_type)]
+        return out
+
+    def _save_now(self) -> None:
+        self._check_writable()
+        self._db.storage.write(self._db.storage.read())
+
+    def _reload_after_failed_write(self) -> None:
+        """The write failed, so the file on disk is still the last good one: go back to it."""
+        self._index.clear()
+        with contextlib.suppress(Exception):
+            data = parse_document(self.path.read_bytes(), self.path)
+            self._db.storage._data = data  # type: ignore[attr-defined]
+
+
+class _StorageFactory:
+    """TinyDB builds its storage itself; this hands it the already validated data."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __call__(self, path: Path, *, data: dict[str, Any]) -> AtomicJSONStorage:
+        storage = AtomicJSONStorage(path, data)
+        self.store._storage = storage
+        return storage
+
+
+# -- recovering from a damaged file -----------------------------------------------------
+
+
+def set_aside(path: Path, now: datetime) -> Path:
+    """Rename a damaged data file with a timestamp; it is kept, never deleted."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"closeness.damaged-{stamp}.json")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"closeness.damaged-{stamp}-{n}.json")
+    os.replace(path, target)
+    return target
+
+
+def backup_status(directory: Path) -> str | None:
+    """None if a usable backup exists, else a short reason."""
+    path = directory / BACKUP_FILE
+    try:
+        parse_document(path.read_bytes(), path)
+    except FileNotFoundError:
+        return "There is no backup yet."
+    except StoreDamaged as exc:
+        return f"The backup cannot be used either: {exc.detail}"
+    return None
+
+
+def restore_backup(directory: Path, now: datetime) -> Path:
+    """Keep the damaged file aside and put the last good backup in its place."""
+    backup = directory / BACKUP_FILE
+    raw = backup.read_bytes()
+    parse_document(raw, backup)
+    aside = set_aside(directory / DATA_FILE, now) if (directory / DATA_FILE).exists() else None
+    atomic_write(directory / DATA_FILE, raw)
+    return aside or backup
+
+
+def write_export(path: Path, payload: dict[str, Any]) -> None:
+    """Write an export file privately (0600), indented so a person can read it."""
+    data = msgspec.json.format(encode(payload), indent=2)
+    path = Path(path).expanduser()
+    atomic_write(path, data)
+    path.chmod(FILE_MODE)

@@ -1,0 +1,80 @@
+"""Home: a greeting in their names and one entry per activity that exists."""
+
+from __future__ import annotations
+
+from closeness_tui.screens.base import ClosenessScreen
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from closeness_tui.apptext import HomeEntry, app_text
+from closeness_tui.registry import is_registered
+from closeness_tui.text import safe_template
+
+
+def entries() -> list[HomeEntry]:
+    """Home entries whose screen exists (no placeholders)."""
+    return [e for e in app_text().home.entries if is_registered(e.screen)]
+
+
+def _entry_bindings() -> list[Binding]:
+    return [
+        Binding(e.key, f"open({e.screen!r})", e.title, id=f"open-{e.screen}", tooltip=e.blurb)
+        for e in entries()
+    ]
+
+
+class HomeScreen(ClosenessScreen):
+    CSS_PATH = "home.tcss"
+    HELP_TOPIC = "home"
+    BINDINGS = [
+        *_entry_bindings(),
+        Binding("q", "app.quit", "Quit", id="home-quit", tooltip="Close closeness", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        text = app_text().home
+        yield Header()
+        with Vertical(id="home"):
+            yield Static(self._greeting(), classes="title", id="greeting")
+            yield Static(Content(text.subtitle), classes="muted", id="subtitle")
+            yield OptionList(*self._options(), id="entries")
+            yield Static(Content(text.therapist_note), classes="gentle", id="note")
+        yield Footer()
+
+    def _greeting(self) -> Content:
+        a, b = self.capp.settings.names
+        return safe_template(app_text().home.greeting, a=a, b=b)
+
+    def _options(self) -> list[Option]:
+        return [
+            Option(
+                Content.assemble(
+                    (f" {e.key} ", "reverse"), "  ", (e.title, "bold"), "\n     ", e.blurb
+                ),
+                id=e.screen,
+            )
+            for e in entries()
+        ]
+
+    def on_mount(self) -> None:
+        self.query_one("#entries", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        # Names may have changed in Settings.
+        self.query_one("#greeting", Static).update(self._greeting())
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.action_open(event.option.id)
+
+    def action_open(self, screen: str) -> None:
+        self.capp.open_screen(screen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Home is the start: there is nothing to go back to, so no "Back" in the footer.
+        return action != "back"

@@ -1,0 +1,102 @@
+"""Screens for when the data cannot be used as it is: a damaged file, a second copy open."""
+
+from __future__ import annotations
+
+from closeness_tui.screens.base import ClosenessScreen
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Button, Footer, Static
+
+from closeness_tui.apptext import app_text
+from closeness_tui.store import StoreDamaged, backup_status, restore_backup, set_aside
+from closeness_tui.text import safe
+
+
+class DamagedScreen(ClosenessScreen):
+    CSS_PATH = "problems.tcss"
+    HELP_TOPIC = "damaged"
+    BINDINGS = [
+        Binding("q", "app.quit", "Quit", id="damaged-quit", tooltip="Leave everything as it is"),
+    ]
+
+    def __init__(self, problem: StoreDamaged) -> None:
+        super().__init__()
+        self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        text = app_text().damaged
+        directory = self.problem.path.parent
+        self.backup_problem = backup_status(directory)
+        with Vertical(id="problem"):
+            yield Static(Content(text.title), classes="title")
+            yield Static(safe(self.problem.detail), id="detail")
+            yield Static(
+                Content.assemble("The file: ", (str(self.problem.path), "bold")), id="where"
+            )
+            yield Static(Content(text.reassure), classes="muted", id="reassure")
+            if self.backup_problem is None:
+                yield Button(Content(text.restore), id="restore", variant="primary")
+            yield Button(Content(text.set_aside), id="fresh", variant="warning")
+            yield Button(Content(text.quit), id="quit")
+            if self.backup_problem is not None:
+                yield Static(safe(self.backup_problem), classes="muted", id="backup-note")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        now = self.capp.clock.now()
+        directory = self.problem.path.parent
+        if event.button.id == "quit":
+            self.app.exit()
+            return
+        try:
+            if event.button.id == "restore":
+                aside = restore_backup(directory, now)
+                message = f"Restored the last good backup. The damaged file was kept as {aside}."
+            else:
+                aside = set_aside(self.problem.path, now)
+                message = f"The old file was kept as {aside}. Starting fresh."
+        except (OSError, StoreDamaged) as exc:
+            self.notify(f"That did not work: {exc}", severity="error", markup=False)
+            return
+        self.notify(message, timeout=10, markup=False)
+        self.app.pop_screen()
+        self.capp.open_store()
+
+    def action_back(self) -> None:
+        """Nowhere to go back to until the file is dealt with."""
+
+
+class LockedScreen(ClosenessScreen):
+    CSS_PATH = "problems.tcss"
+    HELP_TOPIC = "locked"
+    BINDINGS = [
+        Binding("q", "app.quit", "Quit", id="locked-quit", tooltip="Close this copy"),
+    ]
+
+    def __init__(self, directory) -> None:
+        super().__init__()
+        self.directory = directory
+
+    def compose(self) -> ComposeResult:
+        text = app_text().locked
+        with Vertical(id="problem"):
+            yield Static(Content(text.title), classes="title")
+            yield Static(Content(text.body), id="detail")
+            yield Static(
+                Content.assemble("Data folder: ", (str(self.directory), "bold")), id="where"
+            )
+            yield Button(Content("Quit"), id="quit", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#quit", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.exit()
+
+    def action_back(self) -> None:
+        """Nothing behind this screen."""

@@ -1,0 +1,72 @@
+"""Settings: names, theme, bell."""
+
+from __future__ import annotations
+
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.names_form import NamesForm
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Input, Label, Static, Switch
+
+from closeness_tui.app import DARK_THEME, LIGHT_THEME
+from closeness_tui.apptext import app_text
+
+
+class SettingsScreen(ClosenessScreen):
+    CSS_PATH = "settings.tcss"
+    HELP_TOPIC = "settings"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="Keep these settings"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        text = app_text().settings
+        settings = self.capp.settings
+        yield Header()
+        with VerticalScroll(id="settings"):
+            yield Static(Content(text.names_intro), classes="muted")
+            yield NamesForm(settings.partner_a, settings.partner_b, id="names")
+            with Horizontal(classes="row"):
+                yield Switch(not self.app.current_theme.dark, id="light")
+                yield Label(Content("Light theme"))
+            with Horizontal(classes="row"):
+                yield Switch(settings.bell, id="bell")
+                yield Label(Content("A soft bell when a speaking turn ends"))
+            yield Button(Content("Save"), id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#first-name", Input).focus()
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        if event.switch.id == "light":
+            # The theme is a preference the eye should see at once; it is saved at once too.
+            self.app.theme = LIGHT_THEME if event.value else DARK_THEME
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        result = self.query_one(NamesForm).check()
+        if not result.ok:
+            return
+        settings = self.capp.settings
+        settings.partner_a, settings.partner_b = result.first, result.second
+        settings.bell = self.query_one("#bell", Switch).value
+        if self.capp.save_settings(settings):
+            self.notify(app_text().settings.saved, timeout=3)
+            self.dismiss()
+
+    def has_unsaved(self) -> bool:
+        settings = self.capp.settings
+        result = self.query_one(NamesForm).check(show=False)
+        return (result.first, result.second) != settings.names or self.query_one(
+            "#bell", Switch
+        ).value != settings.bell

@@ -1,0 +1,76 @@
+"""Shared fixtures: every test gets its own data directory, a fake clock and a calm app
+(no cursor blink, no animation, no user theme or colour settings leaking in)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from closeness_tui.app import ClosenessApp, make_app
+from closeness_tui.clock import FakeClock
+from closeness_tui.store import Store
+
+TODAY = date(2026, 11, 21)  # a Saturday
+
+for _var in ("NO_COLOR", "TEXTUAL_THEME", "TEXTUAL_ANIMATIONS", "FORCE_COLOR", "TEXTUAL"):
+    os.environ.pop(_var, None)
+
+
+def _no_blink(widget_cls: type) -> None:
+    original = widget_cls.__init__
+
+    def __init__(self, *args, **kwargs):  # noqa: N807
+        original(self, *args, **kwargs)
+        self.cursor_blink = False
+
+    widget_cls.__init__ = __init__
+
+
+_no_blink(Input)
+_no_blink(TextArea)
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory, monkeypatch):
+    """Keep the user's real data dir out of every test."""
+    monkeypatch.setenv("CLOSENESS_DATA_DIR", str(tmp_path_factory.mktemp("default-data")))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 21, 19, 30).astimezone())
+
+
+def build_app(data_dir: Path, clock: FakeClock | None = None) -> ClosenessApp:
+    app = make_app(data_dir, clock or FakeClock(datetime(2026, 11, 21, 19, 30).astimezone()))
+    app.animation_level = "none"
+    return app
+
+
+def seed_names(data_dir: Path, a: str = "Ana", b: str = "Ben") -> None:
+    with Store.open(data_dir) as store:
+        settings = store.settings()
+        settings.partner_a, settings.partner_b = a, b
+        store.save_settings(settings)
+
+
+@pytest.fixture
+def app(data_dir: Path, clock: FakeClock) -> ClosenessApp:
+    """A fresh app on an empty data dir (first run)."""
+    return build_app(data_dir, clock)
+
+
+@pytest.fixture
+def named_app(data_dir: Path, clock: FakeClock) -> ClosenessApp:
+    """An app whose partners are already named: it opens on Home."""
+    seed_names(data_dir)
+    return build_app(data_dir, clock)
