@@ -146,6 +146,13 @@ class CheckIn(Record, kw_only=True):
 # -- rituals -------------------------------------------------------------------------------
 
 
+class Pause(msgspec.Struct, kw_only=True):
+    """A stretch when a ritual was paused: from `start` up to (not including) `end`."""
+
+    start: date
+    end: date | None = None  # None = still paused
+
+
 class Ritual(Record, kw_only=True):
     TABLE: ClassVar[str] = "rituals"
     name: str
@@ -162,6 +169,9 @@ class Ritual(Record, kw_only=True):
     active: bool = True
     start: date
     created_at: datetime | None = None
+    updated_at: datetime | None = None
+    pauses: list[Pause] = msgspec.field(default_factory=list)
+    ended_on: date | None = None  # removed from the plan; past weeks keep their history
 
 
 class RitualMark(Record, kw_only=True):

@@ -1,0 +1,511 @@
+"""Rituals of connection: when they happen, the week grid, and how well they are kept.
+
+Pure functions over `Ritual` and `RitualMark` records; no Textual, no store.
+
+Recurrence is python-dateutil's rrule. A ritual's cadence is one of
+- chosen weekdays, every week or every N weeks (weeks counted from the start date, WKST=MO);
+- monthly on a day of the month (29, 30 and 31 fall back to the month's last day);
+- monthly on the nth weekday ("first Saturday", 1..4, or -1 for the last one).
+
+Days are computed on the wall calendar, so a ritual at 07:30 is at 07:30 local time in every
+week, summer or winter. A time that does not exist on a spring-forward night (02:30 in
+Europe/Berlin on the last Sunday of March) is read as RFC 5545 says: with the offset from
+before the gap, which is 03:30 summer time. An ambiguous autumn time is the first of the two.
+
+Follow-through counts only what was due: occurrences before today, and today's once marked.
+Paused stretches, days before the start and days after a ritual left the plan are not due,
+so they never count against the couple. A week "counts" for the streak when at least half
+of what was due that week was done (forgiving on purpose); weeks with nothing due are
+passed over without breaking it, and this week never breaks it while it is still going.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import rrule as rr
+
+from closeness_tui.models import Pause, Ritual, RitualMark
+
+WEEKLY = "weekly"
+MONTHLY = "monthly"
+DONE = "done"
+SKIPPED = "skipped"
+LEADS = ("both", "either", "a", "b")
+
+KEPT_WEEK_SHARE = 0.5  # a week counts when at least this share of what was due was done
+REFERENCE_WEEKLY_MINUTES = 360  # about six hours a week: a guide, never a score
+STREAK_LOOKBACK_WEEKS = 520
+
+_TIME = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]?([0-5]\d)\s*$")
+_RR_DAYS = (rr.MO, rr.TU, rr.WE, rr.TH, rr.FR, rr.SA, rr.SU)
+
+
+# -- time zone and time of day ---------------------------------------------------------------
+
+
+def local_zone(
+    environ: dict[str, str] | None = None, localtime: Path = Path("/etc/localtime")
+) -> tzinfo:
+    """The user's IANA zone (TZ, else /etc/localtime), so DST rules are known; UTC if unknown."""
+    env = os.environ if environ is None else environ
+    candidates: list[str] = []
+    tz = env.get("TZ", "").lstrip(":")
+    if tz:
+        candidates.append(tz)
+    try:
+        target = str(localtime.resolve())
+    except OSError:
+        target = ""
+    if "zoneinfo/" in target:
+        candidates.append(target.split("zoneinfo/", 1)[1])
+    for name in candidates:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return ZoneInfo("UTC")
+
+
+def parse_time(text: str | None) -> time | None:
+    """'7:30', '07:30', '1930' or '19.30' -> time; '' -> None; anything else raises ValueError."""
+    if text is None or not text.strip():
+        return None
+    match = _TIME.match(text)
+    if not match:
+        raise ValueError(f"not a time of day: {text!r}")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def format_time(value: time) -> str:
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def at_local(day: date, when: time, tz: tzinfo) -> datetime:
+    """Wall-clock `when` on `day` in `tz`, resolved per RFC 5545 across DST changes."""
+    naive = datetime.combine(day, when)
+    aware = naive.replace(tzinfo=tz, fold=0)
+    resolved = aware.astimezone(UTC).astimezone(tz)
+    return resolved
+
+
+# -- recurrence -------------------------------------------------------------------------------
+
+
+def rule_parts(ritual: Ritual) -> dict[str, object]:
+    """The rrule keyword arguments for a ritual's cadence (also the .ics RRULE)."""
+    interval = max(1, int(ritual.interval or 1))
+    if ritual.freq == MONTHLY:
+        if ritual.month_nth:
+            weekday = (ritual.weekdays or [5])[0]
+            return {
+                "freq": rr.MONTHLY,
+                "interval": interval,
+                "byweekday": [_RR_DAYS[weekday](ritual.month_nth)],
+            }
+        day = min(max(int(ritual.month_day or 1), 1), 31)
+        if day >= 29:  # short months: the last day instead of skipping the month
+            return {
+                "freq": rr.MONTHLY,
+                "interval": interval,
+                "bymonthday": list(range(28, day + 1)),
+                "bysetpos": [-1],
+            }
+        return {"freq": rr.MONTHLY, "interval": interval, "bymonthday": [day]}
+    days = sorted(set(ritual.weekdays)) or [ritual.start.weekday()]
+    return {
+        "freq": rr.WEEKLY,
+        "interval": interval,
+        "byweekday": [_RR_DAYS[d] for d in days],
+        "wkst": rr.MO,
+    }
+
+
+def make_rule(ritual: Ritual, dtstart: datetime) -> rr.rrule:
+    parts = dict(rule_parts(ritual))
+    freq = parts.pop("freq")
+    return rr.rrule(freq, dtstart=dtstart, **parts)
+
+
+def _paused_on(pauses: Sequence[Pause], day: date) -> bool:
+    return any(p.start <= day and (p.end is None or day < p.end) for p in pauses)
+
+
+def in_plan(ritual: Ritual, day: date) -> bool:
+    """Whether the ritual was planned at all on `day` (started, not ended, not paused)."""
+    if day < ritual.start:
+        return False
+    if ritual.ended_on is not None and day >= ritual.ended_on:
+        return False
+    if _paused_on(ritual.pauses, day):
+        return False
+    if not ritual.active and not any(p.end is None for p in ritual.pauses):
+        return False  # paused without a recorded date: nothing is planned
+    return True
+
+
+def occurrence_days(ritual: Ritual, start: date, end: date) -> list[date]:
+    """Days from `start` to `end` (both included) on which the ritual takes place."""
+    lo = max(start, ritual.start)
+    hi = end if ritual.ended_on is None else min(end, ritual.ended_on - timedelta(days=1))
+    if hi < lo:
+        return []
+    rule = make_rule(ritual, datetime.combine(ritual.start, time()))
+    found = rule.between(datetime.combine(lo, time()), datetime.combine(hi, time()), inc=True)
+    return [d.date() for d in found if in_plan(ritual, d.date())]
+
+
+def ritual_time(ritual: Ritual) -> time | None:
+    try:
+        return parse_time(ritual.time_of_day)
+    except ValueError:
+        return None
+
+
+def occurrences(
+    ritual: Ritual, start: date, end: date, tz: tzinfo | None = None
+) -> list[date | datetime]:
+    """Occurrences from `start` to `end` (both included): dates, or aware datetimes in `tz`
+    (the local zone by default) when the ritual has a time of day."""
+    days = occurrence_days(ritual, start, end)
+    when = ritual_time(ritual)
+    if when is None:
+        return list(days)
+    zone = tz or local_zone()
+    return [at_local(d, when, zone) for d in days]
+
+
+def occurs_on(ritual: Ritual, day: date) -> bool:
+    """True when the ritual takes place on `day` (and is in the plan then)."""
+    return bool(occurrence_days(ritual, day, day))
+
+
+def next_occurrence(ritual: Ritual, after: date, within_days: int = 400) -> date | None:
+    days = occurrence_days(ritual, after, after + timedelta(days=within_days))
+    return days[0] if days else None
+
+
+# -- marks ------------------------------------------------------------------------------------
+
+
+def index_marks(marks: Iterable[RitualMark]) -> dict[tuple[str, date], RitualMark]:
+    """(ritual id, day) -> its mark; if a pair was marked twice, the latest wins."""
+    out: dict[tuple[str, date], RitualMark] = {}
+    floor = datetime.min.replace(tzinfo=UTC)
+    for m in sorted(marks, key=lambda m: m.at or floor):
+        out[(m.ritual_id, m.occurrence)] = m
+    return out
+
+
+def find_mark(marks: Iterable[RitualMark], ritual_id: str, day: date) -> RitualMark | None:
+    return index_marks(m for m in marks if m.ritual_id == ritual_id).get((ritual_id, day))
+
+
+def set_mark(
+    existing: RitualMark | None,
+    ritual: Ritual,
+    day: date,
+    status: str,
+    now: datetime,
+    note: str | None = None,
+) -> RitualMark:
+    """The mark to save for `ritual` on `day` (updates `existing` in place, keeping its id)."""
+    if status not in (DONE, SKIPPED):
+        raise ValueError(f"unknown status {status!r}")
+    if existing is not None:
+        existing.status = status
+        existing.at = now
+        if note is not None:
+            existing.note = note
+        return existing
+    return RitualMark(ritual_id=ritual.id, occurrence=day, status=status, note=note or "", at=now)
+
+
+def current(rituals: Iterable[Ritual]) -> list[Ritual]:
+    """Rituals still in the plan (active or paused), in a stable order."""
+    kept = [r for r in rituals if r.ended_on is None]
+    return sorted(kept, key=lambda r: (r.created_at or datetime.min.replace(tzinfo=UTC), r.id))
+
+
+def with_template(rituals: Iterable[Ritual], template_id: str) -> list[Ritual]:
+    return [r for r in current(rituals) if r.template == template_id]
+
+
+def mark_template_done(
+    rituals: Iterable[Ritual],
+    marks: Iterable[RitualMark],
+    template_id: str,
+    day: date,
+    now: datetime,
+    note: str | None = None,
+) -> list[RitualMark]:
+    """Marks to save so every ritual from `template_id` that is due on `day` is done.
+
+    Used by the check-ins: finishing a nightly check-in ticks off the "nightly" ritual.
+    Rituals not due that day, or already done, are left alone."""
+    index = index_marks(marks)
+    out = []
+    for ritual in with_template(rituals, template_id):
+        if not occurs_on(ritual, day):
+            continue
+        existing = index.get((ritual.id, day))
+        if existing is not None and existing.status == DONE:
+            continue
+        out.append(set_mark(existing, ritual, day, DONE, now, note))
+    return out
+
+
+# -- the week ---------------------------------------------------------------------------------
+
+
+def week_start(day: date, first_weekday: int = 0) -> date:
+    """The first day of the week holding `day` (first_weekday: 0 = Monday .. 6 = Sunday)."""
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
+def week_days(start: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range(7)]
+
+
+@dataclass(frozen=True)
+class Cell:
+    ritual: Ritual
+    day: date
+    at: datetime | None
+    mark: RitualMark | None
+
+    @property
+    def status(self) -> str:
+        return self.mark.status if self.mark is not None else "due"
+
+
+@dataclass(frozen=True)
+class GridRow:
+    ritual: Ritual
+    cells: tuple[Cell | None, ...]  # one per day of the week; None = not that day
+
+
+@dataclass(frozen=True)
+class WeekGrid:
+    start: date
+    days: tuple[date, ...]
+    rows: tuple[GridRow, ...]
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(
+            row.ritual.duration_minutes for row in self.rows for c in row.cells if c is not None
+        )
+
+    def cell(self, ritual_id: str, day: date) -> Cell | None:
+        for row in self.rows:
+            if row.ritual.id == ritual_id:
+                for c in row.cells:
+                    if c is not None and c.day == day:
+                        return c
+        return None
+
+
+def week_grid(
+    rituals: Iterable[Ritual],
+    marks: Iterable[RitualMark],
+    start: date,
+    tz: tzinfo | None = None,
+) -> WeekGrid:
+    """The week from `start`: a row per ritual in the plan (or with something that week)."""
+    zone = tz or local_zone()
+    days = tuple(week_days(start))
+    index = index_marks(marks)
+    rows = []
+    ordered = sorted(
+        rituals, key=lambda r: (r.created_at or datetime.min.replace(tzinfo=UTC), r.id)
+    )
+    for ritual in ordered:
+        found = set(occurrence_days(ritual, days[0], days[-1]))
+        if not found and (ritual.ended_on is not None or ritual.start > days[-1]):
+            continue
+        when = ritual_time(ritual)
+        cells = tuple(
+            Cell(
+                ritual,
+                d,
+                at_local(d, when, zone) if when is not None else None,
+                index.get((ritual.id, d)),
+            )
+            if d in found
+            else None
+            for d in days
+        )
+        rows.append(GridRow(ritual, cells))
+    return WeekGrid(start, days, tuple(rows))
+
+
+def today_cells(
+    rituals: Iterable[Ritual], marks: Iterable[RitualMark], day: date, tz: tzinfo | None = None
+) -> list[Cell]:
+    """What is planned on `day`, untimed first, then by time of day."""
+    zone = tz or local_zone()
+    index = index_marks(marks)
+    out = []
+    for ritual in current(rituals):
+        if occurs_on(ritual, day):
+            when = ritual_time(ritual)
+            at = at_local(day, when, zone) if when is not None else None
+            out.append(Cell(ritual, day, at, index.get((ritual.id, day))))
+    return sorted(out, key=lambda c: (c.at is not None, c.at.time() if c.at else time()))
+
+
+# -- follow-through ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tally:
+    start: date
+    due: int
+    done: int
+    skipped: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return self.done / self.due if self.due else None
+
+    @property
+    def kept(self) -> bool:
+        return self.due > 0 and self.done >= KEPT_WEEK_SHARE * self.due
+
+
+def _is_due(day: date, today: date, mark: RitualMark | None) -> bool:
+    return day < today or (day == today and mark is not None)
+
+
+def weekly_tallies(
+    rituals: Iterable[Ritual],
+    marks: Iterable[RitualMark],
+    today: date,
+    weeks: int,
+    first_weekday: int = 0,
+) -> list[Tally]:
+    """One tally per week, oldest first; the last is the week holding `today` (so far)."""
+    rituals = list(rituals)
+    index = index_marks(marks)
+    this_week = week_start(today, first_weekday)
+    first = this_week - timedelta(weeks=weeks - 1)
+    starts = [first + timedelta(weeks=i) for i in range(weeks)]
+    due = dict.fromkeys(starts, 0)
+    done = dict.fromkeys(starts, 0)
+    skipped = dict.fromkeys(starts, 0)
+    for ritual in rituals:
+        for day in occurrence_days(ritual, first, today):
+            mark = index.get((ritual.id, day))
+            if not _is_due(day, today, mark):
+                continue
+            wk = week_start(day, first_weekday)
+            due[wk] += 1
+            if mark is not None and mark.status == DONE:
+                done[wk] += 1
+            elif mark is not None and mark.status == SKIPPED:
+                skipped[wk] += 1
+    return [Tally(s, due[s], done[s], skipped[s]) for s in starts]
+
+
+def follow_through(
+    rituals: Iterable[Ritual],
+    marks: Iterable[RitualMark],
+    today: date,
+    weeks: int,
+    first_weekday: int = 0,
+) -> Tally:
+    """Share kept over the last `weeks` weeks (this week so far included)."""
+    tallies = weekly_tallies(rituals, marks, today, weeks, first_weekday)
+    return Tally(
+        tallies[0].start,
+        sum(t.due for t in tallies),
+        sum(t.done for t in tallies),
+        sum(t.skipped for t in tallies),
+    )
+
+
+def streak(
+    rituals: Iterable[Ritual],
+    marks: Iterable[RitualMark],
+    today: date,
+    first_weekday: int = 0,
+) -> int:
+    """Weeks in a row that counted (at least half of what was due was done).
+
+    Weeks with nothing due (all paused, or before the first ritual) are passed over; this
+    week adds to the streak once it counts and never breaks it while it is still going."""
+    rituals = list(rituals)
+    if not rituals:
+        return 0
+    earliest = min(r.start for r in rituals)
+    this_week = week_start(today, first_weekday)
+    span = (this_week - week_start(earliest, first_weekday)).days // 7 + 1
+    span = max(1, min(span, STREAK_LOOKBACK_WEEKS))
+    tallies = weekly_tallies(rituals, marks, today, span, first_weekday)
+    count = 0
+    for i, tally in enumerate(reversed(tallies)):
+        if tally.due == 0:
+            continue
+        if tally.kept:
+            count += 1
+        elif i == 0:
+            continue  # this week is not over yet
+        else:
+            break
+    return count
+
+
+def sparkline_series(
+    rituals: Iterable[Ritual],
+    marks: Iterable[RitualMark],
+    today: date,
+    weeks: int = 12,
+    first_weekday: int = 0,
+) -> list[float]:
+    """Weekly share kept (0..1), oldest first, from the first week anything was due."""
+    tallies = weekly_tallies(rituals, marks, today, weeks, first_weekday)
+    while tallies and tallies[0].due == 0:
+        tallies.pop(0)
+    return [t.share if t.share is not None else 0.0 for t in tallies]
+
+
+def planned_minutes(rituals: Iterable[Ritual], start: date, first_weekday: int = 0) -> int:
+    """Minutes planned in the week holding `start` (every occurrence, done or not)."""
+    ws = week_start(start, first_weekday)
+    return sum(
+        r.duration_minutes * len(occurrence_days(r, ws, ws + timedelta(days=6))) for r in rituals
+    )
+
+
+# -- pausing and leaving the plan ---------------------------------------------------------------
+
+
+def pause(ritual: Ritual, today: date) -> None:
+    """Pause from today on: nothing is due while paused."""
+    if not ritual.active:
+        return
+    ritual.active = False
+    ritual.pauses.append(Pause(start=today))
+
+
+def resume(ritual: Ritual, today: date) -> None:
+    if ritual.active:
+        return
+    ritual.active = True
+    for p in ritual.pauses:
+        if p.end is None:
+            p.end = today
+    # A pause that started and ended on the same day is no pause at all.
+    ritual.pauses = [p for p in ritual.pauses if p.end is None or p.end > p.start]
+
+
+def end(ritual: Ritual, today: date) -> None:
+    """Take the ritual out of the plan from today; its past weeks keep their history."""
+    ritual.ended_on = today
