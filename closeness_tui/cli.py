@@ -1,4 +1,5 @@
-"""Command line: `closeness` opens the app; `closeness export --json FILE` writes a backup."""
+"""Command line: `closeness` opens the app; `closeness export --json FILE` writes a backup;
+`closeness export --ics FILE` writes the rituals as a calendar file."""
 
 from __future__ import annotations
 
@@ -45,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     export = sub.add_parser("export", help="write your data to a file (a full, readable backup)")
     export.add_argument("--json", metavar="FILE", help="everything, as readable JSON")
+    export.add_argument(
+        "--ics",
+        metavar="FILE",
+        help="your active rituals as a calendar file (.ics) for any calendar app",
+    )
     return parser
 
 
@@ -52,7 +58,7 @@ def run_export(args: argparse.Namespace, data_dir: Path) -> int:
     from closeness_tui.clock import SystemClock
     from closeness_tui.store import Store, StoreDamaged, write_export
 
-    targets = {k: getattr(args, k, None) for k in ("json",)}
+    targets = {k: getattr(args, k, None) for k in ("json", "ics")}
     if not any(targets.values()):
         print(
             "closeness export: say what to write, for example --json backup.json", file=sys.stderr
@@ -69,12 +75,24 @@ def run_export(args: argparse.Namespace, data_dir: Path) -> int:
             out = Path(targets["json"]).expanduser()
             write_export(out, store.export(now))
             print(f"Wrote everything to {out} (readable JSON, private to you).")
+        if targets["ics"]:
+            out = write_rituals_ics(store, Path(targets["ics"]), now)
+            print(f"Wrote your rituals to {out} (a calendar file, private to you).")
     except OSError as exc:
         print(f"closeness export: could not write the file: {exc}", file=sys.stderr)
         return 1
     finally:
         store.close()
     return 0
+
+
+def write_rituals_ics(store, path: Path, now) -> Path:  # noqa: ANN001
+    from closeness_tui.models import Ritual
+    from closeness_tui.rituals_ics import to_ics, write_ics
+    from closeness_tui.ritualtext import ritual_text
+
+    data = to_ics(store.all(Ritual), ritual_text(), store.settings().names, now)
+    return write_ics(path, data)
 
 
 def main(argv: list[str] | None = None) -> None:

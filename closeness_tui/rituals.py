@@ -227,10 +227,14 @@ def set_mark(
     return RitualMark(ritual_id=ritual.id, occurrence=day, status=status, note=note or "", at=now)
 
 
+def _created(ritual: Ritual) -> datetime:
+    return ritual.created_at or datetime.min.replace(tzinfo=UTC)
+
+
 def current(rituals: Iterable[Ritual]) -> list[Ritual]:
     """Rituals still in the plan (active or paused), in a stable order."""
     kept = [r for r in rituals if r.ended_on is None]
-    return sorted(kept, key=lambda r: (r.created_at or datetime.min.replace(tzinfo=UTC), r.id))
+    return sorted(kept, key=_created)
 
 
 def with_template(rituals: Iterable[Ritual], template_id: str) -> list[Ritual]:
@@ -323,9 +327,7 @@ def week_grid(
     days = tuple(week_days(start))
     index = index_marks(marks)
     rows = []
-    ordered = sorted(
-        rituals, key=lambda r: (r.created_at or datetime.min.replace(tzinfo=UTC), r.id)
-    )
+    ordered = sorted(rituals, key=_created)
     for ritual in ordered:
         found = set(occurrence_days(ritual, days[0], days[-1]))
         if not found and (ritual.ended_on is not None or ritual.start > days[-1]):
