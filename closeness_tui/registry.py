@@ -16,6 +16,7 @@ SCREENS: dict[str, str] = {
     "help": "closeness_tui.screens.help:HelpScreen",
     "welcome": "closeness_tui.screens.welcome:WelcomeScreen",
     "setup": "closeness_tui.screens.setup:SetupScreen",
+    "rituals": "closeness_tui.screens.rituals:RitualsScreen",
 }
 
 

@@ -72,6 +72,7 @@ class Planner(msgspec.Struct, forbid_unknown_fields=True):
     guide_reference: str
     guide_own: str
     kept: str
+    kept_label: str
     not_yet: str
     streak: str
     streak_one: str
@@ -82,6 +83,7 @@ class Planner(msgspec.Struct, forbid_unknown_fields=True):
     undone: str
     nothing_to_undo: str
     no_occurrence: str
+    future: str
     paused_row: str
     note_title: str
     note_placeholder: str
@@ -159,6 +161,7 @@ class Detail(msgspec.Struct, forbid_unknown_fields=True):
     follow: str
     streak: str
     recent: str
+    trend: str
     no_notes: str
     next: str
     none_next: str

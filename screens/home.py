@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.today_rituals import TodayRituals
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -42,6 +43,7 @@ class HomeScreen(ClosenessScreen):
             yield Static(self._greeting(), classes="title", id="greeting")
             yield Static(Content(text.subtitle), classes="muted", id="subtitle")
             yield OptionList(*self._options(), id="entries")
+            yield TodayRituals(id="today-rituals")
             yield Static(Content(text.therapist_note), classes="gentle", id="note")
         yield Footer()
 

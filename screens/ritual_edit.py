@@ -1,0 +1,371 @@
+"""Add a ritual (from a template or from scratch) or change one: cadence, time, length, who
+leads, start; pause, resume, or remove it (keeping its history unless they choose otherwise)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from closeness_tui.screens.base import ClosenessScreen
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+
+from closeness_tui import rituals as core
+from closeness_tui.models import Ritual, RitualMark
+from closeness_tui.ritualtext import fill, ritual_text
+from closeness_tui.text import LINE_MAX, clean, safe, safe_template
+
+NAME_MAX = 80
+KINDS = ("weekly", "month_day", "month_nth")
+NTHS = (1, 2, 3, 4, -1)
+
+
+def kind_of(ritual: Ritual) -> str:
+    if ritual.freq == core.MONTHLY:
+        return "month_nth" if ritual.month_nth else "month_day"
+    return "weekly"
+
+
+class RitualEditScreen(ClosenessScreen):
+    CSS_PATH = "ritual_edit.tcss"
+    HELP_TOPIC = "ritual_edit"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="ritual-save", tooltip="Keep this ritual"),
+    ]
+
+    def __init__(self, *, ritual_id: str | None = None, template_id: str = "") -> None:
+        super().__init__()
+        self.ritual_id = ritual_id
+        self.template_id = template_id
+        self.ritual = self._initial()
+        self._saved_form: dict[str, object] | None = None
+
+    # -- the ritual being edited ----------------------------------------------------------
+
+    def _initial(self) -> Ritual:
+        if self.ritual_id and self.capp.store is not None:
+            found = self.capp.store.get(Ritual, self.ritual_id)
+            if found is not None:
+                return found
+        today = self.capp.clock.today()
+        template = ritual_text().template(self.template_id) if self.template_id else None
+        if template is None:
+            return Ritual(name="", start=today, weekdays=[today.weekday()], duration_minutes=15)
+        return Ritual(
+            name=template.name,
+            template=template.id,
+            freq=template.freq,
+            weekdays=list(template.weekdays),
+            interval=template.interval,
+            month_day=template.month_day,
+            month_nth=template.month_nth,
+            time_of_day=template.time or None,
+            duration_minutes=template.duration,
+            lead=template.lead,
+            start=today,
+        )
+
+    @property
+    def is_new(self) -> bool:
+        return self.ritual_id is None
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        e = ritual_text().editor
+        words = ritual_text().words
+        r = self.ritual
+        names = self.capp.settings.names
+        yield Header()
+        with VerticalScroll(id="editor"):
+            title = e.title_new if self.is_new else e.title_edit
+            yield Static(Content(title), classes="title")
+            with Horizontal(classes="field"):
+                yield Label(Content(e.name))
+                yield Input(r.name, id="name", compact=True, max_length=NAME_MAX)
+            with Horizontal(classes="field"):
+                yield Label(Content(e.note))
+                yield Input(r.note, id="note", compact=True, placeholder=e.note_placeholder)
+            with Horizontal(classes="field"):
+                yield Label(Content(e.cadence))
+                yield Select(
+                    [
+                        (Content(e.kind_weekly), "weekly"),
+                        (Content(e.kind_month_day), "month_day"),
+                        (Content(e.kind_month_nth), "month_nth"),
+                    ],
+                    value=kind_of(r),
+                    allow_blank=False,
+                    id="kind",
+                    compact=True,
+                )
+            with Horizontal(classes="field weekly", id="days-row"):
+                yield Label(Content(e.days))
+                with Horizontal(id="days"):
+                    for i, letters in enumerate(words.day_letters):
+                        yield Checkbox(
+                            Content(letters), i in r.weekdays, id=f"day-{i}", compact=True
+                        )
+            with Horizontal(classes="field", id="interval-row"):
+                yield Label(Content(e.interval), id="interval-label")
+                yield Input(str(r.interval), id="interval", compact=True, type="integer")
+            with Horizontal(classes="field month_day", id="month-day-row"):
+                yield Label(Content(e.month_day))
+                yield Input(
+                    str(r.month_day or r.start.day), id="month-day", compact=True, type="integer"
+                )
+            with Horizontal(classes="field month_nth", id="nth-row"):
+                yield Label(Content(e.which))
+                yield Select(
+                    [(Content(words.nth[str(n)]), n) for n in NTHS],
+                    value=r.month_nth or 1,
+                    allow_blank=False,
+                    id="nth",
+                    compact=True,
+                )
+                yield Select(
+                    [(Content(name), i) for i, name in enumerate(words.day_names)],
+                    value=(r.weekdays or [5])[0],
+                    allow_blank=False,
+                    id="nth-day",
+                    compact=True,
+                )
+            with Horizontal(classes="field"):
+                yield Label(Content(e.time))
+                yield Input(r.time_of_day or "", id="time", compact=True, placeholder="HH:MM")
+            with Horizontal(classes="field"):
+                yield Label(Content(e.duration))
+                yield Input(str(r.duration_minutes), id="duration", compact=True, type="integer")
+            with Horizontal(classes="field"):
+                yield Label(Content(e.lead))
+                yield Select(
+                    [
+                        (Content(words.lead_both), "both"),
+                        (Content(words.lead_either), "either"),
+                        (safe(names[0]), "a"),
+                        (safe(names[1]), "b"),
+                    ],
+                    value=r.lead if r.lead in core.LEADS else "both",
+                    allow_blank=False,
+                    id="lead",
+                    compact=True,
+                )
+            with Horizontal(classes="field"):
+                yield Label(Content(e.start))
+                yield Input(r.start.isoformat(), id="start", compact=True)
+            yield Static("", id="edit-error", classes="error")
+            with Horizontal(id="edit-buttons"):
+                yield Button(Content(e.save), id="save", variant="primary", compact=True)
+                if not self.is_new:
+                    pause = e.resume if not r.active else e.pause
+                    yield Button(Content(pause), id="pause", compact=True)
+                    yield Button(Content(e.delete), id="delete", variant="warning", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_kind(kind_of(self.ritual))
+        self.query_one("#name", Input).focus()
+        self._saved_form = self._form()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "kind" and isinstance(event.value, str):
+            self._show_kind(event.value)
+
+    def _show_kind(self, kind: str) -> None:
+        e = ritual_text().editor
+        self.query_one("#days-row").display = kind == "weekly"
+        self.query_one("#month-day-row").display = kind == "month_day"
+        self.query_one("#nth-row").display = kind == "month_nth"
+        label = e.interval if kind == "weekly" else e.interval_months
+        self.query_one("#interval-label", Label).update(Content(label))
+
+    # -- reading the form ---------------------------------------------------------------------
+
+    def _form(self) -> dict[str, object]:
+        def val(id_: str) -> str:
+            return self.query_one(f"#{id_}", Input).value
+
+        return {
+            "name": val("name"),
+            "note": val("note"),
+            "kind": self.query_one("#kind", Select).value,
+            "days": [i for i in range(7) if self.query_one(f"#day-{i}", Checkbox).value],
+            "interval": val("interval"),
+            "month_day": val("month-day"),
+            "nth": self.query_one("#nth", Select).value,
+            "nth_day": self.query_one("#nth-day", Select).value,
+            "time": val("time"),
+            "duration": val("duration"),
+            "lead": self.query_one("#lead", Select).value,
+            "start": val("start"),
+        }
+
+    def has_unsaved(self) -> bool:
+        return self._saved_form is not None and self._form() != self._saved_form
+
+    def _problem(self, message: str, field: str) -> None:
+        self.query_one("#edit-error", Static).update(Content(message))
+        self.query_one(f"#{field}").focus()
+
+    def _number(self, text: str, lo: int, hi: int) -> int | None:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            return None
+        return value if lo <= value <= hi else None
+
+    def _apply(self) -> bool:
+        """Copy the form into self.ritual; on a problem say which, kindly, and return False."""
+        e = ritual_text().editor
+        f = self._form()
+        name = clean(str(f["name"]), NAME_MAX, single_line=True).text.strip()
+        if not name:
+            self._problem(e.name_empty, "name")
+            return False
+        note_clean = clean(str(f["note"]), LINE_MAX, single_line=True)
+        if note_clean.message(LINE_MAX):
+            self.notify(note_clean.message(LINE_MAX) or "", timeout=6)
+        kind = str(f["kind"])
+        interval = self._number(str(f["interval"]), 1, 12)
+        if interval is None:
+            self._problem(e.interval_bad, "interval")
+            return False
+        days = list(f["days"])  # type: ignore[call-overload]
+        month_day = None
+        if kind == "weekly" and not days:
+            self._problem(e.days_empty, "day-0")
+            return False
+        if kind == "month_day":
+            month_day = self._number(str(f["month_day"]), 1, 31)
+            if month_day is None:
+                self._problem(e.month_day_bad, "month-day")
+                return False
+        try:
+            when = core.parse_time(str(f["time"]))
+        except ValueError:
+            self._problem(e.time_bad, "time")
+            return False
+        duration = self._number(str(f["duration"]), 1, 600)
+        if duration is None:
+            self._problem(e.duration_bad, "duration")
+            return False
+        try:
+            start = date.fromisoformat(str(f["start"]).strip())
+        except ValueError:
+            self._problem(e.start_bad, "start")
+            return False
+        r = self.ritual
+        r.name = name
+        r.note = note_clean.text.strip()
+        r.interval = interval
+        r.time_of_day = core.format_time(when) if when is not None else None
+        r.duration_minutes = duration
+        r.lead = str(f["lead"])
+        r.start = start
+        if kind == "weekly":
+            r.freq, r.weekdays, r.month_day, r.month_nth = core.WEEKLY, days, None, None
+        elif kind == "month_day":
+            r.freq, r.weekdays, r.month_day, r.month_nth = core.MONTHLY, [], month_day, None
+        else:
+            r.freq, r.month_day = core.MONTHLY, None
+            r.month_nth = int(f["nth"])  # type: ignore[call-overload]
+            r.weekdays = [int(f["nth_day"])]  # type: ignore[call-overload]
+        now = self.capp.clock.now()
+        if r.created_at is None:
+            r.created_at = now
+        r.updated_at = now
+        self.query_one("#edit-error", Static).update("")
+        return True
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "pause":
+            self.action_pause()
+        elif event.button.id == "delete":
+            self.action_remove()
+
+    def action_save(self) -> None:
+        if not self._apply():
+            return
+        if self.capp.save(self.ritual):
+            self.notify(ritual_text().editor.saved, timeout=3)
+            self._saved_form = self._form()
+            self.dismiss()
+
+    def action_pause(self) -> None:
+        e = ritual_text().editor
+        today = self.capp.clock.today()
+        if self.ritual.active:
+            core.pause(self.ritual, today)
+            message = e.paused
+        else:
+            core.resume(self.ritual, today)
+            message = e.resumed
+        self.ritual.updated_at = self.capp.clock.now()
+        if self.capp.save(self.ritual):
+            self.notify(message, timeout=4)
+            label = e.pause if self.ritual.active else e.resume
+            self.query_one("#pause", Button).label = Content(label)
+
+    def action_remove(self) -> None:
+        from closeness_tui.screens.dialogs import ConfirmDialog
+
+        e = ritual_text().editor
+        name = self.ritual.name
+
+        def history(erase: bool | None) -> None:
+            self._remove(erase=bool(erase))
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.push_screen(
+                    ConfirmDialog(
+                        safe_template(fill(e.delete_history_question, name="$name"), name=name),
+                        yes=e.delete_all,
+                        no=e.delete_keep,
+                    ),
+                    history,
+                )
+
+        self.app.push_screen(
+            ConfirmDialog(
+                safe_template(fill(e.delete_question, name="$name"), name=name),
+                yes=e.delete,
+                no=e.delete_cancel,
+            ),
+            confirmed,
+        )
+
+    def _remove(self, *, erase: bool) -> None:
+        from closeness_tui.store import StoreWriteError
+
+        store = self.capp.store
+        if store is None:
+            return
+        if erase:
+            try:
+                for mark in store.all(RitualMark):
+                    if mark.ritual_id == self.ritual.id:
+                        store.delete(RitualMark, mark.id)
+                store.delete(Ritual, self.ritual.id)
+            except StoreWriteError as exc:
+                self.notify(f"That could not be saved ({exc}).", severity="error", markup=False)
+                return
+        else:
+            core.end(self.ritual, self.capp.clock.today())
+            self.ritual.updated_at = self.capp.clock.now()
+            if not self.capp.save(self.ritual):
+                return
+        self.notify(ritual_text().editor.removed, timeout=4)
+        self._saved_form = None
+        self.dismiss()

@@ -1,0 +1,275 @@
+"""Pieces the ritual screens share: marking an occurrence (with the note dialog), the
+follow-through summary lines, and a date label. Thin: the rules live in closeness_tui.rituals."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Sparkline, Static
+
+from closeness_tui import rituals as core
+from closeness_tui.models import Ritual, RitualMark
+from closeness_tui.ritualtext import fill, ritual_text, share_words
+from closeness_tui.text import LINE_MAX, clean, safe, safe_template
+
+if TYPE_CHECKING:
+    from closeness_tui.app import ClosenessApp
+
+
+def day_label(day: date) -> str:
+    """'Sat 21 Nov' from the content's short day names."""
+    words = ritual_text().words
+    return f"{words.day_short[day.weekday()]} {day.day} {day.strftime('%b')}"
+
+
+def all_marks(app: ClosenessApp) -> list[RitualMark]:
+    return app.store.all(RitualMark) if app.store is not None else []
+
+
+def all_rituals(app: ClosenessApp) -> list[Ritual]:
+    return app.store.all(Ritual) if app.store is not None else []
+
+
+def apply_mark(
+    app: ClosenessApp, ritual: Ritual, day: date, status: str, note: str | None = None
+) -> bool:
+    """Mark `ritual` on `day` done or skipped (updating an existing mark); saves at once."""
+    texts = ritual_text().planner
+    if day > app.clock.today():
+        app.notify(ritual_text().planner.future, timeout=4)
+        return False
+    if not core.occurs_on(ritual, day):
+        app.notify(texts.no_occurrence, timeout=4)
+        return False
+    existing = core.find_mark(all_marks(app), ritual.id, day)
+    record = core.set_mark(existing, ritual, day, status, app.clock.now(), note)
+    if not app.save(record):
+        return False
+    app.notify(texts.marked_done if status == core.DONE else texts.marked_skipped, timeout=3)
+    return True
+
+
+def undo_mark(app: ClosenessApp, ritual: Ritual, day: date) -> bool:
+    """Undo = delete the mark for that day."""
+    texts = ritual_text().planner
+    existing = core.find_mark(all_marks(app), ritual.id, day)
+    if existing is None or app.store is None:
+        app.notify(texts.nothing_to_undo, timeout=3)
+        return False
+    from closeness_tui.store import StoreWriteError
+
+    try:
+        for m in all_marks(app):  # every mark for that day, duplicates included
+            if m.ritual_id == ritual.id and m.occurrence == day:
+                app.store.delete(RitualMark, m.id)
+    except StoreWriteError as exc:
+        app.notify(f"That could not be saved ({exc}).", severity="error", markup=False)
+        return False
+    app.notify(texts.undone, timeout=3)
+    return True
+
+
+def toggle_done(app: ClosenessApp, ritual: Ritual, day: date) -> bool:
+    """Space: done if not done yet, otherwise take the mark back."""
+    existing = core.find_mark(all_marks(app), ritual.id, day)
+    if existing is not None and existing.status == core.DONE:
+        return undo_mark(app, ritual, day)
+    return apply_mark(app, ritual, day, core.DONE)
+
+
+def summary_lines(
+    app: ClosenessApp, rituals: list[Ritual], marks: list[RitualMark], week: date
+) -> tuple[Content, Content]:
+    """Planned minutes against the guide, and follow-through with the couple's streak."""
+    texts = ritual_text()
+    words = texts.words
+    settings = app.settings
+    first = settings.week_starts_on
+    today = app.clock.today()
+    from closeness_tui.ritualtext import minutes_words
+
+    planned = core.planned_minutes(rituals, week, first)
+    line = fill(texts.planner.planned, time=minutes_words(planned, words))
+    if settings.weekly_target_minutes:
+        guide = fill(
+            texts.planner.guide_own, time=minutes_words(settings.weekly_target_minutes, words)
+        )
+    else:
+        guide = texts.planner.guide_reference
+    minutes = Content.assemble((line, "bold"), " ", (guide, "italic $text-muted"))
+    four = core.follow_through(rituals, marks, today, 4, first)
+    twelve = core.follow_through(rituals, marks, today, 12, first)
+    kept = fill(
+        texts.planner.kept,
+        four=share_words(four.share, texts.planner.not_yet),
+        twelve=share_words(twelve.share, texts.planner.not_yet),
+    )
+    streak = streak_words(core.streak(rituals, marks, today, first))
+    return minutes, Content.assemble((texts.planner.kept_label, "bold"), " ", kept, ". ", streak)
+
+
+def streak_words(n: int) -> str:
+    p = ritual_text().planner
+    if n <= 0:
+        return p.streak_none
+    if n == 1:
+        return p.streak_one
+    return fill(p.streak, n=n)
+
+
+class NoteDialog(ModalScreen[tuple[str, str] | None]):
+    """Mark an occurrence done or skipped with an optional note: returns (status, note)."""
+
+    CSS_PATH = "ritual_widgets.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="note-cancel", tooltip="Leave it unmarked"),
+    ]
+
+    def __init__(self, ritual: Ritual, day: date, note: str = "") -> None:
+        super().__init__()
+        self.ritual = ritual
+        self.day = day
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        p = ritual_text().planner
+        with Vertical(id="note-dialog"):
+            yield Static(
+                safe_template(
+                    fill(p.note_title, name="[b]$name[/b]", day=day_label(self.day)),
+                    name=self.ritual.name,
+                ),
+                id="note-title",
+            )
+            yield Input(self.note, placeholder=p.note_placeholder, id="note-input")
+            yield Static("", id="note-error", classes="error")
+            with Horizontal(id="note-buttons"):
+                yield Button(Content(p.note_save), id="note-done", variant="primary")
+                yield Button(Content(p.note_skip), id="note-skip")
+                yield Button(Content(p.note_cancel), id="note-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#note-input", Input).focus()
+
+    def _note(self) -> str:
+        raw = self.query_one("#note-input", Input).value
+        cleaned = clean(raw, LINE_MAX)
+        message = cleaned.message(LINE_MAX)
+        if message:
+            self.app.notify(message, timeout=6)
+        return cleaned.text.strip()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss((core.DONE, self._note()))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "note-done":
+            self.dismiss((core.DONE, self._note()))
+        elif event.button.id == "note-skip":
+            self.dismiss((core.SKIPPED, self._note()))
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def name_content(ritual: Ritual) -> Content:
+    return safe(ritual.name)
+
+
+def default_ics_path() -> str:
+    from pathlib import Path
+
+    return str(Path.home() / "closeness-rituals.ics")
+
+
+class ExportDialog(ModalScreen[str | None]):
+    """Ask where to write the calendar file; returns the path typed, or None."""
+
+    CSS_PATH = "ritual_widgets.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="export-cancel", tooltip="Write nothing"),
+    ]
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        p = ritual_text().planner
+        with Vertical(id="export-dialog"):
+            yield Static(Content(p.export_title), classes="title")
+            yield Static(Content(p.export_intro), id="export-intro", classes="muted")
+            yield Input(self.path, id="export-path")
+            with Horizontal(id="export-buttons"):
+                yield Button(Content(p.export_write), id="export-write", variant="primary")
+                yield Button(Content(p.note_cancel), id="export-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def _path(self) -> str | None:
+        value = clean(self.query_one("#export-path", Input).value, 4096, single_line=True)
+        return value.text.strip() or None
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(self._path())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(self._path() if event.button.id == "export-write" else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def export_ics(app: ClosenessApp, path: str) -> bool:
+    """Write the active rituals to `path` as .ics (0600); say how it went."""
+    from pathlib import Path
+
+    from closeness_tui.rituals_ics import exportable, to_ics, write_ics
+
+    texts = ritual_text()
+    rituals = all_rituals(app)
+    if not exportable(rituals):
+        app.notify(texts.planner.export_empty, timeout=4)
+        return False
+    try:
+        data = to_ics(rituals, texts, app.settings.names, app.clock.now())
+        out = write_ics(Path(path), data)
+    except OSError as exc:
+        app.notify(
+            fill(texts.planner.export_failed, error=str(exc)),
+            severity="error",
+            markup=False,
+            timeout=8,
+        )
+        return False
+    app.notify(fill(texts.planner.export_done, path=str(out)), markup=False, timeout=6)
+    return True
+
+
+class WeeklySparkline(Sparkline):
+    """Weekly follow-through, two cells per week, on a fixed 0..100% scale.
+
+    Textual's Sparkline scales between the smallest and largest value it is given, so a 60%
+    week would look empty next to a 70% one. Each week is fed as [share, 0, share, 1] and
+    summarised by its first value: the 0 and 1 pin the scale, and every bar shows the share."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__([], summary_function=lambda bucket: bucket[0], **kwargs)  # type: ignore[arg-type]
+
+    def show_weeks(self, series: list[float]) -> None:
+        self.weeks = list(series)
+        self.data = [v for s in series for v in (s, 0.0, s, 1.0)] or [0.0]
+        self.styles.width = max(2, 2 * len(series))

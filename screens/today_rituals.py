@@ -1,0 +1,136 @@
+"""Today's rituals, shown on Home and markable from there (Enter/space done, s skip, u undo)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from closeness_tui.screens.ritual_widgets import (
+    all_marks,
+    all_rituals,
+    apply_mark,
+    toggle_done,
+    undo_mark,
+)
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from closeness_tui import rituals as core
+from closeness_tui.ritualtext import ritual_text
+from closeness_tui.text import safe
+
+if TYPE_CHECKING:
+    from closeness_tui.app import ClosenessApp
+
+SYMBOLS = {"due": "○", "done": "✓", "skipped": "–"}
+
+
+class TodayList(OptionList):
+    BINDINGS = [
+        Binding(
+            "space",
+            "toggle",
+            "Done",
+            id="today-toggle",
+            tooltip="Mark this ritual done today, or take the mark back",
+        ),
+        Binding("s", "skip", "Skip", id="today-skip", tooltip="Mark it skipped for today"),
+        Binding("u", "undo", "Undo", id="today-undo", tooltip="Take back today's mark"),
+    ]
+
+    def action_toggle(self) -> None:
+        cast("TodayRituals", self.parent).mark("toggle")
+
+    def action_skip(self) -> None:
+        cast("TodayRituals", self.parent).mark("skip")
+
+    def action_undo(self) -> None:
+        cast("TodayRituals", self.parent).mark("undo")
+
+
+class TodayRituals(Vertical):
+    """Hidden while there are no rituals at all."""
+
+    DEFAULT_CSS = """
+    TodayRituals {
+        height: auto;
+        margin-top: 1;
+    }
+    TodayRituals > #today-title {
+        height: 1;
+    }
+    TodayRituals > TodayList {
+        height: auto;
+        max-height: 5;
+        border: none;
+        padding: 0 1;
+    }
+    """
+
+    @property
+    def capp(self) -> ClosenessApp:
+        return cast("ClosenessApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        t = ritual_text().today
+        yield Static(
+            Content.assemble((t.title, "bold"), "  ", (t.hint, "$text-muted")), id="today-title"
+        )
+        yield TodayList(id="today-list")
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, screen: Screen) -> None:
+        if screen is self.screen:
+            self.reload()
+
+    def reload(self) -> None:
+        rituals = all_rituals(self.capp)
+        self.display = bool(core.current(rituals))
+        cells = core.today_cells(
+            rituals, all_marks(self.capp), self.capp.clock.today(), core.local_zone()
+        )
+        self._cells = cells
+        options = self.query_one(TodayList)
+        highlighted = options.highlighted
+        options.clear_options()
+        if not cells:
+            options.add_option(Option(Content(ritual_text().today.none), disabled=True))
+            return
+        for cell in cells:
+            when = cell.at.strftime("%H:%M") + "  " if cell.at is not None else ""
+            options.add_option(
+                Option(
+                    Content.assemble(
+                        f"{SYMBOLS[cell.status]} ", (when, "$text-muted"), safe(cell.ritual.name)
+                    ),
+                    id=cell.ritual.id,
+                )
+            )
+        if highlighted is not None:
+            options.highlighted = min(highlighted, len(cells) - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.mark("toggle")
+
+    def mark(self, how: str) -> None:
+        options = self.query_one(TodayList)
+        if options.highlighted is None or not self._cells:
+            return
+        cell = self._cells[options.highlighted]
+        day = self.capp.clock.today()
+        if how == "toggle":
+            changed = toggle_done(self.capp, cell.ritual, day)
+        elif how == "skip":
+            changed = apply_mark(self.capp, cell.ritual, day, core.SKIPPED)
+        else:
+            changed = undo_mark(self.capp, cell.ritual, day)
+        if changed:
+            self.reload()
