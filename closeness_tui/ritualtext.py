@@ -67,6 +67,7 @@ class Planner(msgspec.Struct, forbid_unknown_fields=True):
     intro: str
     week_of: str
     this_week: str
+    empty_week: str
     empty: str
     planned: str
     guide_reference: str

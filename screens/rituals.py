@@ -157,7 +157,10 @@ class RitualsScreen(ClosenessScreen):
         self._grid = grid
         self._draw_title()
         self._draw_grid(grid)
-        self.query_one("#empty").display = not grid.rows
+        empty = self.query_one("#empty", Static)
+        empty.display = not grid.rows
+        p = ritual_text().planner
+        empty.update(Content(p.empty_week if core.current(rituals) else p.empty))
         self.query_one("#grid").display = bool(grid.rows)
         minutes, kept = summary_lines(self.capp, rituals, marks, self.week)
         self.query_one("#minutes", Static).update(minutes)
@@ -178,6 +181,7 @@ class RitualsScreen(ClosenessScreen):
     def _draw_grid(self, grid: core.WeekGrid) -> None:
         table = self.query_one("#grid", DataTable)
         cursor = table.cursor_coordinate
+        had_rows = table.row_count > 0
         table.clear(columns=True)
         table.add_column(Text(""), width=NAME_WIDTH, key="name")
         words = ritual_text().words
@@ -197,7 +201,8 @@ class RitualsScreen(ClosenessScreen):
             table.add_row(name, *cells, key=row.ritual.id)
         if grid.rows:
             row = min(cursor.row, len(grid.rows) - 1)
-            table.move_cursor(row=row, column=cursor.column, animate=False)
+            column = cursor.column if had_rows else self._today_column(grid)
+            table.move_cursor(row=row, column=column, animate=False)
 
     def _today_style(self) -> str:
         """A soft tint of the theme's primary colour for today's column."""
@@ -216,16 +221,13 @@ class RitualsScreen(ClosenessScreen):
         colour = {"done": "bold", "skipped": "dim", "due": ""}[cell.status]
         return Text(label.center(DAY_WIDTH), style=f"{colour} {today}".strip())
 
+    def _today_column(self, grid: core.WeekGrid) -> int:
+        return grid.days.index(self.today) + 1 if self.today in grid.days else 1
+
     def _cursor_to_today(self) -> None:
-        table = self.query_one("#grid", DataTable)
-        grid = self._grid
-        if not grid.rows:
-            return
-        if self.today in grid.days:
-            column = grid.days.index(self.today) + 1
-        else:
-            column = 1
-        table.move_cursor(column=column, animate=False)
+        if self._grid.rows:
+            column = self._today_column(self._grid)
+            self.query_one("#grid", DataTable).move_cursor(column=column, animate=False)
 
     # -- what the cursor is on ----------------------------------------------------------------
 

@@ -113,8 +113,7 @@ class TodayRituals(Vertical):
                     id=cell.ritual.id,
                 )
             )
-        if highlighted is not None:
-            options.highlighted = min(highlighted, len(cells) - 1)
+        options.highlighted = min(highlighted or 0, len(cells) - 1)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,0 +1,339 @@
+"""The ritual planner as a couple would use it, with the real store underneath.
+
+The conftest clock is Saturday 2026-11-21 19:30; "a few weeks" are lived by advancing the
+FakeClock a day at a time and starting the app again each day."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date
+
+from closeness_tui.screens.dialogs import ConfirmDialog
+from closeness_tui.screens.ritual_detail import RitualDetailScreen
+from closeness_tui.screens.ritual_edit import RitualEditScreen
+from closeness_tui.screens.ritual_picker import RitualPickerScreen
+from closeness_tui.screens.ritual_widgets import ExportDialog, NoteDialog
+from closeness_tui.screens.rituals import RitualsScreen
+from conftest import build_app, seed_names
+from icalendar import Calendar
+from textual.widgets import Button, DataTable, Input, OptionList, Select, Static
+
+from closeness_tui.models import Ritual, RitualMark
+from closeness_tui.store import Store
+
+DAY = 24 * 3600
+
+
+def plain(app, selector: str) -> str:
+    return app.screen.query_one(selector, Static).visual.plain
+
+
+def stored(data_dir, kind):
+    with Store.open(data_dir, read_only=True) as store:
+        return store.all(kind)
+
+
+async def open_planner(pilot) -> None:
+    await pilot.press("r")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, RitualsScreen)
+
+
+async def add_from_template(pilot, template_id: str) -> None:
+    app = pilot.app
+    await pilot.press("a")
+    await pilot.pause()
+    assert isinstance(app.screen, RitualPickerScreen)
+    options = app.screen.query_one("#templates", OptionList)
+    options.highlighted = options.get_option_index(template_id)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, RitualEditScreen)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, RitualsScreen)
+
+
+def grid_names(app) -> list[str]:
+    return [row.ritual.name for row in app.screen._grid.rows]
+
+
+async def test_add_from_template_mark_done_and_undo(named_app, data_dir):
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        assert app.screen.query_one("#empty").display
+        await add_from_template(pilot, "nightly")
+        assert grid_names(app) == ["Nightly check-in"]
+        table = app.screen.query_one("#grid", DataTable)
+        # Started today (Saturday): Saturday and Sunday of this week, at 21:30.
+        assert table.get_cell_at((0, 6)).plain.strip() == "○ 21:30"
+        assert table.get_cell_at((0, 7)).plain.strip() == "○ 21:30"
+        assert table.get_cell_at((0, 1)).plain.strip() == ""
+        assert table.cursor_coordinate.column == 6  # today
+        await pilot.press("space")
+        await pilot.pause()
+        assert table.get_cell_at((0, 6)).plain.strip() == "✓ 21:30"
+        marks = stored(data_dir, RitualMark)
+        assert [(m.occurrence, m.status) for m in marks] == [(date(2026, 11, 21), "done")]
+        assert "Kept: 100% over 4 weeks" in plain(app, "#kept")
+        await pilot.press("u")
+        await pilot.pause()
+        assert table.get_cell_at((0, 6)).plain.strip() == "○ 21:30"
+        assert stored(data_dir, RitualMark) == []
+        # Sunday is still ahead: it cannot be marked yet.
+        await pilot.press("right", "space")
+        await pilot.pause()
+        assert stored(data_dir, RitualMark) == []
+        assert any("still ahead" in n.message for n in app._notifications)
+    (ritual,) = stored(data_dir, Ritual)
+    assert (ritual.template, ritual.time_of_day, ritual.weekdays) == (
+        "nightly",
+        "21:30",
+        list(range(7)),
+    )
+    assert ritual.start == date(2026, 11, 21)
+
+
+async def test_mark_with_a_note_and_skip(named_app, data_dir):
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await add_from_template(pilot, "gratitude")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        app.screen.query_one("#note-input", Input).value = "We laughed [a lot] 🌙 \x1b]0;x"
+        app.screen.query_one("#note-skip", Button).press()
+        await pilot.pause()
+        assert isinstance(app.screen, RitualsScreen)
+        cell = app.screen.query_one("#grid", DataTable).get_cell_at((0, 6))
+        assert cell.plain.strip() == "–"
+    (mark,) = stored(data_dir, RitualMark)
+    assert (mark.status, mark.note) == ("skipped", "We laughed [a lot] 🌙 ]0;x")
+
+
+async def test_week_navigation(named_app):
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await add_from_template(pilot, "walk")
+        assert "Mon 16 Nov to Sun 22 Nov 2026" in plain(app, "#week-title")
+        assert "this week" in plain(app, "#week-title")
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "Mon 23 Nov to Sun 29 Nov 2026" in plain(app, "#week-title")
+        assert "this week" not in plain(app, "#week-title")
+        table = app.screen.query_one("#grid", DataTable)
+        assert table.get_cell_at((0, 7)).plain.strip() == "○ 16:00"
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert "Mon 2 Nov to Sun 8 Nov 2026" in plain(app, "#week-title")
+        assert grid_names(app) == []  # before it started
+        assert plain(app, "#empty") == "Nothing was planned in this week."
+        for _ in range(6):
+            await pilot.press("right_square_bracket")
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Mon 16 Nov to Sun 22 Nov 2026" in plain(app, "#week-title")
+
+
+async def test_three_rituals_ticked_off_over_two_weeks(data_dir, clock):
+    """Day 0 (Sat 21 Nov) they pick three rituals; for 16 days they tick gratitude every
+    day, the nightly check-in every other day and the Sunday walk each Sunday."""
+    seed_names(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        for template in ("gratitude", "nightly", "walk"):
+            await add_from_template(pilot, template)
+            clock.advance(60)
+        assert grid_names(app) == ["Gratitude exchange", "Nightly check-in", "A walk together"]
+
+    for day_number in range(16):
+        if day_number:
+            clock.advance(DAY)
+        app = build_app(data_dir, clock)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await open_planner(pilot)
+            table = app.screen.query_one("#grid", DataTable)
+            today = clock.today()
+            assert table.cursor_coordinate.column == app.screen._grid.days.index(today) + 1
+            wanted = {"Gratitude exchange"}
+            if day_number % 2 == 0:
+                wanted.add("Nightly check-in")
+            if today.weekday() == 6:
+                wanted.add("A walk together")
+            for row, name in enumerate(grid_names(app)):
+                if row:
+                    await pilot.press("down")
+                if name in wanted:
+                    await pilot.press("space")
+                    await pilot.pause()
+                    assert (
+                        table.get_cell_at((row, table.cursor_coordinate.column)).plain.strip()[0]
+                        == "✓"
+                    )
+
+    assert clock.today() == date(2026, 12, 6)
+    marks = stored(data_dir, RitualMark)
+    assert len(marks) == 16 + 8 + 3
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        # 27 of 34 due occurrences kept (today's unmarked nightly check-in is not due until
+        # it is marked or the day is over); every week had at least half: a 3-week streak.
+        assert plain(app, "#kept") == (
+            "Kept: 79% over 4 weeks, 79% over 12 weeks. Together, 3 weeks in a row"
+        )
+        assert "Planned this week: " in plain(app, "#minutes")
+        series = app.screen.query_one("#trend").weeks
+        assert [round(s, 2) for s in series] == [0.8, 0.8, 0.79]
+        # The nightly check-in alone: 8 of 15, and weeks at exactly half still count.
+        await pilot.press("down")
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualDetailScreen)
+        kept = plain(app, "#detail-kept")
+        assert "53% over 4 weeks" in kept and "3 weeks in a row" in kept
+        assert "Every day, at 21:30" in plain(app, "#detail-facts")
+
+
+async def test_custom_ritual_validation_and_monthly_first_saturday(named_app, data_dir):
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        options = app.screen.query_one("#templates", OptionList)
+        options.highlighted = options.get_option_index("custom")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RitualEditScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "give the ritual a name" in plain(app, "#edit-error")
+        screen.query_one("#name", Input).value = "Brunch [/] 🥐 ‮evil"
+        screen.query_one("#time", Input).value = "25:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "like 07:30" in plain(app, "#edit-error")
+        screen.query_one("#time", Input).value = "10:30"
+        screen.query_one("#kind", Select).value = "month_nth"
+        await pilot.pause()
+        assert screen.query_one("#nth-row").display and not screen.query_one("#days-row").display
+        screen.query_one("#nth", Select).value = 1
+        screen.query_one("#nth-day", Select).value = 5
+        screen.query_one("#duration", Input).value = "90"
+        screen.query_one("#lead", Select).value = "b"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualsScreen)
+    (ritual,) = stored(data_dir, Ritual)
+    assert ritual.name == "Brunch [/] 🥐 evil"
+    assert (ritual.freq, ritual.month_nth, ritual.weekdays) == ("monthly", 1, [5])
+    assert (ritual.time_of_day, ritual.duration_minutes, ritual.lead) == ("10:30", 90, "b")
+
+
+async def test_pause_then_remove_keeping_history(named_app, data_dir):
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await add_from_template(pilot, "gratitude")
+        await pilot.press("space")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualEditScreen)
+        app.screen.query_one("#pause", Button).press()
+        await pilot.pause()
+        assert not stored(data_dir, Ritual)[0].active
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "(paused)" in app.screen.query_one("#grid", DataTable).get_cell_at((0, 0)).plain
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#delete", Button).press()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # "Keep it"
+        await pilot.pause()
+        assert isinstance(app.screen, RitualEditScreen)
+        app.screen.query_one("#delete", Button).press()
+        await pilot.pause()
+        app.screen.query_one("#yes", Button).press()  # Remove
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        app.screen.query_one("#no", Button).press()  # keep its history
+        await pilot.pause()
+        assert isinstance(app.screen, RitualsScreen)
+        assert app.screen.query_one("#empty").display
+    (ritual,) = stored(data_dir, Ritual)
+    assert ritual.ended_on == date(2026, 11, 21)
+    assert len(stored(data_dir, RitualMark)) == 1
+
+
+async def test_remove_and_erase_history(named_app, data_dir):
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await add_from_template(pilot, "affection")
+        await pilot.press("space", "o")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualDetailScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#delete", Button).press()
+        await pilot.pause()
+        app.screen.query_one("#yes", Button).press()
+        await pilot.pause()
+        app.screen.query_one("#yes", Button).press()  # erase its history too
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, RitualsScreen)
+    assert stored(data_dir, Ritual) == [] and stored(data_dir, RitualMark) == []
+
+
+async def test_export_button_writes_a_private_calendar(named_app, data_dir, tmp_path):
+    app = named_app
+    target = tmp_path / "ours.ics"
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await add_from_template(pilot, "date")
+        app.screen.query_one("#export", Button).press()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualsScreen)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    (event,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Weekly date"
+    assert event["RRULE"].to_ical() == b"FREQ=WEEKLY;BYDAY=FR;WKST=MO"
+
+
+async def test_today_on_home_is_markable(named_app, data_dir):
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#today-rituals").display  # no rituals yet
+        await open_planner(pilot)
+        await add_from_template(pilot, "nightly")
+        await pilot.press("escape")
+        await pilot.pause()
+        widget = app.screen.query_one("#today-rituals")
+        assert widget.display
+        today = app.screen.query_one("#today-list", OptionList)
+        assert "○ 21:30  Nightly check-in" in today.get_option_at_index(0).prompt.plain
+        today.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓" in today.get_option_at_index(0).prompt.plain
+        assert [m.status for m in stored(data_dir, RitualMark)] == ["done"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert stored(data_dir, RitualMark) == []
+        await pilot.press("s")
+        await pilot.pause()
+        assert [m.status for m in stored(data_dir, RitualMark)] == ["skipped"]
