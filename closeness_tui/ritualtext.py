@@ -65,6 +65,7 @@ class Words(msgspec.Struct, forbid_unknown_fields=True):
 class Planner(msgspec.Struct, forbid_unknown_fields=True):
     title: str
     intro: str
+    hint: str
     week_of: str
     this_week: str
     empty_week: str

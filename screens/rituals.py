@@ -83,6 +83,7 @@ class RitualsScreen(ClosenessScreen):
             "Add",
             id="ritual-add",
             tooltip="Choose a ritual from the suggestions or make your own",
+            show=False,
         ),
         Binding(
             "e",
@@ -98,6 +99,7 @@ class RitualsScreen(ClosenessScreen):
             "About",
             id="ritual-open",
             tooltip="How-to and follow-through of the chosen ritual",
+            show=False,
         ),
         Binding(
             "x",
@@ -138,6 +140,7 @@ class RitualsScreen(ClosenessScreen):
             with Horizontal(id="planner-buttons"):
                 yield Button(Content("Add a ritual"), id="add", compact=True, variant="primary")
                 yield Button(Content(p.export), id="export", compact=True)
+            yield Static(Content(p.hint), id="planner-hint", classes="muted")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -183,7 +186,8 @@ class RitualsScreen(ClosenessScreen):
         cursor = table.cursor_coordinate
         had_rows = table.row_count > 0
         table.clear(columns=True)
-        table.add_column(Text(""), width=NAME_WIDTH, key="name")
+        name_width = self._name_width()
+        table.add_column(Text(""), width=name_width, key="name")
         words = ritual_text().words
         for day in grid.days:
             label = Text(f"{words.day_short[day.weekday()]} {day.day:>2}".center(DAY_WIDTH))
@@ -192,8 +196,8 @@ class RitualsScreen(ClosenessScreen):
             table.add_column(label, width=DAY_WIDTH, key=day.isoformat())
         paused = ritual_text().planner.paused_row
         for row in grid.rows:
-            name = Text(row.ritual.name[: NAME_WIDTH * 2], no_wrap=True, overflow="ellipsis")
-            name.truncate(NAME_WIDTH - 1, overflow="ellipsis")
+            name = Text(row.ritual.name[: name_width * 2], no_wrap=True, overflow="ellipsis")
+            name.truncate(name_width - 1, overflow="ellipsis")
             name.pad_right(1)
             if not row.ritual.active:
                 name = Text.assemble(name, (f" ({paused})", "dim"))
@@ -203,6 +207,15 @@ class RitualsScreen(ClosenessScreen):
             row = min(cursor.row, len(grid.rows) - 1)
             column = cursor.column if had_rows else self._today_column(grid)
             table.move_cursor(row=row, column=column, animate=False)
+
+    def _name_width(self) -> int:
+        """Room for names: at least NAME_WIDTH, more on a wide terminal (up to 40)."""
+        spare = self.app.size.width - 4 - 7 * DAY_WIDTH
+        return max(NAME_WIDTH, min(40, spare))
+
+    def on_resize(self) -> None:
+        if hasattr(self, "_grid"):
+            self._draw_grid(self._grid)
 
     def _today_style(self) -> str:
         """A soft tint of the theme's primary colour for today's column."""
@@ -219,6 +232,8 @@ class RitualsScreen(ClosenessScreen):
         symbol = SYMBOLS[cell.status]
         label = symbol + (" " + cell.at.strftime("%H:%M") if cell.at is not None else "")
         colour = {"done": "bold", "skipped": "dim", "due": ""}[cell.status]
+        if cell.status == "due" and day < self.today:
+            colour = "dim"  # a past day left unmarked: shown quietly, never in red
         return Text(label.center(DAY_WIDTH), style=f"{colour} {today}".strip())
 
     def _today_column(self, grid: core.WeekGrid) -> int:
