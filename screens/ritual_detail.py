@@ -53,7 +53,7 @@ class RitualDetailScreen(ClosenessScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="detail"):
+        with VerticalScroll(id="ritual-detail"):
             yield Static("", id="detail-name", classes="title")
             yield Static("", id="detail-why", classes="gentle")
             yield Static("", id="detail-facts")

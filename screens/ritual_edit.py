@@ -79,15 +79,15 @@ class RitualEditScreen(ClosenessScreen):
         r = self.ritual
         names = self.capp.settings.names
         yield Header()
-        with VerticalScroll(id="editor"):
+        with VerticalScroll(id="ritual-editor"):
             title = e.title_new if self.is_new else e.title_edit
             yield Static(Content(title), classes="title")
             with Horizontal(classes="field"):
                 yield Label(Content(e.name))
-                yield Input(r.name, id="name", compact=True, max_length=NAME_MAX)
+                yield Input(r.name, id="r-name", compact=True, max_length=NAME_MAX)
             with Horizontal(classes="field"):
                 yield Label(Content(e.note))
-                yield Input(r.note, id="note", compact=True, placeholder=e.note_placeholder)
+                yield Input(r.note, id="r-note", compact=True, placeholder=e.note_placeholder)
             with Horizontal(classes="field"):
                 yield Label(Content(e.cadence))
                 yield Select(
@@ -98,46 +98,46 @@ class RitualEditScreen(ClosenessScreen):
                     ],
                     value=kind_of(r),
                     allow_blank=False,
-                    id="kind",
+                    id="r-kind",
                     compact=True,
                 )
-            with Horizontal(classes="field weekly", id="days-row"):
+            with Horizontal(classes="field weekly", id="r-days-row"):
                 yield Label(Content(e.days))
-                with Horizontal(id="days"):
+                with Horizontal(id="r-days"):
                     for i, letters in enumerate(words.day_letters):
                         yield Checkbox(
-                            Content(letters), i in r.weekdays, id=f"day-{i}", compact=True
+                            Content(letters), i in r.weekdays, id=f"r-day-{i}", compact=True
                         )
-            with Horizontal(classes="field", id="interval-row"):
-                yield Label(Content(e.interval), id="interval-label")
-                yield Input(str(r.interval), id="interval", compact=True, type="integer")
-            with Horizontal(classes="field month_day", id="month-day-row"):
+            with Horizontal(classes="field", id="r-interval-row"):
+                yield Label(Content(e.interval), id="r-interval-label")
+                yield Input(str(r.interval), id="r-interval", compact=True, type="integer")
+            with Horizontal(classes="field month_day", id="r-month-day-row"):
                 yield Label(Content(e.month_day))
                 yield Input(
-                    str(r.month_day or r.start.day), id="month-day", compact=True, type="integer"
+                    str(r.month_day or r.start.day), id="r-month-day", compact=True, type="integer"
                 )
-            with Horizontal(classes="field month_nth", id="nth-row"):
+            with Horizontal(classes="field month_nth", id="r-nth-row"):
                 yield Label(Content(e.which))
                 yield Select(
                     [(Content(words.nth[str(n)]), n) for n in NTHS],
                     value=r.month_nth or 1,
                     allow_blank=False,
-                    id="nth",
+                    id="r-nth",
                     compact=True,
                 )
                 yield Select(
                     [(Content(name), i) for i, name in enumerate(words.day_names)],
                     value=(r.weekdays or [5])[0],
                     allow_blank=False,
-                    id="nth-day",
+                    id="r-nth-day",
                     compact=True,
                 )
             with Horizontal(classes="field"):
                 yield Label(Content(e.time))
-                yield Input(r.time_of_day or "", id="time", compact=True, placeholder="HH:MM")
+                yield Input(r.time_of_day or "", id="r-time", compact=True, placeholder="HH:MM")
             with Horizontal(classes="field"):
                 yield Label(Content(e.duration))
-                yield Input(str(r.duration_minutes), id="duration", compact=True, type="integer")
+                yield Input(str(r.duration_minutes), id="r-duration", compact=True, type="integer")
             with Horizontal(classes="field"):
                 yield Label(Content(e.lead))
                 yield Select(
@@ -149,37 +149,37 @@ class RitualEditScreen(ClosenessScreen):
                     ],
                     value=r.lead if r.lead in core.LEADS else "both",
                     allow_blank=False,
-                    id="lead",
+                    id="r-lead",
                     compact=True,
                 )
             with Horizontal(classes="field"):
                 yield Label(Content(e.start))
-                yield Input(r.start.isoformat(), id="start", compact=True)
-            yield Static("", id="edit-error", classes="error")
-            with Horizontal(id="edit-buttons"):
-                yield Button(Content(e.save), id="save", variant="primary", compact=True)
+                yield Input(r.start.isoformat(), id="r-start", compact=True)
+            yield Static("", id="r-edit-error", classes="error")
+            with Horizontal(id="r-edit-buttons"):
+                yield Button(Content(e.save), id="r-save", variant="primary", compact=True)
                 if not self.is_new:
                     pause = e.resume if not r.active else e.pause
-                    yield Button(Content(pause), id="pause", compact=True)
-                    yield Button(Content(e.delete), id="delete", variant="warning", compact=True)
+                    yield Button(Content(pause), id="r-pause", compact=True)
+                    yield Button(Content(e.delete), id="r-delete", variant="warning", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self._show_kind(kind_of(self.ritual))
-        self.query_one("#name", Input).focus()
+        self.query_one("#r-name", Input).focus()
         self._saved_form = self._form()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "kind" and isinstance(event.value, str):
+        if event.select.id == "r-kind" and isinstance(event.value, str):
             self._show_kind(event.value)
 
     def _show_kind(self, kind: str) -> None:
         e = ritual_text().editor
-        self.query_one("#days-row").display = kind == "weekly"
-        self.query_one("#month-day-row").display = kind == "month_day"
-        self.query_one("#nth-row").display = kind == "month_nth"
+        self.query_one("#r-days-row").display = kind == "weekly"
+        self.query_one("#r-month-day-row").display = kind == "month_day"
+        self.query_one("#r-nth-row").display = kind == "month_nth"
         label = e.interval if kind == "weekly" else e.interval_months
-        self.query_one("#interval-label", Label).update(Content(label))
+        self.query_one("#r-interval-label", Label).update(Content(label))
 
     # -- reading the form ---------------------------------------------------------------------
 
@@ -188,25 +188,25 @@ class RitualEditScreen(ClosenessScreen):
             return self.query_one(f"#{id_}", Input).value
 
         return {
-            "name": val("name"),
-            "note": val("note"),
-            "kind": self.query_one("#kind", Select).value,
-            "days": [i for i in range(7) if self.query_one(f"#day-{i}", Checkbox).value],
-            "interval": val("interval"),
-            "month_day": val("month-day"),
-            "nth": self.query_one("#nth", Select).value,
-            "nth_day": self.query_one("#nth-day", Select).value,
-            "time": val("time"),
-            "duration": val("duration"),
-            "lead": self.query_one("#lead", Select).value,
-            "start": val("start"),
+            "name": val("r-name"),
+            "note": val("r-note"),
+            "kind": self.query_one("#r-kind", Select).value,
+            "days": [i for i in range(7) if self.query_one(f"#r-day-{i}", Checkbox).value],
+            "interval": val("r-interval"),
+            "month_day": val("r-month-day"),
+            "nth": self.query_one("#r-nth", Select).value,
+            "nth_day": self.query_one("#r-nth-day", Select).value,
+            "time": val("r-time"),
+            "duration": val("r-duration"),
+            "lead": self.query_one("#r-lead", Select).value,
+            "start": val("r-start"),
         }
 
     def has_unsaved(self) -> bool:
         return self._saved_form is not None and self._form() != self._saved_form
 
     def _problem(self, message: str, field: str) -> None:
-        self.query_one("#edit-error", Static).update(Content(message))
+        self.query_one("#r-edit-error", Static).update(Content(message))
         self.query_one(f"#{field}").focus()
 
     def _number(self, text: str, lo: int, hi: int) -> int | None:
@@ -222,7 +222,7 @@ class RitualEditScreen(ClosenessScreen):
         f = self._form()
         name = clean(str(f["name"]), NAME_MAX, single_line=True).text.strip()
         if not name:
-            self._problem(e.name_empty, "name")
+            self._problem(e.name_empty, "r-name")
             return False
         note_clean = clean(str(f["note"]), LINE_MAX, single_line=True)
         if note_clean.message(LINE_MAX):
@@ -230,31 +230,31 @@ class RitualEditScreen(ClosenessScreen):
         kind = str(f["kind"])
         interval = self._number(str(f["interval"]), 1, 12)
         if interval is None:
-            self._problem(e.interval_bad, "interval")
+            self._problem(e.interval_bad, "r-interval")
             return False
         days = list(f["days"])  # type: ignore[call-overload]
         month_day = None
         if kind == "weekly" and not days:
-            self._problem(e.days_empty, "day-0")
+            self._problem(e.days_empty, "r-day-0")
             return False
         if kind == "month_day":
             month_day = self._number(str(f["month_day"]), 1, 31)
             if month_day is None:
-                self._problem(e.month_day_bad, "month-day")
+                self._problem(e.month_day_bad, "r-month-day")
                 return False
         try:
             when = core.parse_time(str(f["time"]))
         except ValueError:
-            self._problem(e.time_bad, "time")
+            self._problem(e.time_bad, "r-time")
             return False
         duration = self._number(str(f["duration"]), 1, 600)
         if duration is None:
-            self._problem(e.duration_bad, "duration")
+            self._problem(e.duration_bad, "r-duration")
             return False
         try:
             start = date.fromisoformat(str(f["start"]).strip())
         except ValueError:
-            self._problem(e.start_bad, "start")
+            self._problem(e.start_bad, "r-start")
             return False
         r = self.ritual
         r.name = name
@@ -276,7 +276,7 @@ class RitualEditScreen(ClosenessScreen):
         if r.created_at is None:
             r.created_at = now
         r.updated_at = now
-        self.query_one("#edit-error", Static).update("")
+        self.query_one("#r-edit-error", Static).update("")
         return True
 
     # -- actions ----------------------------------------------------------------------------
@@ -287,11 +287,11 @@ class RitualEditScreen(ClosenessScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "save":
+        if event.button.id == "r-save":
             self.action_save()
-        elif event.button.id == "pause":
+        elif event.button.id == "r-pause":
             self.action_pause()
-        elif event.button.id == "delete":
+        elif event.button.id == "r-delete":
             self.action_remove()
 
     def action_save(self) -> None:
@@ -315,7 +315,7 @@ class RitualEditScreen(ClosenessScreen):
         if self.capp.save(self.ritual):
             self.notify(message, timeout=4)
             label = e.pause if self.ritual.active else e.resume
-            self.query_one("#pause", Button).label = Content(label)
+            self.query_one("#r-pause", Button).label = Content(label)
 
     def action_remove(self) -> None:
         from closeness_tui.screens.dialogs import ConfirmDialog

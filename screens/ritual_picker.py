@@ -24,10 +24,10 @@ class RitualPickerScreen(ClosenessScreen):
     def compose(self) -> ComposeResult:
         text = ritual_text()
         yield Header()
-        with Vertical(id="picker"):
+        with Vertical(id="ritual-picker"):
             yield Static(Content(text.picker.title), classes="title")
-            yield Static(Content(text.picker.intro), classes="muted", id="picker-intro")
-            yield OptionList(*self._options(), id="templates")
+            yield Static(Content(text.picker.intro), classes="muted", id="ritual-picker-intro")
+            yield OptionList(*self._options(), id="ritual-templates")
         yield Footer()
 
     def _options(self) -> list[Option | None]:
@@ -63,7 +63,7 @@ class RitualPickerScreen(ClosenessScreen):
         return options
 
     def on_mount(self) -> None:
-        self.query_one("#templates", OptionList).focus()
+        self.query_one("#ritual-templates", OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

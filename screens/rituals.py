@@ -128,24 +128,26 @@ class RitualsScreen(ClosenessScreen):
     def compose(self) -> ComposeResult:
         p = ritual_text().planner
         yield Header()
-        with Vertical(id="planner"):
+        with Vertical(id="ritual-planner"):
             yield Static("", id="week-title")
-            yield DataTable(id="grid", cursor_type="cell", cell_padding=0, zebra_stripes=False)
-            yield Static(Content(p.empty), id="empty", classes="muted")
-            yield Static("", id="minutes")
-            yield Static("", id="kept")
-            with Horizontal(id="trend-row"):
-                yield Static(Content(p.trend), id="trend-label", classes="muted")
-                yield WeeklySparkline(id="trend")
-            with Horizontal(id="planner-buttons"):
-                yield Button(Content("Add a ritual"), id="add", compact=True, variant="primary")
-                yield Button(Content(p.export), id="export", compact=True)
+            yield DataTable(id="week-grid", cursor_type="cell", cell_padding=0, zebra_stripes=False)
+            yield Static(Content(p.empty), id="rituals-empty", classes="muted")
+            yield Static("", id="week-minutes")
+            yield Static("", id="rituals-kept")
+            with Horizontal(id="rituals-trend-row"):
+                yield Static(Content(p.trend), id="rituals-trend-label", classes="muted")
+                yield WeeklySparkline(id="rituals-trend")
+            with Horizontal(id="ritual-buttons"):
+                yield Button(
+                    Content("Add a ritual"), id="ritual-add-button", compact=True, variant="primary"
+                )
+                yield Button(Content(p.export), id="ritual-export-button", compact=True)
             yield Static(Content(p.hint), id="planner-hint", classes="muted")
         yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_all()
-        self.query_one("#grid", DataTable).focus()
+        self.query_one("#week-grid", DataTable).focus()
         self._cursor_to_today()
 
     def on_screen_resume(self) -> None:
@@ -160,17 +162,17 @@ class RitualsScreen(ClosenessScreen):
         self._grid = grid
         self._draw_title()
         self._draw_grid(grid)
-        empty = self.query_one("#empty", Static)
+        empty = self.query_one("#rituals-empty", Static)
         empty.display = not grid.rows
         p = ritual_text().planner
         empty.update(Content(p.empty_week if core.current(rituals) else p.empty))
-        self.query_one("#grid").display = bool(grid.rows)
+        self.query_one("#week-grid").display = bool(grid.rows)
         minutes, kept = summary_lines(self.capp, rituals, marks, self.week)
-        self.query_one("#minutes", Static).update(minutes)
-        self.query_one("#kept", Static).update(kept)
+        self.query_one("#week-minutes", Static).update(minutes)
+        self.query_one("#rituals-kept", Static).update(kept)
         series = core.sparkline_series(rituals, marks, self.today, 12, self.first_weekday)
-        self.query_one("#trend", WeeklySparkline).show_weeks(series)
-        self.query_one("#trend-row").display = bool(series)
+        self.query_one("#rituals-trend", WeeklySparkline).show_weeks(series)
+        self.query_one("#rituals-trend-row").display = bool(series)
 
     def _draw_title(self) -> None:
         p = ritual_text().planner
@@ -182,7 +184,7 @@ class RitualsScreen(ClosenessScreen):
         self.query_one("#week-title", Static).update(Content.assemble(*parts))
 
     def _draw_grid(self, grid: core.WeekGrid) -> None:
-        table = self.query_one("#grid", DataTable)
+        table = self.query_one("#week-grid", DataTable)
         cursor = table.cursor_coordinate
         had_rows = table.row_count > 0
         table.clear(columns=True)
@@ -242,12 +244,12 @@ class RitualsScreen(ClosenessScreen):
     def _cursor_to_today(self) -> None:
         if self._grid.rows:
             column = self._today_column(self._grid)
-            self.query_one("#grid", DataTable).move_cursor(column=column, animate=False)
+            self.query_one("#week-grid", DataTable).move_cursor(column=column, animate=False)
 
     # -- what the cursor is on ----------------------------------------------------------------
 
     def _chosen(self) -> tuple[Ritual | None, date | None]:
-        table = self.query_one("#grid", DataTable)
+        table = self.query_one("#week-grid", DataTable)
         if not self._grid.rows:
             return None, None
         coordinate: Coordinate = table.cursor_coordinate
@@ -347,9 +349,9 @@ class RitualsScreen(ClosenessScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "add":
+        if event.button.id == "ritual-add-button":
             self.action_add()
-        elif event.button.id == "export":
+        elif event.button.id == "ritual-export-button":
             self.action_export()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

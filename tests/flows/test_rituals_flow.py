@@ -44,7 +44,7 @@ async def add_from_template(pilot, template_id: str) -> None:
     await pilot.press("a")
     await pilot.pause()
     assert isinstance(app.screen, RitualPickerScreen)
-    options = app.screen.query_one("#templates", OptionList)
+    options = app.screen.query_one("#ritual-templates", OptionList)
     options.highlighted = options.get_option_index(template_id)
     await pilot.press("enter")
     await pilot.pause()
@@ -62,10 +62,10 @@ async def test_add_from_template_mark_done_and_undo(named_app, data_dir):
     app = named_app
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_planner(pilot)
-        assert app.screen.query_one("#empty").display
+        assert app.screen.query_one("#rituals-empty").display
         await add_from_template(pilot, "nightly")
         assert grid_names(app) == ["Nightly check-in"]
-        table = app.screen.query_one("#grid", DataTable)
+        table = app.screen.query_one("#week-grid", DataTable)
         # Started today (Saturday): Saturday and Sunday of this week, at 21:30.
         assert table.get_cell_at((0, 6)).plain.strip() == "○ 21:30"
         assert table.get_cell_at((0, 7)).plain.strip() == "○ 21:30"
@@ -76,7 +76,7 @@ async def test_add_from_template_mark_done_and_undo(named_app, data_dir):
         assert table.get_cell_at((0, 6)).plain.strip() == "✓ 21:30"
         marks = stored(data_dir, RitualMark)
         assert [(m.occurrence, m.status) for m in marks] == [(date(2026, 11, 21), "done")]
-        assert "Kept: 100% over 4 weeks" in plain(app, "#kept")
+        assert "Kept: 100% over 4 weeks" in plain(app, "#rituals-kept")
         await pilot.press("u")
         await pilot.pause()
         assert table.get_cell_at((0, 6)).plain.strip() == "○ 21:30"
@@ -107,7 +107,7 @@ async def test_mark_with_a_note_and_skip(named_app, data_dir):
         app.screen.query_one("#note-skip", Button).press()
         await pilot.pause()
         assert isinstance(app.screen, RitualsScreen)
-        cell = app.screen.query_one("#grid", DataTable).get_cell_at((0, 6))
+        cell = app.screen.query_one("#week-grid", DataTable).get_cell_at((0, 6))
         assert cell.plain.strip() == "–"
     (mark,) = stored(data_dir, RitualMark)
     assert (mark.status, mark.note) == ("skipped", "We laughed [a lot] 🌙 ]0;x")
@@ -124,13 +124,13 @@ async def test_week_navigation(named_app):
         await pilot.pause()
         assert "Mon 23 Nov to Sun 29 Nov 2026" in plain(app, "#week-title")
         assert "this week" not in plain(app, "#week-title")
-        table = app.screen.query_one("#grid", DataTable)
+        table = app.screen.query_one("#week-grid", DataTable)
         assert table.get_cell_at((0, 7)).plain.strip() == "○ 16:00"
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
         await pilot.pause()
         assert "Mon 2 Nov to Sun 8 Nov 2026" in plain(app, "#week-title")
         assert grid_names(app) == []  # before it started
-        assert plain(app, "#empty") == "Nothing was planned in this week."
+        assert plain(app, "#rituals-empty") == "Nothing was planned in this week."
         for _ in range(6):
             await pilot.press("right_square_bracket")
         await pilot.press("t")
@@ -156,7 +156,7 @@ async def test_three_rituals_ticked_off_over_two_weeks(data_dir, clock):
         app = build_app(data_dir, clock)
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await open_planner(pilot)
-            table = app.screen.query_one("#grid", DataTable)
+            table = app.screen.query_one("#week-grid", DataTable)
             today = clock.today()
             assert table.cursor_coordinate.column == app.screen._grid.days.index(today) + 1
             wanted = {"Gratitude exchange"}
@@ -183,11 +183,11 @@ async def test_three_rituals_ticked_off_over_two_weeks(data_dir, clock):
         await open_planner(pilot)
         # 27 of 34 due occurrences kept (today's unmarked nightly check-in is not due until
         # it is marked or the day is over); every week had at least half: a 3-week streak.
-        assert plain(app, "#kept") == (
+        assert plain(app, "#rituals-kept") == (
             "Kept: 79% over 4 weeks, 79% over 12 weeks. Together, 3 weeks in a row"
         )
-        assert "Planned this week: " in plain(app, "#minutes")
-        series = app.screen.query_one("#trend").weeks
+        assert "Planned this week: " in plain(app, "#week-minutes")
+        series = app.screen.query_one("#rituals-trend").weeks
         assert [round(s, 2) for s in series] == [0.8, 0.8, 0.79]
         # The nightly check-in alone: 8 of 15, and weeks at exactly half still count.
         await pilot.press("down")
@@ -205,7 +205,7 @@ async def test_custom_ritual_validation_and_monthly_first_saturday(named_app, da
         await open_planner(pilot)
         await pilot.press("a")
         await pilot.pause()
-        options = app.screen.query_one("#templates", OptionList)
+        options = app.screen.query_one("#ritual-templates", OptionList)
         options.highlighted = options.get_option_index("custom")
         await pilot.press("enter")
         await pilot.pause()
@@ -213,20 +213,22 @@ async def test_custom_ritual_validation_and_monthly_first_saturday(named_app, da
         assert isinstance(screen, RitualEditScreen)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "give the ritual a name" in plain(app, "#edit-error")
-        screen.query_one("#name", Input).value = "Brunch [/] 🥐 ‮evil"
-        screen.query_one("#time", Input).value = "25:00"
+        assert "give the ritual a name" in plain(app, "#r-edit-error")
+        screen.query_one("#r-name", Input).value = "Brunch [/] 🥐 ‮evil"
+        screen.query_one("#r-time", Input).value = "25:00"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "like 07:30" in plain(app, "#edit-error")
-        screen.query_one("#time", Input).value = "10:30"
-        screen.query_one("#kind", Select).value = "month_nth"
+        assert "like 07:30" in plain(app, "#r-edit-error")
+        screen.query_one("#r-time", Input).value = "10:30"
+        screen.query_one("#r-kind", Select).value = "month_nth"
         await pilot.pause()
-        assert screen.query_one("#nth-row").display and not screen.query_one("#days-row").display
-        screen.query_one("#nth", Select).value = 1
-        screen.query_one("#nth-day", Select).value = 5
-        screen.query_one("#duration", Input).value = "90"
-        screen.query_one("#lead", Select).value = "b"
+        assert (
+            screen.query_one("#r-nth-row").display and not screen.query_one("#r-days-row").display
+        )
+        screen.query_one("#r-nth", Select).value = 1
+        screen.query_one("#r-nth-day", Select).value = 5
+        screen.query_one("#r-duration", Input).value = "90"
+        screen.query_one("#r-lead", Select).value = "b"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, RitualsScreen)
@@ -245,21 +247,21 @@ async def test_pause_then_remove_keeping_history(named_app, data_dir):
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, RitualEditScreen)
-        app.screen.query_one("#pause", Button).press()
+        app.screen.query_one("#r-pause", Button).press()
         await pilot.pause()
         assert not stored(data_dir, Ritual)[0].active
         await pilot.press("escape")
         await pilot.pause()
-        assert "(paused)" in app.screen.query_one("#grid", DataTable).get_cell_at((0, 0)).plain
+        assert "(paused)" in app.screen.query_one("#week-grid", DataTable).get_cell_at((0, 0)).plain
         await pilot.press("e")
         await pilot.pause()
-        app.screen.query_one("#delete", Button).press()
+        app.screen.query_one("#r-delete", Button).press()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")  # "Keep it"
         await pilot.pause()
         assert isinstance(app.screen, RitualEditScreen)
-        app.screen.query_one("#delete", Button).press()
+        app.screen.query_one("#r-delete", Button).press()
         await pilot.pause()
         app.screen.query_one("#yes", Button).press()  # Remove
         await pilot.pause()
@@ -267,7 +269,7 @@ async def test_pause_then_remove_keeping_history(named_app, data_dir):
         app.screen.query_one("#no", Button).press()  # keep its history
         await pilot.pause()
         assert isinstance(app.screen, RitualsScreen)
-        assert app.screen.query_one("#empty").display
+        assert app.screen.query_one("#rituals-empty").display
     (ritual,) = stored(data_dir, Ritual)
     assert ritual.ended_on == date(2026, 11, 21)
     assert len(stored(data_dir, RitualMark)) == 1
@@ -283,7 +285,7 @@ async def test_remove_and_erase_history(named_app, data_dir):
         assert isinstance(app.screen, RitualDetailScreen)
         await pilot.press("e")
         await pilot.pause()
-        app.screen.query_one("#delete", Button).press()
+        app.screen.query_one("#r-delete", Button).press()
         await pilot.pause()
         app.screen.query_one("#yes", Button).press()
         await pilot.pause()
@@ -300,7 +302,7 @@ async def test_export_button_writes_a_private_calendar(named_app, data_dir, tmp_
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_planner(pilot)
         await add_from_template(pilot, "date")
-        app.screen.query_one("#export", Button).press()
+        app.screen.query_one("#ritual-export-button", Button).press()
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         app.screen.query_one("#export-path", Input).value = str(target)

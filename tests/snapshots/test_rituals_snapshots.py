@@ -6,7 +6,7 @@ long name; about two in three occurrences ticked off, a few skipped, some notes.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import TODAY, build_app, seed_names
@@ -152,7 +152,7 @@ def test_editor_from_template(snap_compare, data_dir):
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
-        options = pilot.app.screen.query_one("#templates")
+        options = pilot.app.screen.query_one("#ritual-templates")
         options.highlighted = options.get_option_index("date")
         await pilot.press("enter")
         await pilot.pause()
