@@ -165,6 +165,8 @@ class RitualEditScreen(ClosenessScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # On a short terminal the fields sit closer together, so Save stays in view.
+        self.query_one("#ritual-editor").set_class(self.app.size.height < 34, "dense")
         self._show_kind(kind_of(self.ritual))
         self.query_one("#r-name", Input).focus()
         self._saved_form = self._form()

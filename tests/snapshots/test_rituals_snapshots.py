@@ -144,7 +144,8 @@ def test_template_picker(snap_compare, data_dir):
 def test_editor_from_template(snap_compare, data_dir):
     """The editor at 80x24 for the weekly date template: name "Weekly date", cadence "On
     chosen days of the week" with only Fr ticked among Mo..Su (all seven boxes visible),
-    every 1 week, 19:30, 120 minutes, "Either of you" leads, starting 2026-11-21."""
+    every 1 week, 19:30, 120 minutes, "Either of you" leads, starting 2026-11-21; the rows
+    sit close together at this height so the Save button is in view without scrolling."""
     seed_names(data_dir)
 
     async def run_before(pilot) -> None:
