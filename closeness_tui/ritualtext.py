@@ -92,6 +92,13 @@ class Planner(msgspec.Struct, forbid_unknown_fields=True):
     note_save: str
     note_skip: str
     note_cancel: str
+    guide_title: str
+    guide_intro: str
+    guide_placeholder: str
+    guide_bad: str
+    guide_save: str
+    guide_saved: str
+    guide_button: str
     export: str
     export_title: str
     export_intro: str

@@ -273,3 +273,69 @@ class WeeklySparkline(Sparkline):
         self.weeks = list(series)
         self.data = [v for s in series for v in (s, 0.0, s, 1.0)] or [0.0]
         self.styles.width = max(2, 2 * len(series))
+
+
+def parse_hours(text: str) -> int | None:
+    """'6', '4.5', '4,5' or '3:30' hours -> minutes; '' -> None; ValueError otherwise."""
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    if ":" in text:
+        h, _, m = text.partition(":")
+        minutes = int(h) * 60 + int(m)
+    else:
+        minutes = round(float(text) * 60)
+    if not 1 <= minutes <= 7 * 24 * 60:
+        raise ValueError(text)
+    return minutes
+
+
+class GuideDialog(ModalScreen[tuple[bool, int | None]]):
+    """Set (or clear) the couple's own weekly guide. Returns (changed, minutes or None)."""
+
+    CSS_PATH = "ritual_widgets.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="guide-cancel", tooltip="Leave it as it is"),
+    ]
+
+    def __init__(self, minutes: int | None) -> None:
+        super().__init__()
+        self.minutes = minutes
+
+    def compose(self) -> ComposeResult:
+        p = ritual_text().planner
+        value = "" if self.minutes is None else f"{self.minutes / 60:g}"
+        with Vertical(id="guide-dialog"):
+            yield Static(Content(p.guide_title), classes="title")
+            yield Static(Content(p.guide_intro), classes="muted", id="guide-intro")
+            yield Input(value, placeholder=p.guide_placeholder, id="guide-hours")
+            yield Static("", id="guide-error", classes="error")
+            with Horizontal(id="guide-buttons"):
+                yield Button(Content(p.guide_save), id="guide-save", variant="primary")
+                yield Button(Content(p.note_cancel), id="guide-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#guide-hours", Input).focus()
+
+    def _answer(self) -> None:
+        raw = clean(self.query_one("#guide-hours", Input).value, 40, single_line=True).text
+        try:
+            minutes = parse_hours(raw)
+        except ValueError:
+            self.query_one("#guide-error", Static).update(Content(ritual_text().planner.guide_bad))
+            return
+        self.dismiss((True, minutes))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._answer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "guide-save":
+            self._answer()
+        else:
+            self.dismiss((False, None))
+
+    def action_cancel(self) -> None:
+        self.dismiss((False, None))

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.ritual_widgets import (
     ExportDialog,
+    GuideDialog,
     NoteDialog,
     WeeklySparkline,
     all_marks,
@@ -104,6 +105,14 @@ class RitualsScreen(ClosenessScreen):
             show=False,
         ),
         Binding(
+            "g",
+            "guide",
+            "Weekly guide",
+            id="ritual-guide",
+            tooltip="Set your own weekly guide in hours, or use the six-hour reference",
+            show=False,
+        ),
+        Binding(
             "x",
             "export",
             "Export .ics",
@@ -144,6 +153,7 @@ class RitualsScreen(ClosenessScreen):
                     Content("Add a ritual"), id="ritual-add-button", compact=True, variant="primary"
                 )
                 yield Button(Content(p.export), id="ritual-export-button", compact=True)
+                yield Button(Content(p.guide_button), id="ritual-guide-button", compact=True)
             yield Static(Content(p.hint), id="planner-hint", classes="muted")
         yield Footer()
 
@@ -349,12 +359,26 @@ class RitualsScreen(ClosenessScreen):
 
         self.app.push_screen(ExportDialog(default_ics_path()), chosen)
 
+    def action_guide(self) -> None:
+        def chosen(answer: tuple[bool, int | None] | None) -> None:
+            if not answer or not answer[0]:
+                return
+            settings = self.capp.settings
+            settings.weekly_target_minutes = answer[1]
+            if self.capp.save_settings(settings):
+                self.notify(ritual_text().planner.guide_saved, timeout=3)
+                self.refresh_all()
+
+        self.app.push_screen(GuideDialog(self.capp.settings.weekly_target_minutes), chosen)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "ritual-add-button":
             self.action_add()
         elif event.button.id == "ritual-export-button":
             self.action_export()
+        elif event.button.id == "ritual-guide-button":
+            self.action_guide()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle", "note", "skip", "undo", "edit", "open"):

@@ -339,3 +339,37 @@ async def test_today_on_home_is_markable(named_app, data_dir):
         await pilot.press("s")
         await pilot.pause()
         assert [m.status for m in stored(data_dir, RitualMark)] == ["skipped"]
+
+
+async def test_weekly_guide_is_a_setting_not_a_score(named_app, data_dir):
+    from closeness_tui.screens.ritual_widgets import GuideDialog
+
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await add_from_template(pilot, "date")
+        assert "About 6 h a week is a well-known reference" in plain(app, "#week-minutes")
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideDialog)
+        app.screen.query_one("#guide-hours", Input).value = "lots [/]"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "number of hours" in plain(app, "#guide-error")
+        app.screen.query_one("#guide-hours", Input).value = "4,5"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualsScreen)
+        assert plain(app, "#week-minutes") == (
+            "Planned this week: 0 min Your own guide: about 4 h 30 min a week."
+        )
+        with Store.open(data_dir, read_only=True) as store:
+            assert store.settings().weekly_target_minutes == 270
+        await pilot.press("g")
+        await pilot.pause()
+        app.screen.query_one("#guide-hours", Input).value = ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "well-known reference" in plain(app, "#week-minutes")
+    with Store.open(data_dir, read_only=True) as store:
+        assert store.settings().weekly_target_minutes is None
