@@ -150,13 +150,33 @@ def in_plan(ritual: Ritual, day: date) -> bool:
     return True
 
 
+def _rule_start(ritual: Ritual, lo: date) -> date:
+    """A later dtstart in the same rhythm, so a week long after the start is not found by
+    stepping through every week since: whole intervals of weeks (from a Monday, as WKST=MO)
+    or of months (from the 1st). Days before the real start are filtered out by in_plan."""
+    start = ritual.start
+    n = max(1, int(ritual.interval or 1))
+    if ritual.freq == MONTHLY:
+        months = (lo.year - start.year) * 12 + lo.month - start.month - 1
+        k = months // n * n
+        if k <= 0:
+            return start
+        y, m = divmod(start.month - 1 + k, 12)
+        return date(start.year + y, m + 1, 1)
+    week0 = start - timedelta(days=start.weekday())
+    k = ((lo - week0).days // 7 - 1) // n * n
+    if k <= 0:
+        return start
+    return week0 + timedelta(weeks=k)
+
+
 def occurrence_days(ritual: Ritual, start: date, end: date) -> list[date]:
     """Days from `start` to `end` (both included) on which the ritual takes place."""
     lo = max(start, ritual.start)
     hi = end if ritual.ended_on is None else min(end, ritual.ended_on - timedelta(days=1))
     if hi < lo:
         return []
-    rule = make_rule(ritual, datetime.combine(ritual.start, time()))
+    rule = make_rule(ritual, datetime.combine(_rule_start(ritual, lo), time()))
     found = rule.between(datetime.combine(lo, time()), datetime.combine(hi, time()), inc=True)
     return [d.date() for d in found if in_plan(ritual, d.date())]
 

@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from closeness_tui import rituals as core
 from closeness_tui.models import Pause, Ritual, RitualMark
@@ -442,3 +444,34 @@ def test_minutes_words_and_templates():
         "weekly_checkin",
     }
     assert all(t.why and t.how for t in ritual_text().templates)
+
+
+@given(
+    start=st.dates(date(2024, 1, 1), date(2030, 12, 31)),
+    offset=st.integers(0, 900),
+    span=st.integers(0, 60),
+    kind=st.sampled_from(["weekly", "month_day", "month_nth"]),
+    days=st.lists(st.integers(0, 6), min_size=1, max_size=7),
+    interval=st.integers(1, 5),
+    month_day=st.integers(1, 31),
+    nth=st.sampled_from([1, 2, 3, 4, -1]),
+)
+@settings(max_examples=300, deadline=None)
+def test_windowed_expansion_matches_expanding_from_the_start(
+    start, offset, span, kind, days, interval, month_day, nth
+):
+    """occurrence_days starts the rule late for speed; it must equal the plain expansion."""
+    if kind == "weekly":
+        ritual = R(weekdays=days, interval=interval, start=start)
+    elif kind == "month_day":
+        ritual = R(freq="monthly", month_day=month_day, interval=interval, start=start)
+    else:
+        ritual = R(freq="monthly", month_nth=nth, weekdays=days[:1], interval=interval, start=start)
+    lo = start + timedelta(days=offset)
+    hi = lo + timedelta(days=span)
+    plain = core.make_rule(ritual, datetime.combine(start, time()))
+    expected = [
+        d.date()
+        for d in plain.between(datetime.combine(lo, time()), datetime.combine(hi, time()), inc=True)
+    ]
+    assert core.occurrence_days(ritual, lo, hi) == expected
