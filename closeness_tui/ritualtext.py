@@ -92,6 +92,7 @@ class Planner(msgspec.Struct, forbid_unknown_fields=True):
     note_save: str
     note_skip: str
     note_cancel: str
+    add_button: str
     guide_title: str
     guide_intro: str
     guide_placeholder: str

@@ -150,7 +150,7 @@ class RitualsScreen(ClosenessScreen):
                 yield WeeklySparkline(id="rituals-trend")
             with Horizontal(id="ritual-buttons"):
                 yield Button(
-                    Content("Add a ritual"), id="ritual-add-button", compact=True, variant="primary"
+                    Content(p.add_button), id="ritual-add-button", compact=True, variant="primary"
                 )
                 yield Button(Content(p.export), id="ritual-export-button", compact=True)
                 yield Button(Content(p.guide_button), id="ritual-guide-button", compact=True)
