@@ -373,3 +373,24 @@ async def test_weekly_guide_is_a_setting_not_a_score(named_app, data_dir):
         assert "well-known reference" in plain(app, "#week-minutes")
     with Store.open(data_dir, read_only=True) as store:
         assert store.settings().weekly_target_minutes is None
+
+
+async def test_week_can_start_on_sunday(data_dir, clock):
+    seed_names(data_dir)
+    with Store.open(data_dir) as store:
+        settings = store.settings()
+        settings.week_starts_on = 6
+        store.save_settings(settings)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await add_from_template(pilot, "walk")  # Sundays at 16:00, from today (Saturday)
+        assert "Sun 15 Nov to Sat 21 Nov 2026" in plain(app, "#week-title")
+        table = app.screen.query_one("#week-grid", DataTable)
+        assert table.ordered_columns[1].label.plain.split() == ["Sun", "15"]
+        assert table.cursor_coordinate.column == 7  # Saturday is the last day of this week
+        assert all(not table.get_cell_at((0, c)).plain.strip() for c in range(1, 8))
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "Sun 22 Nov to Sat 28 Nov 2026" in plain(app, "#week-title")
+        assert table.get_cell_at((0, 1)).plain.strip() == "○ 16:00"
