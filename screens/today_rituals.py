@@ -1,4 +1,6 @@
-"""Today's rituals, shown on Home and markable from there (Enter/space done, s skip, u undo)."""
+"""Today's rituals, shown on Home and markable from there: Enter or space marks done (again
+takes it back), u undoes. Skipping with a note lives in the planner, so Home's own keys (s is
+Settings) stay as they are."""
 
 from __future__ import annotations
 
@@ -7,7 +9,6 @@ from typing import TYPE_CHECKING, cast
 from closeness_tui.screens.ritual_widgets import (
     all_marks,
     all_rituals,
-    apply_mark,
     toggle_done,
     undo_mark,
 )
@@ -38,15 +39,11 @@ class TodayList(OptionList):
             id="today-toggle",
             tooltip="Mark this ritual done today, or take the mark back",
         ),
-        Binding("s", "skip", "Skip", id="today-skip", tooltip="Mark it skipped for today"),
         Binding("u", "undo", "Undo", id="today-undo", tooltip="Take back today's mark"),
     ]
 
     def action_toggle(self) -> None:
         cast("TodayRituals", self.parent).mark("toggle")
-
-    def action_skip(self) -> None:
-        cast("TodayRituals", self.parent).mark("skip")
 
     def action_undo(self) -> None:
         cast("TodayRituals", self.parent).mark("undo")
@@ -127,8 +124,6 @@ class TodayRituals(Vertical):
         day = self.capp.clock.today()
         if how == "toggle":
             changed = toggle_done(self.capp, cell.ritual, day)
-        elif how == "skip":
-            changed = apply_mark(self.capp, cell.ritual, day, core.SKIPPED)
         else:
             changed = undo_mark(self.capp, cell.ritual, day)
         if changed:

@@ -336,9 +336,13 @@ async def test_today_on_home_is_markable(named_app, data_dir):
         await pilot.press("u")
         await pilot.pause()
         assert stored(data_dir, RitualMark) == []
-        await pilot.press("s")
+        await pilot.press("space")
         await pilot.pause()
-        assert [m.status for m in stored(data_dir, RitualMark)] == ["skipped"]
+        assert [m.status for m in stored(data_dir, RitualMark)] == ["done"]
+        await pilot.press("enter")  # again: taken back
+        await pilot.pause()
+        assert stored(data_dir, RitualMark) == []
+        assert "○" in today.get_option_at_index(0).prompt.plain
 
 
 async def test_weekly_guide_is_a_setting_not_a_score(named_app, data_dir):
