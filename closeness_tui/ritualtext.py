@@ -71,6 +71,7 @@ class Planner(msgspec.Struct, forbid_unknown_fields=True):
     empty_week: str
     empty: str
     planned: str
+    planned_other: str
     guide_reference: str
     guide_own: str
     kept: str

@@ -95,7 +95,9 @@ def summary_lines(
     from closeness_tui.ritualtext import minutes_words
 
     planned = core.planned_minutes(rituals, week, first)
-    line = fill(texts.planner.planned, time=minutes_words(planned, words))
+    shown_now = core.week_start(week, first) == core.week_start(today, first)
+    template = texts.planner.planned if shown_now else texts.planner.planned_other
+    line = fill(template, time=minutes_words(planned, words))
     if settings.weekly_target_minutes:
         guide = fill(
             texts.planner.guide_own, time=minutes_words(settings.weekly_target_minutes, words)
