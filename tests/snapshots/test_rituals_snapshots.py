@@ -96,8 +96,8 @@ def test_planner_this_week(snap_compare, data_dir, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_week_grid_last_week(snap_compare, data_dir, size):
     """The week grid one week back (Mon 9 Nov to Sun 15 Nov 2026), every day in the past:
-    no "(this week)", "Planned that week", no tinted column, each occurrence ✓, – or ○ (missed), the Friday
-    date at 19:30, the nightly check-in at 21:30 every day."""
+    no "(this week)", "Planned that week", no tinted column, each occurrence ✓, – or a dim
+    ○ (missed), the Friday date at 19:30, the nightly check-in at 21:30 every day."""
     seed_history(data_dir)
 
     async def run_before(pilot) -> None:
