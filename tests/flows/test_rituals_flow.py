@@ -398,3 +398,39 @@ async def test_week_can_start_on_sunday(data_dir, clock):
         await pilot.pause()
         assert "Sun 22 Nov to Sat 28 Nov 2026" in plain(app, "#week-title")
         assert table.get_cell_at((0, 1)).plain.strip() == "○ 16:00"
+
+
+async def test_untrusted_words_are_kept_exactly_and_huge_notes_capped_kindly(named_app, data_dir):
+    from closeness_tui.text import LINE_MAX
+
+    app = named_app
+    name = "ערב [b]שלנו[/b] 🌙 [@click=app.quit]x[/]"
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        options = app.screen.query_one("#ritual-templates", OptionList)
+        options.highlighted = options.get_option_index("custom")
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#r-name", Input).value = name
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualsScreen)
+        table = app.screen.query_one("#week-grid", DataTable)
+        assert table.get_cell_at((0, 0)).plain.startswith("ערב [b]שלנו")
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#note-input", Input).value = "ב" * 20_000
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("only the first 2,000" in n.message for n in app._notifications)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualDetailScreen)
+        assert plain(app, "#detail-name") == name
+        assert ("ב" * 50) in plain(app, "#detail-notes")
+    (ritual,) = stored(data_dir, Ritual)
+    assert ritual.name == name
+    (mark,) = stored(data_dir, RitualMark)
+    assert mark.note == "ב" * LINE_MAX
