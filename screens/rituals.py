@@ -161,6 +161,17 @@ class RitualsScreen(ClosenessScreen):
         self.refresh_all()
         self.query_one("#week-grid", DataTable).focus()
         self._cursor_to_today()
+        self._day = self.today
+        self.set_interval(60, self._new_day)
+
+    def _new_day(self) -> None:
+        """Left open past midnight: move today's highlight (and the week, if it was shown)."""
+        if self.today == self._day:
+            return
+        if self.week == core.week_start(self._day, self.first_weekday):
+            self.week = core.week_start(self.today, self.first_weekday)
+        self._day = self.today
+        self.refresh_all()
 
     def on_screen_resume(self) -> None:
         self.refresh_all()

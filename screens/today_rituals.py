@@ -82,12 +82,18 @@ class TodayRituals(Vertical):
     def on_mount(self) -> None:
         self.reload()
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
+        self.set_interval(60, self._new_day)  # left open past midnight: show the new day
+
+    def _new_day(self) -> None:
+        if self.capp.clock.today() != self._day:
+            self.reload()
 
     def _screen_changed(self, screen: Screen) -> None:
         if screen is self.screen:
             self.reload()
 
     def reload(self) -> None:
+        self._day = self.capp.clock.today()
         rituals = all_rituals(self.capp)
         self.display = bool(core.current(rituals))
         cells = core.today_cells(

@@ -434,3 +434,27 @@ async def test_untrusted_words_are_kept_exactly_and_huge_notes_capped_kindly(nam
     assert ritual.name == name
     (mark,) = stored(data_dir, RitualMark)
     assert mark.note == "ב" * LINE_MAX
+
+
+async def test_left_open_past_midnight_moves_to_the_new_day(named_app, clock):
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await add_from_template(pilot, "gratitude")
+        await pilot.press("escape")
+        await pilot.pause()
+        today_list = app.screen.query_one("#today-list", OptionList)
+        assert "○ Gratitude exchange" in today_list.get_option_at_index(0).prompt.plain
+        today_list.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓" in today_list.get_option_at_index(0).prompt.plain
+        clock.advance(5 * 3600)  # 00:30 on Sunday
+        app.screen.query_one("#today-rituals")._new_day()
+        await pilot.pause()
+        assert "○ Gratitude exchange" in today_list.get_option_at_index(0).prompt.plain
+        await open_planner(pilot)
+        clock.advance(24 * 3600)  # Monday: a new week
+        app.screen._new_day()
+        await pilot.pause()
+        assert "Mon 23 Nov to Sun 29 Nov 2026" in plain(app, "#week-title")
