@@ -183,3 +183,17 @@ def test_cli_export_ics(tmp_path, capsys):
     names = sorted(str(e["SUMMARY"]) for e in cal.walk("VEVENT"))
     assert names == sorted(r.name for r in rs if r.active and r.ended_on is None)
     assert "rituals.ics" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York", "Australia/Sydney"])
+def test_vtimezone_carries_the_zone_rules(zone):
+    """A calendar that does not know the TZID uses the VTIMEZONE: its offsets must match."""
+    tz = ZoneInfo(zone)
+    data = to_ics(rituals(), ritual_text(), ("Ana", "Ben"), NOW, tz)
+    (vtz,) = Calendar.from_ical(data).walk("VTIMEZONE")
+    theirs = vtz.to_tz()
+    for day in (date(2027, 1, 15), date(2027, 3, 28), date(2027, 7, 15), date(2027, 10, 31)):
+        for hour in (1, 4, 12, 23):
+            local = datetime(day.year, day.month, day.day, hour)
+            ours = local.replace(tzinfo=tz).utcoffset()
+            assert local.replace(tzinfo=theirs).utcoffset() == ours, (zone, local)
