@@ -6,9 +6,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from closeness_tui import __version__
+
+if TYPE_CHECKING:
+    from closeness_tui.store import Store
 
 ENV_DATA_DIR = "CLOSENESS_DATA_DIR"
 
@@ -61,7 +66,9 @@ def run_export(args: argparse.Namespace, data_dir: Path) -> int:
     targets = {k: getattr(args, k, None) for k in ("json", "ics")}
     if not any(targets.values()):
         print(
-            "closeness export: say what to write, for example --json backup.json", file=sys.stderr
+            "closeness export: say what to write, for example --json backup.json "
+            "or --ics rituals.ics",
+            file=sys.stderr,
         )
         return 2
     try:
@@ -86,7 +93,8 @@ def run_export(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-def write_rituals_ics(store, path: Path, now) -> Path:  # noqa: ANN001
+def write_rituals_ics(store: Store, path: Path, now: datetime) -> Path:
+    """Active rituals as an .ics file (0600), read from an open (read-only) store."""
     from closeness_tui.models import Ritual
     from closeness_tui.rituals_ics import to_ics, write_ics
     from closeness_tui.ritualtext import ritual_text
