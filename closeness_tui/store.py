@@ -33,6 +33,7 @@ from closeness_tui.models import TABLES, Record, Settings
 from closeness_tui.storage import (
     FILE_MODE,
     AtomicJSONStorage,
+    NotConfirmed,
     atomic_write,
     encode,
     ensure_private_dir,
@@ -115,6 +116,12 @@ def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
         raise StoreDamaged(path, "empty", "The data file is empty.")
     try:
         data = msgspec.json.decode(raw)
+    except UnicodeDecodeError:  # msgspec raises this for bad UTF-8 inside a string
+        raise StoreDamaged(
+            path,
+            "not_json",
+            "The data file is not readable JSON: it holds bytes that are not text.",
+        ) from None
     except msgspec.DecodeError as exc:
         raise StoreDamaged(
             path,
@@ -333,6 +340,13 @@ class Store:
                 before[key] = dict(before[key])
         try:
             yield
+        except NotConfirmed as exc:
+            # The new file is in place (memory already matches it); only the folder's
+            # fsync failed. Say so, without pretending the change was not made.
+            self._index.pop(name, None)  # rebuilt from the data at the next lookup
+            raise StoreWriteError(
+                f"Saved, but the disk did not confirm it ({exc.strerror or 'error'})."
+            ) from exc
         except Exception as exc:
             if had_table:
                 data[name] = before
