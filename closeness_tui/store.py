@@ -186,7 +186,7 @@ def _check_tables(data: dict[str, Any], path: Path) -> None:
                 rec = msgspec.convert(doc, record_type)
             except msgspec.ValidationError as exc:
                 raise StoreDamaged(
-                    path, "wrong_shape", f"A record in {name!r} does not fit: {exc}."
+                    path, "wrong_shape", f"A record in {name!r} does not fit: {_reason(exc)}."
                 ) from None
             if rec.id in seen:
                 raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
@@ -318,7 +318,7 @@ class Store:
             ) from None
         except (msgspec.ValidationError, msgspec.EncodeError, TypeError, ValueError) as exc:
             raise StoreWriteError(
-                f"A {record_type.__name__} does not fit its kind ({_where(exc)}). "
+                f"A {record_type.__name__} does not fit its kind ({_reason(exc)}). "
                 "Nothing was changed."
             ) from None
         if not isinstance(doc.get("id"), str) or not doc["id"]:
@@ -464,10 +464,16 @@ class Store:
             raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
 
 
-def _where(exc: Exception) -> str:
-    """The field a validation error points at, without the value (it may be private)."""
+def _reason(exc: Exception) -> str:
+    """A validation error's words without any value it quotes (values may be private).
+
+    msgspec names types and fields in backticks and quotes values in single quotes
+    ("Invalid enum value 'x'"), so everything from the first to the last quote goes."""
     text = str(exc)
-    return text.rsplit(" - at ", 1)[-1] if " - at " in text else type(exc).__name__
+    head, quote, rest = text.partition("'")
+    if quote:
+        text = f"{head}…{rest.rpartition(chr(39))[2]}"
+    return text
 
 
 def _unwritable(path: Path, exc: BaseException) -> StoreDamaged:

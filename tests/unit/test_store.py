@@ -725,3 +725,9 @@ def test_a_read_only_folder_gives_a_write_error(data_dir):
         finally:
             data_dir.chmod(0o700)
         assert (data_dir / DATA_FILE).read_bytes() == before
+
+
+def test_validation_reasons_never_quote_a_value():
+    reason = store_mod._reason(ValueError("Invalid enum value 'I can't say it' - at `$.rating`"))
+    assert reason == "Invalid enum value … - at `$.rating`"
+    assert store_mod._reason(ValueError("Expected `str`, got `int`")) == "Expected `str`, got `int`"
