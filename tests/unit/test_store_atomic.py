@@ -157,6 +157,9 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_record(tmp_path: 
             [sys.executable, str(script), str(directory), str(run), str(rng.randrange(1 << 30))],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            # Unbuffered: readline() must not swallow lines that communicate() (which reads
+            # the raw pipe) would then never see.
+            bufsize=0,
         )
         try:
             if run % 5 == 4:
@@ -176,7 +179,11 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_record(tmp_path: 
         assert child.returncode == -signal.SIGKILL, (seed, err.decode()[-2000:])
         in_flight = ledger.read(out)
         killed_while_writing += in_flight is not None
-        _check(directory, ledger, in_flight)
+        try:
+            _check(directory, ledger, in_flight)
+        except AssertionError as exc:
+            tail = out.decode(errors="replace").splitlines()[-3:]
+            raise AssertionError(f"seed {seed}, run {run}, last lines {tail}: {exc}") from None
     elapsed = time.monotonic() - started
 
     # Temp files from killed writes are harmless; a writable open (lock free again) clears
