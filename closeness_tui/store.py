@@ -206,6 +206,7 @@ class Store:
         self.directory = directory
         self.path = directory / DATA_FILE
         self._lock = lock
+        self._closed = False
         self.read_only = lock is None
         self._storage: AtomicJSONStorage | None = None
         self._db = TinyDB(self.path, data=data, storage=_StorageFactory(self))
@@ -265,6 +266,7 @@ class Store:
     def close(self) -> None:
         if self._backup_thread is not None:
             self._backup_thread.join(timeout=5)
+        self._closed = True
         if self._lock is not None and self._lock.is_locked:
             self._lock.release()
 
@@ -294,7 +296,7 @@ class Store:
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreWriteError("This copy of closeness is only reading the data.")
-        if self._lock is None or not self._lock.is_locked:
+        if self._closed:
             raise StoreWriteError("The data was closed; nothing more can be saved from here.")
 
     def _to_doc(self, record: Record) -> dict[str, Any]:
@@ -485,7 +487,9 @@ def _unwritable(path: Path, exc: BaseException) -> StoreDamaged:
 
 def _acquire(directory: Path) -> FileLock:
     """Take the one-writer lock of `directory` or raise StoreLocked."""
-    lock = FileLock(str(directory / LOCK_FILE), timeout=0, mode=FILE_MODE)
+    # Not thread-local: a save from a worker thread is still this process's save, and
+    # close() may run on another thread than open().
+    lock = FileLock(str(directory / LOCK_FILE), timeout=0, mode=FILE_MODE, thread_local=False)
     try:
         lock.acquire()
     except Timeout:

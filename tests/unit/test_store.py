@@ -731,3 +731,29 @@ def test_validation_reasons_never_quote_a_value():
     reason = store_mod._reason(ValueError("Invalid enum value 'I can't say it' - at `$.rating`"))
     assert reason == "Invalid enum value … - at `$.rating`"
     assert store_mod._reason(ValueError("Expected `str`, got `int`")) == "Expected `str`, got `int`"
+
+
+def test_a_save_from_another_thread_is_still_this_copys_save(data_dir):
+    import threading
+
+    errors: list[BaseException] = []
+    rec = statement(feeling="from a worker")
+
+    def worker() -> None:
+        try:
+            store.put(rec)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    store = Store.open(data_dir)
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert errors == []
+    with pytest.raises(StoreLocked):  # still held, whichever thread asks
+        Store.open(data_dir)
+    closer = threading.Thread(target=store.close)
+    closer.start()
+    closer.join()
+    with Store.open(data_dir) as again:  # released by the other thread's close()
+        assert again.get(Statement, rec.id) == rec
