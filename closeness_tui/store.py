@@ -116,6 +116,10 @@ def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
         raise StoreDamaged(path, "empty", "The data file is empty.")
     try:
         data = msgspec.json.decode(raw)
+    except RecursionError:
+        raise StoreDamaged(
+            path, "not_json", "The data file is not closeness data: it is nested too deeply."
+        ) from None
     except UnicodeDecodeError:  # msgspec raises this for bad UTF-8 inside a string
         raise StoreDamaged(
             path,
@@ -184,6 +188,10 @@ def _check_tables(data: dict[str, Any], path: Path) -> None:
                 )
             try:
                 rec = msgspec.convert(doc, record_type)
+            except RecursionError:
+                raise StoreDamaged(
+                    path, "wrong_shape", f"A record in {name!r} is nested too deeply."
+                ) from None
             except msgspec.ValidationError as exc:
                 raise StoreDamaged(
                     path, "wrong_shape", f"A record in {name!r} does not fit: {_reason(exc)}."
@@ -318,7 +326,13 @@ class Store:
                 f"A {record_type.__name__} holds a broken character (a lone surrogate) that "
                 "cannot be saved. Nothing was changed."
             ) from None
-        except (msgspec.ValidationError, msgspec.EncodeError, TypeError, ValueError) as exc:
+        except (
+            msgspec.ValidationError,
+            msgspec.EncodeError,
+            TypeError,
+            ValueError,
+            RecursionError,
+        ) as exc:
             raise StoreWriteError(
                 f"A {record_type.__name__} does not fit its kind ({_reason(exc)}). "
                 "Nothing was changed."

@@ -91,6 +91,13 @@ def every_kind() -> list[Record]:
     ]
 
 
+def _deep(levels: int) -> dict:
+    out: dict = {}
+    for _ in range(levels):
+        out = {"x": out}
+    return out
+
+
 def raw_doc(directory: Path) -> dict:
     return msgspec.json.decode((directory / DATA_FILE).read_bytes())
 
@@ -268,8 +275,9 @@ def test_a_closed_store_refuses_writes(data_dir):
         ),  # noqa: E501
         (lambda: statement(created_at="yesterday"), "created_at"),
         (lambda: statement(id=""), "id"),
+        (lambda: ListeningSession(started_at=NOW, state=_deep(100_000)), "recursion depth"),
     ],
-    ids=["wrong-type", "nan", "not-a-datetime", "empty-id"],
+    ids=["wrong-type", "nan", "not-a-datetime", "empty-id", "too-deep"],
 )
 def test_a_record_that_would_not_load_back_is_refused(data_dir, make, where):
     with Store.open(data_dir) as store:
@@ -398,6 +406,8 @@ DAMAGED = [
     ("not-json", b"Dear diary, " + SECRET.encode(), "not_json"),
     ("binary", bytes(range(256)) * 4, "not_json"),
     ("invalid-utf8", b'{"_meta": "\xff\xfe"}', "not_json"),
+    ("deeply-nested", b"[" * 100_000, "not_json"),
+    ("deeply-nested-record", _doc(x={"1": {"a": "b"}})[:-2] + b"[" * 100_000, "not_json"),
     ("list", b"[1, 2, 3]", "wrong_shape"),
     ("string", b'"closeness"', "wrong_shape"),
     ("null", b"null", "wrong_shape"),
