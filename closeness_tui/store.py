@@ -11,6 +11,13 @@ app name and schema version. It is validated completely (JSON, shape, every reco
 fields) before TinyDB sees it. A damaged file is never overwritten: the caller shows the
 problem and may `set_aside()` the file or `restore_backup()`. One writer per data
 directory: a second copy of the app gets StoreLocked and writes nothing.
+
+Writes: `put`/`put_many`/`delete` return only once the new file is fsynced and renamed into
+place. A record is first proved to load back as its own kind (so a wrong type, NaN, or a
+lone surrogate - which UTF-8 cannot hold; `text.clean()` removes them at input - is refused
+with StoreWriteError before anything changes). If writing fails, StoreWriteError is raised
+and the file and this store's memory are both as they were. Any other text is kept exactly.
+Messages name files, kinds and fields, never what a partner wrote.
 """
 
 from __future__ import annotations
