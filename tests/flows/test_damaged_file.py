@@ -204,3 +204,21 @@ def test_damaged_detail_never_quotes_the_file(data_dir):
         Store.open(data_dir)
     assert "Our secret name" not in str(info.value)
     assert msgspec.json.decode((data_dir / DATA_FILE).read_bytes())["settings"]
+
+
+async def test_a_restore_that_fails_says_so_and_changes_nothing(data_dir, clock):
+    with_backup(data_dir, clock)
+    (data_dir / DATA_FILE).write_bytes(TRUNCATED)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert buttons(app) == ["restore", "fresh", "quit"]
+        (data_dir / BACKUP_FILE).write_bytes(b"{}")  # spoiled while the screen was up
+        before = files(data_dir)
+        await pilot.click("#restore")
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+        (note,) = app._notifications
+        assert note.severity == "error" and "That did not work" in note.message
+        assert str(data_dir / BACKUP_FILE) in note.message
+        assert files(data_dir) == before
