@@ -4,7 +4,8 @@ A child process opens the real store and loops: insert a statement, now and then
 an earlier one with a higher version number, now and then delete one. It prints a line
 only after the store call returned (the record is fsynced and renamed into place). The
 parent SIGKILLs it at random moments - while importing, while opening, mid-write - 50
-times on one data directory that keeps growing, and after every kill checks that:
+times in all (two lanes of 25 side by side, each on its own data directory that keeps
+growing), and after every kill checks that:
 
 - the file parses (parse_document on the raw bytes, and Store.open);
 - every acknowledged insert is there, every acknowledged replacement is there at its
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from closeness_tui.models import Statement
@@ -143,16 +145,12 @@ def _check(directory: Path, ledger: Ledger, in_flight: tuple[str, str] | None) -
     ledger.settle(in_flight, stored)
 
 
-def test_sigkill_at_random_moments_never_loses_an_acknowledged_record(tmp_path: Path) -> None:
-    directory = tmp_path / "data"
-    seed = int(os.environ.get("CLOSENESS_KILL_SEED", random.randrange(1 << 30)))
-    rng = random.Random(seed)
-    script = tmp_path / "writer.py"
-    script.write_text(CHILD)
+def _lane(lane: int, directory: Path, script: Path, kills: int, seed: int) -> dict[str, int]:
+    """Start, kill and check `kills` writers one after another on one data folder."""
+    rng = random.Random(seed * 2 + lane)
     ledger = Ledger()
-    killed_while_writing = 0
-    started = time.monotonic()
-    for run in range(KILLS):
+    mid_operation = 0
+    for run in range(kills):
         child = subprocess.Popen(
             [sys.executable, str(script), str(directory), str(run), str(rng.randrange(1 << 30))],
             stdout=subprocess.PIPE,
@@ -171,20 +169,21 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_record(tmp_path: 
                 assert ready == b"ready\n", child.stderr.read().decode()[-2000:]
                 time.sleep(rng.uniform(0.0, 0.25))
             child.send_signal(signal.SIGKILL)
-            out, err = child.communicate(timeout=20)
+            out, err = child.communicate(timeout=30)
         finally:
             if child.poll() is None:
                 child.kill()
                 child.wait()
-        assert child.returncode == -signal.SIGKILL, (seed, err.decode()[-2000:])
+        assert child.returncode == -signal.SIGKILL, (seed, lane, err.decode()[-2000:])
         in_flight = ledger.read(out)
-        killed_while_writing += in_flight is not None
+        mid_operation += in_flight is not None
         try:
             _check(directory, ledger, in_flight)
         except AssertionError as exc:
             tail = out.decode(errors="replace").splitlines()[-3:]
-            raise AssertionError(f"seed {seed}, run {run}, last lines {tail}: {exc}") from None
-    elapsed = time.monotonic() - started
+            raise AssertionError(
+                f"seed {seed}, lane {lane}, run {run}, last lines {tail}: {exc}"
+            ) from None
 
     # Temp files from killed writes are harmless; a writable open (lock free again) clears
     # them and finds every acknowledged record.
@@ -194,9 +193,28 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_record(tmp_path: 
         stored = {s.id for s in store.all(Statement)}
         assert set(ledger.version) <= stored
     assert not list(directory.glob(f".{DATA_FILE}.*.tmp")), strays
-    assert ledger.acked > KILLS, (seed, ledger.acked)  # the children really wrote
+    return {"acked": ledger.acked, "mid_operation": mid_operation, "strays": len(strays)}
+
+
+def test_sigkill_at_random_moments_never_loses_an_acknowledged_record(tmp_path: Path) -> None:
+    """50 kills in all: two lanes of 25 side by side (one per core), each on its own folder."""
+    seed = int(os.environ.get("CLOSENESS_KILL_SEED", random.randrange(1 << 30)))
+    script = tmp_path / "writer.py"
+    script.write_text(CHILD)
+    lanes = 2
+    started = time.monotonic()
+    with ThreadPoolExecutor(lanes) as pool:
+        futures = [
+            pool.submit(_lane, lane, tmp_path / f"data-{lane}", script, KILLS // lanes, seed)
+            for lane in range(lanes)
+        ]
+        results = [f.result() for f in futures]
+    elapsed = time.monotonic() - started
+    totals = {k: sum(r[k] for r in results) for k in results[0]}
+    for result in results:
+        assert result["acked"] > KILLS // lanes, (seed, results)  # the children really wrote
     print(
-        f"seed {seed}: {KILLS} kills, {ledger.acked} acknowledged operations, "
-        f"{killed_while_writing} kills mid-operation, {len(strays)} stray temp files, "
+        f"seed {seed}: {KILLS} kills, {totals['acked']} acknowledged operations, "
+        f"{totals['mid_operation']} kills mid-operation, {totals['strays']} stray temp files, "
         f"{elapsed:.1f} s"
     )
