@@ -399,10 +399,11 @@ class Store:
             self._ids(record_type)[record.id] = new_id
 
     def put_many(self, records: Iterable[Record]) -> None:
-        """Insert or replace many records: one write per kind of record for the new ones.
+        """Insert or replace many records (bench data, imports).
 
-        A record twice in `records` is stored once (the last one wins); a record already
-        stored is replaced as `put` would. Each kind is saved as a whole or not at all.
+        Every record is checked before anything is written. The new records of each kind go
+        in with one write, all or none; a record already stored is replaced as `put` would
+        (one write each); a record twice in `records` is stored once, the last one winning.
         """
         self._check_writable()
         by_type: dict[type[Record], dict[str, dict[str, Any]]] = {}
