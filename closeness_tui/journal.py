@@ -1,0 +1,435 @@
+"""The couple's journal as pure functions: one timeline of every record, filters, search,
+insights and the Markdown export. No Textual here.
+
+Everything a partner wrote is carried as plain text in `Block`s; screens show it with
+`text.safe()` and the export escapes it with `md_text()` so it reads exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from string import Template
+
+from closeness_tui.checkins import (
+    ANSWER,
+    APPRECIATION,
+    GOAL_PERSONAL,
+    GOAL_SHARED,
+    GRATITUDE,
+    NIGHTLY,
+    PROMISE_STATUSES,
+    REPLY,
+    WEEKLY,
+    WENT_WELL,
+    review_counts,
+)
+from closeness_tui.models import (
+    BOTH,
+    CheckIn,
+    ListeningSession,
+    Ritual,
+    RitualMark,
+    Statement,
+)
+
+LISTENING = "listening"
+STATEMENT = "statement"
+RITUAL = "ritual"
+KINDS = (LISTENING, STATEMENT, NIGHTLY, GRATITUDE, WEEKLY, RITUAL)
+# What "sessions and check-ins" counts in the insights.
+ACTIVITY_KINDS = frozenset({LISTENING, NIGHTLY, GRATITUDE, WEEKLY})
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of an entry: who (a name, or both names), what it answers, what they wrote."""
+
+    who: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    at: datetime
+    seats: frozenset[int]
+    title: str  # the partner-written headline (a topic, a ritual's name), may be ""
+    summary: str  # the first words, for the timeline row
+    record_id: str
+    blocks: tuple[Block, ...] = ()
+    finished: bool = True
+    _haystack: str = field(default="", repr=False, compare=False)
+
+    def matches(self, query: str) -> bool:
+        words = query.casefold().split()
+        return all(w in self._haystack for w in words)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def _first_line(text: str, limit: int = 60) -> str:
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _entry(
+    kind: str,
+    at: datetime,
+    seats: Iterable[int],
+    title: str,
+    record_id: str,
+    blocks: Sequence[Block],
+    finished: bool = True,
+) -> Entry:
+    first = next((b.text for b in blocks if b.text.strip()), "")
+    summary = _first_line(title or first)
+    hay = "\n".join([title, *(f"{b.who}\n{b.label}\n{b.text}" for b in blocks)]).casefold()
+    return Entry(
+        kind=kind,
+        at=_aware(at),
+        seats=frozenset(s for s in seats if s in (0, 1)),
+        title=title,
+        summary=summary,
+        record_id=record_id,
+        blocks=tuple(blocks),
+        finished=finished,
+        _haystack=hay,
+    )
+
+
+def _who(names: Sequence[str], seat: int) -> str:
+    if seat == BOTH:
+        return f"{names[0]} & {names[1]}"
+    return names[seat] if seat in (0, 1) else ""
+
+
+# -- building the timeline ----------------------------------------------------------------
+
+RATING_WORDS = {"got_it": "got it", "partly": "partly", "not_quite": "not quite", "": ""}
+PART_LABELS = {
+    APPRECIATION: "Appreciation",
+    WENT_WELL: "What went well",
+    GOAL_SHARED: "Shared goal",
+    GOAL_PERSONAL: "Personal goal",
+    GRATITUDE: "Appreciated today",
+}
+REVIEW_WORDS = {"kept": "kept", "partly": "partly", "not_yet": "not yet"}
+
+
+def listening_entry(s: ListeningSession, names: Sequence[str]) -> Entry:
+    used = s.names if len(s.names) == 2 else list(names)
+    blocks: list[Block] = []
+    for turn in s.turns:
+        listener = 1 - turn.speaker
+        for n, summary in enumerate(turn.summaries, 1):
+            rating = RATING_WORDS.get(summary.rating, summary.rating)
+            label = f"Summary {n} of {used[turn.speaker]}'s words" + (
+                f" ({rating})" if rating else ""
+            )
+            blocks.append(Block(used[listener], label, summary.text))
+        for word, text in (
+            ("Anything more", turn.more),
+            ("What makes sense", turn.validation),
+            ("How it might feel", turn.empathy),
+        ):
+            if text:
+                blocks.append(Block(used[listener], word, text))
+    for seat, text in enumerate(s.closing[:2]):
+        if text:
+            blocks.append(Block(used[seat], "Closing words", text))
+    return _entry(
+        LISTENING, s.started_at, (0, 1), s.topic, s.id, blocks, finished=s.status == "done"
+    )
+
+
+def statement_entry(st: Statement, names: Sequence[str]) -> Entry:
+    who = _who(names, st.author)
+    if st.text:
+        blocks = [Block(who, "I-statement", st.text)]
+    else:
+        blocks = [
+            Block(who, label, text)
+            for label, text in (
+                ("I feel", st.feeling),
+                ("When", st.situation),
+                ("Because I need", st.need),
+                ("Would you", st.request),
+            )
+            if text
+        ]
+    return _entry(STATEMENT, st.created_at, (st.author,), "", st.id, blocks)
+
+
+def checkin_entry(
+    c: CheckIn, names: Sequence[str], previous: CheckIn | None = None
+) -> Entry:
+    blocks: list[Block] = []
+    if c.kind == WEEKLY and previous is not None and c.promise_review:
+        for i, promise in enumerate(previous.promises):
+            status = c.promise_review.get(str(i), "")
+            if status in PROMISE_STATUSES:
+                blocks.append(
+                    Block(
+                        _who(names, promise.seat),
+                        f"Last week's promise ({REVIEW_WORDS[status]})",
+                        promise.text,
+                    )
+                )
+    for a in c.answers:
+        if a.part == REPLY:
+            label = "A line back"
+        elif a.part in ("", ANSWER):
+            label = a.prompt
+        else:
+            label = PART_LABELS.get(a.part, a.prompt)
+        blocks.append(Block(_who(names, a.seat), label, a.text))
+        if a.reply:
+            blocks.append(Block(_who(names, 1 - a.seat), "A line back", a.reply))
+    if c.issue:
+        blocks.append(Block(_who(names, BOTH), "One issue", c.issue))
+    for p in c.promises:
+        blocks.append(Block(_who(names, p.seat), "Will try this week", p.text))
+    seats = {a.seat for a in c.answers} | {p.seat for p in c.promises}
+    if BOTH in seats or c.kind == WEEKLY:
+        seats |= {0, 1}
+    return _entry(c.kind, c.created_at, seats, c.issue, c.id, blocks, c.status == "done")
+
+
+def ritual_entry(mark: RitualMark, ritual: Ritual, names: Sequence[str]) -> Entry:
+    seats = {"a": (0,), "b": (1,)}.get(ritual.lead, (0, 1))
+    at = mark.at or datetime.combine(mark.occurrence, time(12, 0))
+    blocks = [Block(_who(names, BOTH), "Note", mark.note)] if mark.note else []
+    return _entry(RITUAL, at, seats, ritual.name, mark.id, blocks)
+
+
+def timeline(
+    names: Sequence[str],
+    *,
+    listening: Iterable[ListeningSession] = (),
+    statements: Iterable[Statement] = (),
+    checkins: Iterable[CheckIn] = (),
+    rituals: Iterable[Ritual] = (),
+    marks: Iterable[RitualMark] = (),
+) -> list[Entry]:
+    """Everything the couple has done, newest first. Only rituals marked done appear."""
+    entries = [listening_entry(s, names) for s in listening]
+    entries += [statement_entry(s, names) for s in statements]
+    checkins = list(checkins)
+    by_id = {c.id: c for c in checkins}
+    entries += [
+        checkin_entry(c, names, by_id.get(c.reviewed_id or "")) for c in checkins
+    ]
+    ritual_by_id = {r.id: r for r in rituals}
+    entries += [
+        ritual_entry(m, ritual_by_id[m.ritual_id], names)
+        for m in marks
+        if m.status == "done" and m.ritual_id in ritual_by_id
+    ]
+    return sorted(entries, key=lambda e: (e.at, e.record_id), reverse=True)
+
+
+def filter_entries(
+    entries: Iterable[Entry],
+    *,
+    kind: str | None = None,
+    seat: int | None = None,
+    query: str = "",
+    start: date | None = None,
+    end: date | None = None,
+) -> list[Entry]:
+    """Entries of one kind, with one partner, containing every word of `query`, in a range."""
+    return [
+        e
+        for e in entries
+        if (kind is None or e.kind == kind)
+        and (seat is None or seat in e.seats)
+        and (start is None or e.at.date() >= start)
+        and (end is None or e.at.date() <= end)
+        and e.matches(query)
+    ]
+
+
+# -- insights --------------------------------------------------------------------------------
+
+
+def week_start(day: date, starts_on: int = 0) -> date:
+    return day - timedelta(days=(day.weekday() - starts_on) % 7)
+
+
+def activity_per_week(
+    entries: Iterable[Entry], today: date, weeks: int = 12, starts_on: int = 0
+) -> list[int]:
+    """Finished listening sessions and check-ins per week, oldest week first; the last
+    number is the week containing `today`."""
+    current = week_start(today, starts_on)
+    counts = [0] * weeks
+    for e in entries:
+        if e.kind not in ACTIVITY_KINDS or not e.finished:
+            continue
+        back = (current - week_start(e.at.date(), starts_on)).days // 7
+        if 0 <= back < weeks:
+            counts[weeks - 1 - back] += 1
+    return counts
+
+
+def first_try_counts(session: ListeningSession) -> tuple[int, int]:
+    """(turns whose first summary was confirmed at once, turns with any summary)."""
+    rated = [t for t in session.turns if t.summaries and t.summaries[0].rating]
+    confirmed = sum(1 for t in rated if t.summaries[0].rating == "got_it")
+    return confirmed, len(rated)
+
+
+def listening_accuracy(sessions: Iterable[ListeningSession]) -> list[float]:
+    """Per session, oldest first: the share of summaries confirmed at the first try."""
+    series = []
+    for s in sorted(sessions, key=lambda s: _aware(s.started_at)):
+        confirmed, total = first_try_counts(s)
+        if total:
+            series.append(confirmed / total)
+    return series
+
+
+def accuracy_overall(sessions: Iterable[ListeningSession]) -> tuple[int, int, int]:
+    """(confirmed at first try, summaries, sessions with summaries)."""
+    confirmed = total = counted = 0
+    for s in sessions:
+        c, t = first_try_counts(s)
+        if t:
+            confirmed, total, counted = confirmed + c, total + t, counted + 1
+    return confirmed, total, counted
+
+
+def ritual_follow_through(
+    rituals: Iterable[Ritual], marks: Iterable[RitualMark], today: date, days: int = 28
+) -> tuple[int, int]:
+    """(times kept, times due) over the last `days` days.
+
+    When the rituals planner's `occurs_on(ritual, day)` is present, "due" counts every
+    planned day since each ritual started; otherwise it counts the days marked either
+    way (done or skipped)."""
+    try:
+        from closeness_tui.rituals import occurs_on  # type: ignore[attr-defined]
+    except ImportError:
+        occurs_on = None
+    first = today - timedelta(days=days - 1)
+    rituals = [r for r in rituals if r.active]
+    ids = {r.id for r in rituals}
+    window = [m for m in marks if m.ritual_id in ids and first <= m.occurrence <= today]
+    done = {(m.ritual_id, m.occurrence) for m in window if m.status == "done"}
+    if occurs_on is None:
+        due = {(m.ritual_id, m.occurrence) for m in window}
+        return len(done), len(due)
+    due = {
+        (r.id, first + timedelta(days=i))
+        for r in rituals
+        for i in range(days)
+        if r.start <= first + timedelta(days=i) and occurs_on(r, first + timedelta(days=i))
+    }
+    return len(done & due) + len(done - due), len(due | done)
+
+
+def promises_kept(checkins: Iterable[CheckIn]) -> dict[str, int]:
+    """How many of last weeks' promises were kept, partly kept, not yet kept."""
+    return dict(review_counts(checkins))
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "-"
+
+
+# -- Markdown export ---------------------------------------------------------------------------
+#
+# Partners' words must read exactly as written, not turn into formatting. So the characters
+# that make formatting anywhere in a line (\ ` * _ [ ] < > & | ~) are backslash-escaped,
+# which CommonMark defines as "show this character literally"; so is whatever would start a
+# heading, list or rule at the start of a line (# + - = and "1." / "1)"). Leading spaces
+# and tabs (which would start a code block) become character references; each line break
+# is a hard line break, an empty line a paragraph break. Emoji and right-to-left text are
+# written as they are (UTF-8). tests/unit/test_markdown_export.py renders the result with
+# markdown-it (CommonMark) and checks the text comes back unchanged.
+
+_MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~])")
+_MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+
+
+def md_escape(text: str) -> str:
+    """One line of partner text, escaped so Markdown shows it literally."""
+    escaped = _MD_ANYWHERE.sub(r"\\\1", text)
+    rest = escaped.lstrip(" \t")
+    lead = escaped[: len(escaped) - len(rest)]
+    if rest[:1] in ("#", "+", "-", "="):
+        rest = "\\" + rest
+    rest = _MD_LIST_NUMBER.sub(r"\1\\\2", rest)
+    return lead.replace(" ", "&#32;").replace("\t", "&#9;") + rest
+
+
+def md_text(text: str) -> str:
+    """Partner text of any length: each line escaped, lines kept with hard breaks, empty
+    lines kept as paragraph breaks."""
+    out = []
+    for line in text.split("\n"):
+        out.append(md_escape(line))
+    joined = ""
+    for i, line in enumerate(out):
+        if i:
+            prev_empty = out[i - 1] == ""
+            joined += "\n" if (line == "" or prev_empty) else "\\\n"
+        joined += line
+    return joined
+
+
+def md_quote(text: str) -> str:
+    """Partner text as a Markdown block quote."""
+    return "\n".join(f"> {line}" if line else ">" for line in md_text(text).split("\n"))
+
+
+def _fill(template: str, **values: str) -> str:
+    return Template(template).safe_substitute(**values)
+
+
+def to_markdown(
+    entries: Sequence[Entry],
+    names: Sequence[str],
+    kind_labels: dict[str, str],
+    words: dict[str, str],
+    now: datetime,
+    start: date | None = None,
+    end: date | None = None,
+) -> str:
+    """The journal (or a date range of it) as a readable Markdown document, oldest first.
+
+    `words` holds the content/checkins.toml [export] lines (title, range, all, exported,
+    empty); `kind_labels` the [journal.kinds] names."""
+    chosen = sorted(
+        filter_entries(entries, start=start, end=end), key=lambda e: (e.at, e.record_id)
+    )
+    end_day = end or now.date()
+    head = f"# {md_escape(words['title'])}: {md_escape(names[0])} & {md_escape(names[1])}"
+    span = (
+        _fill(words["range"], start=start.isoformat(), end=end_day.isoformat())
+        if start
+        else _fill(words["all"], end=end_day.isoformat())
+    )
+    parts = [head, "", span, "", "_" + _fill(words["exported"], when=now.strftime("%Y-%m-%d %H:%M")) + "_"]
+    if not chosen:
+        parts += ["", words["empty"]]
+    day: date | None = None
+    for e in chosen:
+        if e.at.date() != day:
+            day = e.at.date()
+            parts += ["", f"## {day.strftime('%A')} {day.isoformat()}"]
+        title = kind_labels.get(e.kind, e.kind)
+        if e.title:
+            title += f": {md_escape(e.title)}"
+        if not e.finished:
+            title += " " + md_escape(words.get("unfinished", ""))
+        parts += ["", f"### {e.at.strftime('%H:%M')} · {title.rstrip()}"]
+        for b in e.blocks:
+            parts += ["", f"**{md_escape(b.who)}** · {md_escape(b.label)}", "", md_quote(b.text)]
+    return "\n".join(parts) + "\n"
