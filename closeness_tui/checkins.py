@@ -253,3 +253,22 @@ def ritual_marks_for(
         for r in rituals
         if r.active and r.template == template and r.start <= today and (r.id, today) not in marked
     ]
+
+
+# -- the hub ---------------------------------------------------------------------------------
+
+
+def last_done(checkins: Iterable[CheckIn], kind: str) -> datetime | None:
+    """When a check-in of `kind` was last finished, or None."""
+    return max(
+        (c.created_at for c in checkins if c.kind == kind and c.status == "done"), default=None
+    )
+
+
+def unfinished(checkins: Iterable[CheckIn], kind: str) -> CheckIn | None:
+    """The most recent check-in of `kind` left under way (to pick it up again)."""
+    return max(
+        (c for c in checkins if c.kind == kind and c.status == "active"),
+        key=lambda c: c.created_at,
+        default=None,
+    )

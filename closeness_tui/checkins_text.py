@@ -13,6 +13,7 @@ class Activity(_T):
     key: str
     id: str
     title: str
+    short: str
     blurb: str
 
 
@@ -54,9 +55,11 @@ class Gratitude(_T):
     hidden: str
     reveal_title: str
     reveal_intro: str
+    from_label: str
     empty: str
     saved: str
     continue_label: str
+    close_label: str
 
 
 class Lookback(_T):

@@ -166,9 +166,7 @@ def statement_entry(st: Statement, names: Sequence[str]) -> Entry:
     return _entry(STATEMENT, st.created_at, (st.author,), "", st.id, blocks)
 
 
-def checkin_entry(
-    c: CheckIn, names: Sequence[str], previous: CheckIn | None = None
-) -> Entry:
+def checkin_entry(c: CheckIn, names: Sequence[str], previous: CheckIn | None = None) -> Entry:
     blocks: list[Block] = []
     if c.kind == WEEKLY and previous is not None and c.promise_review:
         for i, promise in enumerate(previous.promises):
@@ -222,9 +220,7 @@ def timeline(
     entries += [statement_entry(s, names) for s in statements]
     checkins = list(checkins)
     by_id = {c.id: c for c in checkins}
-    entries += [
-        checkin_entry(c, names, by_id.get(c.reviewed_id or "")) for c in checkins
-    ]
+    entries += [checkin_entry(c, names, by_id.get(c.reviewed_id or "")) for c in checkins]
     ritual_by_id = {r.id: r for r in rituals}
     entries += [
         ritual_entry(m, ritual_by_id[m.ritual_id], names)
@@ -416,7 +412,13 @@ def to_markdown(
         if start
         else _fill(words["all"], end=end_day.isoformat())
     )
-    parts = [head, "", span, "", "_" + _fill(words["exported"], when=now.strftime("%Y-%m-%d %H:%M")) + "_"]
+    parts = [
+        head,
+        "",
+        span,
+        "",
+        "_" + _fill(words["exported"], when=now.strftime("%Y-%m-%d %H:%M")) + "_",
+    ]
     if not chosen:
         parts += ["", words["empty"]]
     day: date | None = None
@@ -433,3 +435,42 @@ def to_markdown(
         for b in e.blocks:
             parts += ["", f"**{md_escape(b.who)}** · {md_escape(b.label)}", "", md_quote(b.text)]
     return "\n".join(parts) + "\n"
+
+
+# -- reading the store -------------------------------------------------------------------------
+
+
+def from_store(store: object, names: Sequence[str]) -> list[Entry]:
+    """The whole timeline from an open Store (anything with `.all(RecordType)`)."""
+    get = store.all  # type: ignore[attr-defined]
+    return timeline(
+        names,
+        listening=get(ListeningSession),
+        statements=get(Statement),
+        checkins=get(CheckIn),
+        rituals=get(Ritual),
+        marks=get(RitualMark),
+    )
+
+
+@dataclass(frozen=True)
+class Insights:
+    activity: list[int]
+    accuracy: list[float]
+    accuracy_counts: tuple[int, int, int]  # confirmed, summaries, sessions
+    rituals: tuple[int, int]  # kept, due
+    promises: dict[str, int]
+
+
+def insights(
+    store: object, entries: Sequence[Entry], today: date, weeks: int = 12, starts_on: int = 0
+) -> Insights:
+    get = store.all  # type: ignore[attr-defined]
+    sessions = [s for s in get(ListeningSession)]
+    return Insights(
+        activity=activity_per_week(entries, today, weeks, starts_on),
+        accuracy=listening_accuracy(sessions),
+        accuracy_counts=accuracy_overall(sessions),
+        rituals=ritual_follow_through(get(Ritual), get(RitualMark), today),
+        promises=promises_kept(get(CheckIn)),
+    )
