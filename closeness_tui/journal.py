@@ -474,3 +474,27 @@ def insights(
         rituals=ritual_follow_through(get(Ritual), get(RitualMark), today),
         promises=promises_kept(get(CheckIn)),
     )
+
+
+def kind_labels() -> dict[str, str]:
+    """What each kind of entry is called (content/checkins.toml [journal.kinds])."""
+    from closeness_tui.checkins_text import checkins_text
+
+    kinds = checkins_text().journal.kinds
+    return {k: getattr(kinds, k) for k in KINDS}
+
+
+def markdown_export(
+    store: object, now: datetime, start: date | None = None, end: date | None = None
+) -> tuple[str, int]:
+    """The Markdown document for an open Store, and how many entries it holds."""
+    import msgspec
+
+    from closeness_tui.checkins_text import checkins_text
+
+    names = store.settings().names  # type: ignore[attr-defined]
+    text = checkins_text()
+    entries = from_store(store, names)
+    words = msgspec.structs.asdict(text.export) | {"unfinished": text.journal.unfinished}
+    document = to_markdown(entries, names, kind_labels(), words, now, start, end)
+    return document, len(filter_entries(entries, start=start, end=end))

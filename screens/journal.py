@@ -12,14 +12,9 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closeness_tui.checkins_text import checkins_text
-from closeness_tui.journal import KINDS, LISTENING, Entry, filter_entries, from_store
+from closeness_tui.journal import KINDS, LISTENING, Entry, filter_entries, from_store, kind_labels
 from closeness_tui.registry import is_registered, screen_class
 from closeness_tui.text import safe
-
-
-def kind_labels() -> dict[str, str]:
-    kinds = checkins_text().journal.kinds
-    return {k: getattr(kinds, k) for k in KINDS}
 
 
 class JournalScreen(ClosenessScreen):

@@ -4,14 +4,13 @@ listening session when no listening detail screen exists)."""
 from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.journal import kind_labels
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from closeness_tui.checkins_text import checkins_text
-from closeness_tui.journal import Entry
+from closeness_tui.journal import Entry, kind_labels
 from closeness_tui.text import safe, safe_template
 
 
