@@ -344,9 +344,11 @@ def percent(part: int, whole: int) -> str:
 # Partners' words must read exactly as written, not turn into formatting. So the characters
 # that make formatting anywhere in a line (\ ` * _ [ ] < > & | ~) are backslash-escaped,
 # which CommonMark defines as "show this character literally"; so is whatever would start a
-# heading, list or rule at the start of a line (# + - = and "1." / "1)"). Leading spaces
-# and tabs (which would start a code block) become character references; each line break
-# is a hard line break, an empty line a paragraph break. Emoji and right-to-left text are
+# heading, list or rule at the start of a line (# + - = and "1." / "1)"). Whitespace at
+# the start or end of a line (a code block, or dropped) becomes character references
+# (&#32; for a space); each line break
+# is a hard line break, an empty line a paragraph break (several empty lines read as one).
+# Emoji and right-to-left text are
 # written as they are (UTF-8). tests/unit/test_markdown_export.py renders the result with
 # markdown-it (CommonMark) and checks the text comes back unchanged.
 
@@ -354,15 +356,21 @@ _MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~])")
 _MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
+def _refs(space: str) -> str:
+    return "".join(f"&#{ord(ch)};" for ch in space)
+
+
 def md_escape(text: str) -> str:
     """One line of partner text, escaped so Markdown shows it literally."""
     escaped = _MD_ANYWHERE.sub(r"\\\1", text)
-    rest = escaped.lstrip(" \t")
+    rest = escaped.lstrip()
     lead = escaped[: len(escaped) - len(rest)]
-    if rest[:1] in ("#", "+", "-", "="):
-        rest = "\\" + rest
-    rest = _MD_LIST_NUMBER.sub(r"\1\\\2", rest)
-    return lead.replace(" ", "&#32;").replace("\t", "&#9;") + rest
+    body = rest.rstrip()
+    trail = rest[len(body) :]
+    if body[:1] in ("#", "+", "-", "="):
+        body = "\\" + body
+    body = _MD_LIST_NUMBER.sub(r"\1\\\2", body)
+    return _refs(lead) + body + _refs(trail)
 
 
 def md_text(text: str) -> str:
