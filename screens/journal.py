@@ -86,7 +86,6 @@ class JournalScreen(ClosenessScreen):
             entries.highlighted = 0
         empty = "" if self.shown else (text.no_match if self.entries else text.empty)
         self.query_one("#journal-empty", Static).update(Content(empty))
-        entries.display = bool(self.shown)
 
     def _option(self, index: int, e: Entry) -> Option:
         labels = kind_labels()
