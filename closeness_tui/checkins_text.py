@@ -162,6 +162,7 @@ class Insights(_T):
     activity_total: str
     accuracy: str
     accuracy_value: str
+    accuracy_trend: str
     accuracy_none: str
     rituals: str
     rituals_value: str

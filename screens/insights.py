@@ -37,8 +37,11 @@ class InsightsScreen(ClosenessScreen):
             )
             yield Label(Content(text.accuracy), classes="heading")
             confirmed, total, sessions = facts.accuracy_counts
+            if len(facts.accuracy) >= 2:
+                # A trend needs two points; one session alone would fill the whole bar.
+                yield Sparkline(facts.accuracy, id="accuracy")
+                yield Static(Content(text.accuracy_trend), classes="muted")
             if total:
-                yield Sparkline(facts.accuracy or [0.0], id="accuracy")
                 value = Content.from_markup(
                     text.accuracy_value,
                     percent=percent(confirmed, total),

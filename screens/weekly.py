@@ -65,13 +65,21 @@ class WeeklyScreen(ClosenessScreen):
             id="weekly-next",
             tooltip="Keep this step and go on (every step is saved)",
         ),
-        Binding("k", "review('kept')", "Kept", id="review-kept", tooltip="Mark a promise kept"),
+        Binding(
+            "k",
+            "review('kept')",
+            "Kept",
+            id="review-kept",
+            tooltip="Mark a promise kept",
+            show=False,  # the look-back shows its own key hint
+        ),
         Binding(
             "p",
             "review('partly')",
             "Partly",
             id="review-partly",
             tooltip="Mark a promise partly kept",
+            show=False,
         ),
         Binding(
             "n",
@@ -79,6 +87,7 @@ class WeeklyScreen(ClosenessScreen):
             "Not yet",
             id="review-not-yet",
             tooltip="Mark a promise not kept yet (it can carry on)",
+            show=False,
         ),
     ]
 

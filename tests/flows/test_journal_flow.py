@@ -94,9 +94,9 @@ async def test_insights_show_sparklines_and_figures(data_dir, clock):
         assert isinstance(screen, InsightsScreen)
         activity = screen.query_one("#activity", Sparkline)
         assert list(activity.data) == [0] * 9 + [1, 4, 0]
-        assert list(screen.query_one("#accuracy", Sparkline).data) == [0.5]
+        assert not screen.query("#accuracy")  # one session is not a trend
         value = screen.query_one("#accuracy-value", Static).visual.plain
-        assert value == "50% of 2 summaries, over 1 sessions"
+        assert value == "50% of 2 summaries · listening sessions: 1"
         assert screen.query_one("#rituals-value", Static).visual.plain == "1 of 2 times (50%)"
         assert (
             screen.query_one("#promises-value", Static).visual.plain
@@ -119,3 +119,32 @@ async def test_empty_journal_says_so_kindly(named_app):
             == "No listening summaries yet."
         )
         assert screen.query_one("#promises-value", Static).visual.plain.startswith("No promises")
+
+
+async def test_listening_accuracy_trend_appears_with_two_sessions(data_dir, clock):
+    from checkins_seed import at
+
+    from closeness_tui.models import ListeningSession, Summary, Turn
+    from closeness_tui.store import Store
+
+    seed(data_dir)
+    with Store.open(data_dir) as store:
+        store.put(
+            ListeningSession(
+                started_at=at(17),
+                status="done",
+                turns=[
+                    Turn(speaker=0, summaries=[Summary(text="a", rating="got_it")]),
+                    Turn(speaker=1, summaries=[Summary(text="b", rating="got_it")]),
+                ],
+            )
+        )
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "i")
+        await pilot.pause()
+        screen = app.screen
+        assert list(screen.query_one("#accuracy", Sparkline).data) == [0.5, 1.0]
+        value = screen.query_one("#accuracy-value", Static).visual.plain
+        assert value == "75% of 4 summaries · listening sessions: 2"
+        assert list(screen.query_one("#activity", Sparkline).data)[-3:] == [1, 4, 1]
