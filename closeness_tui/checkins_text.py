@@ -105,6 +105,7 @@ class Loved(_T):
 class Goals(_T):
     heading: str
     intro: str
+    from_last_week: str
     shared_label: str
     personal_label: str
     placeholder: str

@@ -160,7 +160,7 @@ class WeeklyScreen(ClosenessScreen):
                             yield TextArea(id=f"loved-{seat}", placeholder=text.loved.placeholder)
                 yield self._next_button("loved")
             with VerticalScroll(id="goals", classes="step"):
-                yield Static(Content(text.goals.intro), classes="intro")
+                yield Static(Content(text.goals.intro), classes="intro", id="goals-intro")
                 yield Label(Content(text.goals.shared_label))
                 yield TextArea(id="goal-shared", placeholder=text.goals.placeholder)
                 with Horizontal(classes="columns"):
@@ -208,6 +208,10 @@ class WeeklyScreen(ClosenessScreen):
             }
         else:
             goals = goals_to_review(self.previous)
+            if any(goals.values()):
+                words = checkins_text().weekly.goals
+                intro = self.query_one("#goals-intro", Static)
+                intro.update(Content(f"{words.intro} {words.from_last_week}"))
         self.query_one("#goal-shared", TextArea).text = goals.get((GOAL_SHARED, BOTH), "")
         for seat in (0, 1):
             box = self.query_one(f"#goal-personal-{seat}", TextArea)

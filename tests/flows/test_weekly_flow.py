@@ -195,12 +195,15 @@ async def test_issue_launches_listening_and_comes_back(named_app, data_dir, monk
         await pilot.pause()
         assert "name the issue" in screen.query_one("#issue-note", Static).visual.plain
         screen.query_one("#issue-topic", Input).value = "Evenings [& phones]"
+        await pilot.pause()
         await pilot.click("#talk")
+        await pilot.pause()
         await pilot.pause()
         assert calls == ["Evenings [& phones]"]
         assert isinstance(app.screen, StandIn)
         app.screen.dismiss()
-        await pilot.pause()
+        for _ in range(3):  # the pop and the callback run on the app's loop
+            await pilot.pause()
         assert app.screen is screen
         assert "Feeling loved" in _title(screen)
         assert "kept with this check-in" in screen.query_one("#issue-note", Static).visual.plain
