@@ -272,3 +272,8 @@ def unfinished(checkins: Iterable[CheckIn], kind: str) -> CheckIn | None:
         key=lambda c: c.created_at,
         default=None,
     )
+
+
+def who_starts(checkins: Iterable[CheckIn], kind: str) -> int:
+    """Take turns going first: the seat that starts alternates with each finished one."""
+    return sum(1 for c in checkins if c.kind == kind and c.status == "done") % 2

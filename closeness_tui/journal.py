@@ -344,11 +344,10 @@ def percent(part: int, whole: int) -> str:
 # Partners' words must read exactly as written, not turn into formatting. So the characters
 # that make formatting anywhere in a line (\ ` * _ [ ] < > & | ~) are backslash-escaped,
 # which CommonMark defines as "show this character literally"; so is whatever would start a
-# heading, list or rule at the start of a line (# + - = and "1." / "1)"). Whitespace at
-# the start or end of a line (a code block, or dropped) becomes character references
-# (&#32; for a space); each line break
-# is a hard line break, an empty line a paragraph break (several empty lines read as one).
-# Emoji and right-to-left text are
+# heading, list or rule at the start of a line (# + - = and "1." / "1)"). Whitespace at the
+# start or end of a line (it would start a code block, or be dropped) becomes character
+# references (&#32; for a space). Each line break is a hard line break, an empty line a
+# paragraph break (several empty lines read as one). Emoji and right-to-left text are
 # written as they are (UTF-8). tests/unit/test_markdown_export.py renders the result with
 # markdown-it (CommonMark) and checks the text comes back unchanged.
 

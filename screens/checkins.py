@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from closeness_tui.checkins import WEEKLY, last_done, unfinished
+from closeness_tui.checkins import WEEKLY, last_done, unfinished, who_starts
 from closeness_tui.checkins_text import Activity, checkins_text
 from closeness_tui.models import CheckIn
 from closeness_tui.registry import screen_class
@@ -82,4 +82,5 @@ class CheckinsScreen(ClosenessScreen):
             left = unfinished(self.capp.store.all(CheckIn), WEEKLY) if self.capp.store else None
             self.app.push_screen(screen_class("weekly")(left))
             return
-        self.app.push_screen(screen_class(kind)())
+        checkins = self.capp.store.all(CheckIn) if self.capp.store else []
+        self.app.push_screen(screen_class(kind)(who_starts(checkins, kind)))

@@ -82,3 +82,33 @@ async def test_gratitude_hidden_until_both_wrote(named_app, data_dir):
         (1, HEBREW + " 💛"),
     ]
     assert done.answers[0].prompt.startswith("What is one specific thing Ben did")
+
+
+async def test_huge_text_and_control_characters_are_kept_kindly(named_app, data_dir):
+    """25,000 characters are cut to 20,000 with a kind note; terminal escapes are dropped;
+    brackets, emoji and Hebrew are kept. The next exchange starts with the other partner."""
+    app = named_app
+    huge = ("[b]🌙 " + "שלום " * 5_000)[:25_000]
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("c", "g")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#thanks-0", TextArea).text = huge
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("only the first 20,000" in n.message for n in app._notifications)
+        screen.query_one("#thanks-1", TextArea).text = "You\x1b]0;pwned\x07 laughed [/] at my joke"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (
+            screen.query_one("#said-1", Static).visual.plain == "You]0;pwned laughed [/] at my joke"
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert "Ana, please look away" in _visible_text(app.screen)
+    with Store.open(data_dir, read_only=True) as store:
+        (checkin,) = store.all(CheckIn)
+    assert checkin.answers[0].text == huge[:20_000]
+    assert checkin.answers[1].text == "You]0;pwned laughed [/] at my joke"

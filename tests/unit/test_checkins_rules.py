@@ -32,6 +32,7 @@ from closeness_tui.checkins import (
     unfinished,
     visible_gratitude,
     weekly_steps,
+    who_starts,
 )
 from closeness_tui.models import BOTH, Answer, CheckIn, Ritual, RitualMark
 
@@ -236,3 +237,11 @@ def test_hub_knows_last_time_and_what_was_left_unfinished():
     assert last_done([done], NIGHTLY) is None
     assert unfinished([done, left], WEEKLY) is left
     assert unfinished([done], WEEKLY) is None
+
+
+@pytest.mark.parametrize(("done", "active", "first"), [(0, 0, 0), (1, 0, 1), (2, 1, 0), (3, 5, 1)])
+def test_partners_take_turns_going_first(done, active, first):
+    checkins = [CheckIn(kind=NIGHTLY, created_at=T0) for _ in range(done)]
+    checkins += [CheckIn(kind=NIGHTLY, created_at=T0, status="active") for _ in range(active)]
+    checkins += [CheckIn(kind=GRATITUDE, created_at=T0)]
+    assert who_starts(checkins, NIGHTLY) == first
