@@ -30,6 +30,8 @@ class Nightly(_T):
     intro: str
     timer_minutes: int
     timer_label: str
+    timer_running: str
+    timer_paused: str
     timer_off: str
     timer_done: str
     questions: list[str]
@@ -120,6 +122,7 @@ class WeeklyDone(_T):
 
 class Weekly(_T):
     title: str
+    step_title: str
     intro: str
     saved: str
     resumed: str
@@ -143,6 +146,36 @@ class Kinds(_T):
     ritual: str
 
 
+class Labels(_T):
+    both: str
+    summary: str
+    rated: str
+    got_it: str
+    partly: str
+    not_quite: str
+    more: str
+    validation: str
+    empathy: str
+    closing: str
+    statement: str
+    feeling: str
+    situation: str
+    need: str
+    request: str
+    reply: str
+    appreciation: str
+    went_well: str
+    goal_shared: str
+    goal_personal: str
+    gratitude: str
+    lookback: str
+    kept: str
+    not_yet: str
+    issue: str
+    promise: str
+    note: str
+
+
 class Journal(_T):
     title: str
     empty: str
@@ -153,7 +186,9 @@ class Journal(_T):
     both: str
     unfinished: str
     detail_title: str
+    linked_session: str
     kinds: Kinds
+    labels: Labels
 
 
 class Insights(_T):

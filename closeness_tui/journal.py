@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from string import Template
 
@@ -62,6 +62,7 @@ class Entry:
     record_id: str
     blocks: tuple[Block, ...] = ()
     finished: bool = True
+    link: str | None = None  # a listening session this entry talked an issue through in
     _haystack: str = field(default="", repr=False, compare=False)
 
     def matches(self, query: str) -> bool:
@@ -103,63 +104,69 @@ def _entry(
     )
 
 
+def _labels():  # -> checkins_text.Labels (content/checkins.toml [journal.labels])
+    from closeness_tui.checkins_text import checkins_text
+
+    return checkins_text().journal.labels
+
+
+def _fill(template: str, **values: object) -> str:
+    return Template(template).safe_substitute(**{k: str(v) for k, v in values.items()})
+
+
 def _who(names: Sequence[str], seat: int) -> str:
     if seat == BOTH:
-        return f"{names[0]} & {names[1]}"
+        return _fill(_labels().both, a=names[0], b=names[1])
     return names[seat] if seat in (0, 1) else ""
 
 
 # -- building the timeline ----------------------------------------------------------------
 
-RATING_WORDS = {"got_it": "got it", "partly": "partly", "not_quite": "not quite", "": ""}
-PART_LABELS = {
-    APPRECIATION: "Appreciation",
-    WENT_WELL: "What went well",
-    GOAL_SHARED: "Shared goal",
-    GOAL_PERSONAL: "Personal goal",
-    GRATITUDE: "Appreciated today",
-}
-REVIEW_WORDS = {"kept": "kept", "partly": "partly", "not_yet": "not yet"}
+
+def _rated(label: str, rating: str) -> str:
+    words = _labels()
+    word = {"got_it": words.got_it, "partly": words.partly, "not_quite": words.not_quite}
+    said = word.get(rating, rating)
+    return _fill(words.rated, label=label, rating=said) if said else label
 
 
 def listening_entry(s: ListeningSession, names: Sequence[str]) -> Entry:
+    words = _labels()
     used = s.names if len(s.names) == 2 else list(names)
     blocks: list[Block] = []
     for turn in s.turns:
         listener = 1 - turn.speaker
         for n, summary in enumerate(turn.summaries, 1):
-            rating = RATING_WORDS.get(summary.rating, summary.rating)
-            label = f"Summary {n} of {used[turn.speaker]}'s words" + (
-                f" ({rating})" if rating else ""
-            )
-            blocks.append(Block(used[listener], label, summary.text))
-        for word, text in (
-            ("Anything more", turn.more),
-            ("What makes sense", turn.validation),
-            ("How it might feel", turn.empathy),
+            label = _fill(words.summary, n=n, speaker=used[turn.speaker])
+            blocks.append(Block(used[listener], _rated(label, summary.rating), summary.text))
+        for label, text in (
+            (words.more, turn.more),
+            (words.validation, turn.validation),
+            (words.empathy, turn.empathy),
         ):
             if text:
-                blocks.append(Block(used[listener], word, text))
+                blocks.append(Block(used[listener], label, text))
     for seat, text in enumerate(s.closing[:2]):
         if text:
-            blocks.append(Block(used[seat], "Closing words", text))
+            blocks.append(Block(used[seat], words.closing, text))
     return _entry(
         LISTENING, s.started_at, (0, 1), s.topic, s.id, blocks, finished=s.status == "done"
     )
 
 
 def statement_entry(st: Statement, names: Sequence[str]) -> Entry:
+    words = _labels()
     who = _who(names, st.author)
     if st.text:
-        blocks = [Block(who, "I-statement", st.text)]
+        blocks = [Block(who, words.statement, st.text)]
     else:
         blocks = [
             Block(who, label, text)
             for label, text in (
-                ("I feel", st.feeling),
-                ("When", st.situation),
-                ("Because I need", st.need),
-                ("Would you", st.request),
+                (words.feeling, st.feeling),
+                (words.situation, st.situation),
+                (words.need, st.need),
+                (words.request, st.request),
             )
             if text
         ]
@@ -167,42 +174,43 @@ def statement_entry(st: Statement, names: Sequence[str]) -> Entry:
 
 
 def checkin_entry(c: CheckIn, names: Sequence[str], previous: CheckIn | None = None) -> Entry:
+    words = _labels()
+    parts = {
+        APPRECIATION: words.appreciation,
+        WENT_WELL: words.went_well,
+        GOAL_SHARED: words.goal_shared,
+        GOAL_PERSONAL: words.goal_personal,
+        GRATITUDE: words.gratitude,
+        REPLY: words.reply,
+    }
+    statuses = {"kept": words.kept, "partly": words.partly, "not_yet": words.not_yet}
     blocks: list[Block] = []
     if c.kind == WEEKLY and previous is not None and c.promise_review:
         for i, promise in enumerate(previous.promises):
             status = c.promise_review.get(str(i), "")
             if status in PROMISE_STATUSES:
-                blocks.append(
-                    Block(
-                        _who(names, promise.seat),
-                        f"Last week's promise ({REVIEW_WORDS[status]})",
-                        promise.text,
-                    )
-                )
+                label = _fill(words.lookback, status=statuses[status])
+                blocks.append(Block(_who(names, promise.seat), label, promise.text))
     for a in c.answers:
-        if a.part == REPLY:
-            label = "A line back"
-        elif a.part in ("", ANSWER):
-            label = a.prompt
-        else:
-            label = PART_LABELS.get(a.part, a.prompt)
+        label = a.prompt if a.part in ("", ANSWER) else parts.get(a.part, a.prompt)
         blocks.append(Block(_who(names, a.seat), label, a.text))
         if a.reply:
-            blocks.append(Block(_who(names, 1 - a.seat), "A line back", a.reply))
+            blocks.append(Block(_who(names, 1 - a.seat), words.reply, a.reply))
     if c.issue:
-        blocks.append(Block(_who(names, BOTH), "One issue", c.issue))
+        blocks.append(Block(_who(names, BOTH), words.issue, c.issue))
     for p in c.promises:
-        blocks.append(Block(_who(names, p.seat), "Will try this week", p.text))
+        blocks.append(Block(_who(names, p.seat), words.promise, p.text))
     seats = {a.seat for a in c.answers} | {p.seat for p in c.promises}
     if BOTH in seats or c.kind == WEEKLY:
         seats |= {0, 1}
-    return _entry(c.kind, c.created_at, seats, c.issue, c.id, blocks, c.status == "done")
+    entry = _entry(c.kind, c.created_at, seats, c.issue, c.id, blocks, c.status == "done")
+    return replace(entry, link=c.listening_id)
 
 
 def ritual_entry(mark: RitualMark, ritual: Ritual, names: Sequence[str]) -> Entry:
     seats = {"a": (0,), "b": (1,)}.get(ritual.lead, (0, 1))
     at = mark.at or datetime.combine(mark.occurrence, time(12, 0))
-    blocks = [Block(_who(names, BOTH), "Note", mark.note)] if mark.note else []
+    blocks = [Block(_who(names, BOTH), _labels().note, mark.note)] if mark.note else []
     return _entry(RITUAL, at, seats, ritual.name, mark.id, blocks)
 
 
@@ -390,10 +398,6 @@ def md_text(text: str) -> str:
 def md_quote(text: str) -> str:
     """Partner text as a Markdown block quote."""
     return "\n".join(f"> {line}" if line else ">" for line in md_text(text).split("\n"))
-
-
-def _fill(template: str, **values: str) -> str:
-    return Template(template).safe_substitute(**values)
 
 
 def to_markdown(

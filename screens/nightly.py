@@ -144,8 +144,10 @@ class NightlyScreen(ClosenessScreen):
             label.update(Content.from_markup(text.timer_off, minutes=minutes))
             return
         left = self.countdown.remaining()
-        paused = "" if self.countdown.running else " (paused)"
-        label.update(Content(f"{text.timer_label}: {format_clock(max(left, 0))}{paused}"))
+        template = text.timer_running if self.countdown.running else text.timer_paused
+        label.update(
+            Content.from_markup(template, label=text.timer_label, time=format_clock(max(left, 0)))
+        )
         if left <= 0 and not self._told_time_up:
             self._told_time_up = True
             self.notify(text.timer_done.replace("$minutes", minutes), timeout=8)

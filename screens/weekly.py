@@ -40,7 +40,9 @@ from closeness_tui.checkins import (
     cycle_status,
     goals_to_review,
     joined,
+    lines,
     lookback,
+    needs_nudge,
     previous_weekly,
     promises_from,
     replace_part,
@@ -135,6 +137,8 @@ class WeeklyScreen(ClosenessScreen):
                             with Vertical(classes="column"):
                                 yield Label(safe_template(words.label, name=names[seat]))
                                 yield TextArea(id=f"{part}-{seat}", placeholder=words.placeholder)
+                    if part == APPRECIATION:
+                        yield Static(id="appreciation-nudge", classes="gentle")
                     yield self._next_button(step)
             with VerticalScroll(id="issue", classes="step"):
                 yield Static(Content(text.issue.intro), classes="intro")
@@ -248,9 +252,14 @@ class WeeklyScreen(ClosenessScreen):
             "done": text.done.heading,
         }
         n = self.steps.index(self.step) + 1
-        self.query_one("#weekly-title", Static).update(
-            Content(f"{text.title} · {headings[self.step]} ({n} of {len(self.steps)})")
+        title = Content.from_markup(
+            text.step_title,
+            title=text.title,
+            heading=headings[self.step],
+            n=str(n),
+            total=str(len(self.steps)),
         )
+        self.query_one("#weekly-title", Static).update(title)
         if self.step == "done":
             self._fill_done()
         self.query_one("#agenda", ContentSwitcher).current = self.step
@@ -277,6 +286,20 @@ class WeeklyScreen(ClosenessScreen):
                 safe_template(words.line, name=names[p.seat], promise=p.text) for p in promises
             )
         self.query_one("#promise-list", Static).update(content)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """A gentle nudge toward specifics when an appreciation is vague."""
+        if not (event.text_area.id or "").startswith(f"{APPRECIATION}-"):
+            return
+        words = checkins_text().gratitude
+        vague = any(
+            needs_nudge(line, words.vague_words, words.min_words)
+            for seat in (0, 1)
+            for line in lines(self.query_one(f"#{APPRECIATION}-{seat}", TextArea).text)
+        )
+        self.query_one("#appreciation-nudge", Static).update(
+            Content(words.nudge) if vague else Content("")
+        )
 
     # -- the look-back -------------------------------------------------------------------------
 

@@ -148,3 +148,25 @@ async def test_listening_accuracy_trend_appears_with_two_sessions(data_dir, cloc
         value = screen.query_one("#accuracy-value", Static).visual.plain
         assert value == "75% of 4 summaries · listening sessions: 2"
         assert list(screen.query_one("#activity", Sparkline).data)[-3:] == [1, 4, 1]
+
+
+async def test_weekly_entry_opens_its_listening_session(data_dir, clock, monkeypatch):
+    monkeypatch.delitem(registry.SCREENS, "listening_detail", raising=False)
+    seed(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("enter")  # the newest: the weekly check-in linked to session l-1
+        await pilot.pause()
+        weekly = app.screen
+        assert isinstance(weekly, JournalEntryScreen) and weekly.entry.link == "l-1"
+        assert "Press l to open it" in weekly.query_one("#entry-link", Static).visual.plain
+        await pilot.press("l")
+        await pilot.pause()
+        session = app.screen
+        assert isinstance(session, JournalEntryScreen) and session.entry.kind == "listening"
+        assert not session.query("#entry-link")
+        await pilot.press("l")  # nothing linked here: the key does nothing
+        await pilot.pause()
+        assert app.screen is session

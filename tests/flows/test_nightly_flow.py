@@ -47,6 +47,16 @@ async def test_nightly_checkin_end_to_end(data_dir, clock):
         app.clock.advance(4 * 60 + 30)
         await pilot.pause(0.7)
         assert "5:30" in screen.query_one("#timer", Static).visual.plain
+        # Paused while they hug: time stands still, then goes on.
+        await pilot.press("ctrl+t")
+        app.clock.advance(300)
+        await pilot.pause(0.7)
+        assert screen.query_one("#timer", Static).visual.plain.startswith(
+            "Shared timer: 5:30, paused"
+        )
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "5:30  (ctrl+t pauses)" in screen.query_one("#timer", Static).visual.plain
         app.clock.advance(6 * 60)
         await pilot.pause(0.7)
         assert "0:00" in screen.query_one("#timer", Static).visual.plain

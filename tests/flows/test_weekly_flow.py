@@ -49,6 +49,9 @@ async def _first_week(app, monkeypatch) -> None:
         screen = await _open_weekly(pilot)
         assert _title(screen) == "Weekly check-in · Appreciations (1 of 6)"
         screen.query_one("#appreciation-0", TextArea).text = "You cooked [twice]\n\nYou listened"
+        await pilot.pause()
+        nudge = screen.query_one("#appreciation-nudge", Static)
+        assert "what does it say about them" in nudge.visual.plain  # "You listened" is short
         screen.query_one("#appreciation-1", TextArea).text = TRICKY
         await _next(pilot)
         assert "What went well" in _title(screen)

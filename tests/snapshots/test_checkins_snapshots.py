@@ -57,7 +57,7 @@ class TestCheckinsHub:
 
 class TestNightly:
     def test_nightly_write(self, snap_compare, data_dir, clock):
-        """Nightly check-in, Ana's turn: the shared timer running at 8:00, the intro naming
+        """Nightly check-in, Ana's turn: "Shared timer: 8:00  (ctrl+t pauses)", the intro naming
         Ana and Ben, three questions with Ana's first answer (brackets, emoji) in the first
         box; ctrl+s Continue and ctrl+t Timer in the footer."""
         _named(data_dir)
@@ -146,8 +146,9 @@ class TestWeekly:
 
     def test_weekly_appreciations(self, snap_compare, data_dir, clock):
         """Weekly check-in, "Appreciations (1 of 6)": the intro, two columns "Ana
-        appreciated" and "Ben appreciated" with their boxes (Ana's holds two lines), and a
-        Continue button; no review keys in the footer."""
+        appreciated" and "Ben appreciated" with their boxes (Ana's holds two lines), the
+        gentle nudge toward specifics in italics (the first line is short), and a Continue
+        button; no review keys in the footer."""
         _named(data_dir)
 
         async def run_before(pilot):
