@@ -63,14 +63,14 @@ class JournalScreen(ClosenessScreen):
         self.query_one("#entries", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        self.reload(keep_place=True)  # back from an entry: stay where they were
 
-    def reload(self) -> None:
+    def reload(self, keep_place: bool = False) -> None:
         store = self.capp.store
         self.entries = from_store(store, self.capp.settings.names) if store else []
-        self.refilter()
+        self.refilter(keep_place)
 
-    def refilter(self) -> None:
+    def refilter(self, keep_place: bool = False) -> None:
         text = checkins_text().journal
         names = self.capp.settings.names
         query = self.query_one("#search", Input).value
@@ -81,9 +81,10 @@ class JournalScreen(ClosenessScreen):
             Content.from_markup(text.filter_line, kind=kind, who=who)
         )
         entries = self.query_one("#entries", OptionList)
+        keep = entries.highlighted if keep_place else None
         entries.set_options(self._option(i, e) for i, e in enumerate(self.shown))
         if self.shown:
-            entries.highlighted = 0
+            entries.highlighted = min(keep or 0, len(self.shown) - 1)
         empty = "" if self.shown else (text.no_match if self.entries else text.empty)
         self.query_one("#journal-empty", Static).update(Content(empty))
 

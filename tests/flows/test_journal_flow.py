@@ -67,6 +67,7 @@ async def test_journal_timeline_filters_search_and_entries(data_dir, clock, monk
         assert texts == [TRICKY, HEBREW, "1. tea\n- a hug"]
         await pilot.press("escape")
         await pilot.pause()
+        assert app.screen is screen
         # The listening session opens in the journal's own read-only view.
         screen.query_one("#search", Input).value = "phones"
         await pilot.pause()
@@ -170,3 +171,17 @@ async def test_weekly_entry_opens_its_listening_session(data_dir, clock, monkeyp
         await pilot.press("l")  # nothing linked here: the key does nothing
         await pilot.pause()
         assert app.screen is session
+
+
+async def test_coming_back_from_an_entry_keeps_the_place(data_dir, clock):
+    seed(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        assert app.screen.entry.kind == "nightly"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#entries", OptionList).highlighted == 3

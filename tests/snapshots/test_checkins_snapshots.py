@@ -250,6 +250,30 @@ class TestJournal:
         assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)
 
 
+class TestLarger:
+    def test_journal_large(self, snap_compare, data_dir, clock):
+        """Journal at 120x36: the filter line, the search box and all seven entries with
+        their first words in one list, nothing cut off."""
+        seed(data_dir)
+
+        async def run_before(pilot):
+            await _go(pilot, "j")
+
+        app = build_app(data_dir, clock)
+        assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
+
+    def test_weekly_lookback_large(self, snap_compare, data_dir, clock):
+        """Weekly look-back at 120x36: the two promises with their statuses (Kept, Not
+        looked at yet), the Continue button, everything on one screen."""
+        _with_last_week(data_dir, clock)
+
+        async def run_before(pilot):
+            await _go(pilot, "c", "w", "k")
+
+        app = build_app(data_dir, clock)
+        assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
+
+
 def test_snapshot_data_is_fixed():
     """The snapshots rely on the seeded records' dates, not on a real today."""
     from checkins_seed import records
