@@ -198,7 +198,7 @@ class NightlyScreen(ClosenessScreen):
         added = self._collect()
         last = self.index == len(self.steps) - 1
         if self.countdown is not None:
-            self.checkin_timer()
+            self._record_timer()
         if last:
             self._finish()
             return
@@ -209,7 +209,7 @@ class NightlyScreen(ClosenessScreen):
         self.index += 1
         self._show_step()
 
-    def checkin_timer(self) -> None:
+    def _record_timer(self) -> None:
         if self.checkin is not None and self.countdown is not None:
             self.checkin.timer_seconds = round(self.countdown.planned)
 
