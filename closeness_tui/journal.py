@@ -25,6 +25,7 @@ from closeness_tui.checkins import (
     WEEKLY,
     WENT_WELL,
     review_counts,
+    visible_gratitude,
 )
 from closeness_tui.models import (
     BOTH,
@@ -191,7 +192,11 @@ def checkin_entry(c: CheckIn, names: Sequence[str], previous: CheckIn | None = N
             if status in PROMISE_STATUSES:
                 label = _fill(words.lookback, status=statuses[status])
                 blocks.append(Block(_who(names, promise.seat), label, promise.text))
-    for a in c.answers:
+    answers = c.answers
+    if c.kind == GRATITUDE:
+        # Hidden until both have written, here too: a half exchange shows no words.
+        answers = visible_gratitude(c.answers)
+    for a in answers:
         label = a.prompt if a.part in ("", ANSWER) else parts.get(a.part, a.prompt)
         blocks.append(Block(_who(names, a.seat), label, a.text))
         if a.reply:

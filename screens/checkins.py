@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from closeness_tui.checkins import WEEKLY, last_done, unfinished, who_starts
+from closeness_tui.checkins import GRATITUDE, WEEKLY, last_done, unfinished, who_starts
 from closeness_tui.checkins_text import Activity, checkins_text
 from closeness_tui.models import CheckIn
 from closeness_tui.registry import screen_class
@@ -83,4 +83,10 @@ class CheckinsScreen(ClosenessScreen):
             self.app.push_screen(screen_class("weekly")(left))
             return
         checkins = self.capp.store.all(CheckIn) if self.capp.store else []
-        self.app.push_screen(screen_class(kind)(who_starts(checkins, kind)))
+        first = who_starts(checkins, kind)
+        if kind == GRATITUDE:
+            half = unfinished(checkins, GRATITUDE)
+            if half is not None and half.created_at.date() == self.capp.clock.today():
+                self.app.push_screen(screen_class(kind)(first, half))
+                return
+        self.app.push_screen(screen_class(kind)(first))

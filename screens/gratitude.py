@@ -35,11 +35,17 @@ class GratitudeScreen(ClosenessScreen):
         ),
     ]
 
-    def __init__(self, first: int = 0) -> None:
+    def __init__(self, first: int = 0, half: CheckIn | None = None) -> None:
+        """`half`: an exchange of today where one partner has written; the other goes on."""
         super().__init__()
         self.order = (first, 1 - first)
         self.turn = 0  # 0, 1: writing; 2: both shown
         self.checkin: CheckIn | None = None
+        if half is not None and half.answers:
+            wrote = half.answers[0].seat
+            self.order = (wrote, 1 - wrote)
+            self.turn = 1
+            self.checkin = half
 
     def compose(self) -> ComposeResult:
         text = checkins_text().gratitude

@@ -112,3 +112,38 @@ async def test_huge_text_and_control_characters_are_kept_kindly(named_app, data_
         (checkin,) = store.all(CheckIn)
     assert checkin.answers[0].text == huge[:20_000]
     assert checkin.answers[1].text == "You]0;pwned laughed [/] at my joke"
+
+
+async def test_a_half_exchange_is_picked_up_by_the_other_partner(named_app, data_dir, clock):
+    """Ana wrote, then the app closed: the same evening Ben goes on, and Ana's words stay
+    hidden (also in the journal) until he has written."""
+    from closeness_tui.screens.journal import JournalScreen
+    from conftest import build_app
+
+    async with named_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "g")
+        await pilot.pause()
+        named_app.screen.query_one("#thanks-0", TextArea).text = "You fixed my bike [again]"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    clock.advance(600)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        journal = app.screen
+        assert isinstance(journal, JournalScreen)
+        assert "bike" not in _visible_text(journal)
+        await pilot.press("escape", "c", "g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GratitudeScreen) and screen.turn == 1
+        seen = _visible_text(screen)
+        assert "Ana has written something" in seen and "bike" not in seen
+        screen.query_one("#thanks-1", TextArea).text = "You waited for me at the station"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.query_one("#said-0", Static).visual.plain == "You fixed my bike [again]"
+    with Store.open(data_dir, read_only=True) as store:
+        (done,) = store.all(CheckIn)
+    assert done.status == "done" and [a.seat for a in done.answers] == [0, 1]

@@ -20,6 +20,7 @@ from closeness_tui.journal import (
     week_start,
 )
 from closeness_tui.models import (
+    Answer,
     CheckIn,
     ListeningSession,
     Ritual,
@@ -200,3 +201,15 @@ def test_promises_kept_over_all_weekly_checkins():
         "partly": 1,
         "not_yet": 0,
     }
+
+
+def test_a_half_gratitude_exchange_shows_no_words():
+    half = CheckIn(
+        kind="gratitude",
+        created_at=datetime(2026, 11, 20, 21, 0, tzinfo=TZ),
+        status="active",
+        answers=[Answer(seat=0, prompt="?", text="secret thanks", part="gratitude")],
+    )
+    (entry,) = timeline(NAMES, checkins=[half])
+    assert entry.blocks == () and not entry.finished
+    assert filter_entries([entry], query="secret") == []
