@@ -8,7 +8,7 @@ Everything a partner wrote is carried as plain text in `Block`s; screens show it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from string import Template
@@ -314,18 +314,30 @@ def accuracy_overall(sessions: Iterable[ListeningSession]) -> tuple[int, int, in
     return confirmed, total, counted
 
 
-def ritual_follow_through(
-    rituals: Iterable[Ritual], marks: Iterable[RitualMark], today: date, days: int = 28
-) -> tuple[int, int]:
-    """(times kept, times due) over the last `days` days.
+OccursOn = Callable[[Ritual, date], bool]
 
-    When the rituals planner's `occurs_on(ritual, day)` is present, "due" counts every
-    planned day since each ritual started; otherwise it counts the days marked either
-    way (done or skipped)."""
+
+def ritual_planner() -> OccursOn | None:
+    """The rituals planner's `occurs_on(ritual, day)`, when it is part of this build."""
     try:
         from closeness_tui.rituals import occurs_on  # type: ignore[attr-defined]
     except ImportError:
-        occurs_on = None
+        return None
+    return occurs_on
+
+
+def ritual_follow_through(
+    rituals: Iterable[Ritual],
+    marks: Iterable[RitualMark],
+    today: date,
+    days: int = 28,
+    occurs_on: OccursOn | None = None,
+) -> tuple[int, int]:
+    """(times kept, times due) over the last `days` days.
+
+    With `occurs_on(ritual, day)` (the rituals planner's), "due" is every planned day
+    since each ritual started, plus any other day they kept it; without it, "due" is the
+    days marked either way (done or skipped)."""
     first = today - timedelta(days=days - 1)
     rituals = [r for r in rituals if r.active]
     ids = {r.id for r in rituals}
@@ -333,14 +345,15 @@ def ritual_follow_through(
     done = {(m.ritual_id, m.occurrence) for m in window if m.status == "done"}
     if occurs_on is None:
         due = {(m.ritual_id, m.occurrence) for m in window}
-        return len(done), len(due)
-    due = {
-        (r.id, first + timedelta(days=i))
-        for r in rituals
-        for i in range(days)
-        if r.start <= first + timedelta(days=i) and occurs_on(r, first + timedelta(days=i))
-    }
-    return len(done & due) + len(done - due), len(due | done)
+    else:
+        days_in_window = [first + timedelta(days=i) for i in range(days)]
+        due = {
+            (r.id, day)
+            for r in rituals
+            for day in days_in_window
+            if r.start <= day and occurs_on(r, day)
+        }
+    return len(done), len(due | done)
 
 
 def promises_kept(checkins: Iterable[CheckIn]) -> dict[str, int]:
@@ -487,7 +500,9 @@ def insights(
         activity=activity_per_week(entries, today, weeks, starts_on),
         accuracy=listening_accuracy(sessions),
         accuracy_counts=accuracy_overall(sessions),
-        rituals=ritual_follow_through(get(Ritual), get(RitualMark), today),
+        rituals=ritual_follow_through(
+            get(Ritual), get(RitualMark), today, occurs_on=ritual_planner()
+        ),
         promises=promises_kept(get(CheckIn)),
     )
 

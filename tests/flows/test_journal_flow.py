@@ -83,7 +83,10 @@ async def test_journal_timeline_filters_search_and_entries(data_dir, clock, monk
         assert [w.visual.plain for w in app.screen.query(".block-text")][-1] == HEBREW
 
 
-async def test_insights_show_sparklines_and_figures(data_dir, clock):
+async def test_insights_show_sparklines_and_figures(data_dir, clock, monkeypatch):
+    from closeness_tui import journal
+
+    monkeypatch.setattr(journal, "ritual_planner", lambda: None)  # count marked days only
     seed(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

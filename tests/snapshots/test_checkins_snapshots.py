@@ -237,11 +237,14 @@ class TestJournal:
 
         assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)
 
-    def test_insights(self, snap_compare, data_dir, clock):
+    def test_insights(self, snap_compare, data_dir, clock, monkeypatch):
         """Insights: the "a mirror, never a score" intro; a sparkline of 12 weeks (two bars
         near the end) with "5 in total"; listening accuracy "50% of 2 summaries · listening
         sessions: 1" (no trend line for a single session); rituals "1 of 2 times (50%)";
         promises "1 kept, 1 partly, 0 not yet"; the closing note, all within 80x24."""
+        from closeness_tui import journal
+
+        monkeypatch.setattr(journal, "ritual_planner", lambda: None)  # marked days only
         seed(data_dir)
 
         async def run_before(pilot):

@@ -16,6 +16,7 @@ from closeness_tui.journal import (
     percent,
     promises_kept,
     ritual_follow_through,
+    ritual_planner,
     timeline,
     week_start,
 )
@@ -188,6 +189,22 @@ def test_ritual_follow_through_counts_marks_in_the_last_four_weeks():
     assert ritual_follow_through([r, paused], marks, today) == (2, 3)
 
 
+def test_ritual_follow_through_with_the_planner_counts_every_planned_day():
+    today = date(2026, 11, 21)  # a Saturday
+    r = Ritual(id="r", name="Walk", start=date(2026, 11, 5), weekdays=[5])  # Saturdays
+
+    def on_saturdays(ritual, day):
+        return day.weekday() in ritual.weekdays
+
+    marks = [
+        RitualMark(ritual_id="r", occurrence=date(2026, 11, 21)),
+        RitualMark(ritual_id="r", occurrence=date(2026, 11, 14), status="skipped"),
+        RitualMark(ritual_id="r", occurrence=date(2026, 11, 12)),  # a Thursday, kept anyway
+    ]
+    # Saturdays since 5 Nov: 7, 14, 21 (31 Oct is before the start) + the extra Thursday.
+    assert ritual_follow_through([r], marks, today, occurs_on=on_saturdays) == (2, 4)
+
+
 @pytest.mark.parametrize(
     ("part", "whole", "text"), [(0, 0, "-"), (1, 3, "33%"), (2, 3, "67%"), (3, 3, "100%")]
 )
@@ -213,3 +230,8 @@ def test_a_half_gratitude_exchange_shows_no_words():
     (entry,) = timeline(NAMES, checkins=[half])
     assert entry.blocks == () and not entry.finished
     assert filter_entries([entry], query="secret") == []
+
+
+def test_the_planner_is_optional():
+    planner = ritual_planner()
+    assert planner is None or callable(planner)
