@@ -150,6 +150,8 @@ class NightlyScreen(ClosenessScreen):
         )
         if left <= 0 and not self._told_time_up:
             self._told_time_up = True
+            if self.capp.settings.bell and self.capp.allow_bell:
+                self.app.bell()
             self.notify(text.timer_done.replace("$minutes", minutes), timeout=8)
 
     # -- going on ----------------------------------------------------------------------------

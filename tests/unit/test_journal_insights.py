@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from checkins_seed import HEBREW, TRICKY, records
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from closeness_tui.journal import (
     accuracy_overall,
@@ -235,3 +237,30 @@ def test_a_half_gratitude_exchange_shows_no_words():
 def test_the_planner_is_optional():
     planner = ritual_planner()
     assert planner is None or callable(planner)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_round_trips_through_the_store_into_the_journal(tmp_path_factory, raw):
+    """Whatever a partner types (after clean()) is saved, read back and shown unchanged."""
+    from closeness_tui.journal import from_store
+    from closeness_tui.store import Store
+    from closeness_tui.text import clean, safe
+
+    text = clean(raw).text
+    data_dir = tmp_path_factory.mktemp("roundtrip")
+    with Store.open(data_dir) as store:
+        settings_ = store.settings()
+        settings_.partner_a, settings_.partner_b = "Ana", "Ben"
+        store.save_settings(settings_)
+        store.put(
+            CheckIn(
+                kind="nightly",
+                created_at=datetime(2026, 11, 21, 21, 0, tzinfo=TZ),
+                answers=[Answer(seat=0, prompt="How was your day?", text=text)],
+            )
+        )
+    with Store.open(data_dir, read_only=True) as store:
+        (entry,) = from_store(store, ("Ana", "Ben"))
+    assert [b.text for b in entry.blocks] == [text]
+    assert safe(text).plain == text
