@@ -22,6 +22,7 @@ T = TypeVar("T")
 REGISTRY: dict[str, str] = {
     "app.toml": "closeness_tui.apptext:AppText",
     "rituals.toml": "closeness_tui.ritualtext:RitualText",
+    "checkins.toml": "closeness_tui.checkins_text:CheckinsText",
 }
 
 

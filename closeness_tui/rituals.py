@@ -145,7 +145,11 @@ def in_plan(ritual: Ritual, day: date) -> bool:
         return False
     if _paused_on(ritual.pauses, day):
         return False
-    if not ritual.active and not any(p.end is None for p in ritual.pauses):
+    if (
+        not ritual.active
+        and ritual.ended_on is None
+        and not any(p.end is None for p in ritual.pauses)
+    ):
         return False  # paused without a recorded date: nothing is planned
     return True
 
@@ -529,5 +533,9 @@ def resume(ritual: Ritual, today: date) -> None:
 
 
 def end(ritual: Ritual, today: date) -> None:
-    """Take the ritual out of the plan from today; its past weeks keep their history."""
+    """Take the ritual out of the plan from today; its past weeks keep their history.
+
+    It is no longer active either, so code that only asks `active` (the check-ins, marking
+    a finished nightly check-in) leaves it alone."""
     ritual.ended_on = today
+    ritual.active = False

@@ -158,7 +158,7 @@ class RitualEditScreen(ClosenessScreen):
             yield Static("", id="r-edit-error", classes="error")
             with Horizontal(id="r-edit-buttons"):
                 yield Button(Content(e.save), id="r-save", variant="primary", compact=True)
-                if not self.is_new:
+                if not self.is_new and r.ended_on is None:
                     pause = e.resume if not r.active else e.pause
                     yield Button(Content(pause), id="r-pause", compact=True)
                     yield Button(Content(e.delete), id="r-delete", variant="warning", compact=True)

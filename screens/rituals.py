@@ -224,7 +224,7 @@ class RitualsScreen(ClosenessScreen):
             name = Text(row.ritual.name[: name_width * 2], no_wrap=True, overflow="ellipsis")
             name.truncate(name_width - 1, overflow="ellipsis")
             name.pad_right(1)
-            if not row.ritual.active:
+            if not row.ritual.active and row.ritual.ended_on is None:
                 name = Text.assemble(name, (f" ({paused})", "dim"))
             cells = [self._cell_text(c, d) for c, d in zip(row.cells, grid.days, strict=True)]
             table.add_row(name, *cells, key=row.ritual.id)
