@@ -40,7 +40,6 @@ SKIPPED = "skipped"
 LEADS = ("both", "either", "a", "b")
 
 KEPT_WEEK_SHARE = 0.5  # a week counts when at least this share of what was due was done
-REFERENCE_WEEKLY_MINUTES = 360  # about six hours a week: a guide, never a score
 STREAK_LOOKBACK_WEEKS = 520
 
 _TIME = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]?([0-5]\d)\s*$")

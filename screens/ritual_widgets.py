@@ -15,8 +15,8 @@ from textual.widgets import Button, Input, Sparkline, Static
 
 from closeness_tui import rituals as core
 from closeness_tui.models import Ritual, RitualMark
-from closeness_tui.ritualtext import fill, ritual_text, share_words
-from closeness_tui.text import LINE_MAX, clean, safe, safe_template
+from closeness_tui.ritualtext import fill, minutes_words, ritual_text, share_words
+from closeness_tui.text import LINE_MAX, clean, safe_template
 
 if TYPE_CHECKING:
     from closeness_tui.app import ClosenessApp
@@ -92,8 +92,6 @@ def summary_lines(
     settings = app.settings
     first = settings.week_starts_on
     today = app.clock.today()
-    from closeness_tui.ritualtext import minutes_words
-
     planned = core.planned_minutes(rituals, week, first)
     shown_now = core.week_start(week, first) == core.week_start(today, first)
     template = texts.planner.planned if shown_now else texts.planner.planned_other
@@ -182,10 +180,6 @@ class NoteDialog(ModalScreen[tuple[str, str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-def name_content(ritual: Ritual) -> Content:
-    return safe(ritual.name)
 
 
 def default_ics_path() -> str:
