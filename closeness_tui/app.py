@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from closeness_tui.apptext import app_text
 from closeness_tui.clock import Clock, FakeClock, SystemClock
 from closeness_tui.commands import ClosenessCommands
 from closeness_tui.models import Record, Settings
@@ -22,6 +23,7 @@ from closeness_tui.store import Store, StoreDamaged, StoreLocked, StoreWriteErro
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
+LEFT_OUT_SYSTEM_COMMANDS = frozenset({"Screenshot", "Quit"})
 
 
 class ClosenessApp(App[None]):
@@ -61,14 +63,19 @@ class ClosenessApp(App[None]):
         self.open_store()
 
     def _install_signal_handlers(self) -> None:
-        """Closing the terminal (SIGHUP) or SIGTERM: exit cleanly. Steps are saved as they
-        happen, so there is nothing to flush; this just releases the lock and the terminal."""
+        """Closing the terminal (SIGHUP) or SIGTERM: exit cleanly, as ctrl+q would (without
+        asking: nobody may be there to answer). Every confirmed step is already saved, so
+        there is nothing to flush; leaving through `exit` restores the terminal, runs
+        on_unmount and releases the lock. The exit code says which signal it was."""
         import asyncio
 
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self.exit)
+                loop.add_signal_handler(sig, self._exit_on_signal, sig)
+
+    def _exit_on_signal(self, sig: signal.Signals) -> None:
+        self.exit(return_code=128 + int(sig))
 
     def open_store(self) -> None:
         """Open the data and show the right first screen."""
@@ -148,8 +155,23 @@ class ClosenessApp(App[None]):
         self.push_screen(screen_class(name)())
 
     def action_home(self) -> None:
-        if self.store is not None and self.settings.named:
-            self.go_home()
+        """Back to Home; if the screen holds typed words that are not saved, ask first."""
+        if self.store is None or not self.settings.named:
+            return
+        unsaved = getattr(self.screen, "has_unsaved", None)
+        if callable(unsaved) and unsaved():
+            from closeness_tui.screens.dialogs import ConfirmDialog
+
+            def done(leave: bool | None) -> None:
+                if leave:
+                    self.go_home()
+
+            leaving = app_text().leaving
+            self.push_screen(
+                ConfirmDialog(leaving.screen, yes=leaving.leave_yes, no=leaving.stay), done
+            )
+            return
+        self.go_home()
 
     def action_help(self) -> None:
         if isinstance(self.screen, screen_class("help")):
@@ -161,6 +183,7 @@ class ClosenessApp(App[None]):
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
 
     async def action_quit(self) -> None:
+        """Quit; if the screen holds typed words that are not saved, ask first."""
         unsaved = getattr(self.screen, "has_unsaved", None)
         if callable(unsaved) and unsaved():
             from closeness_tui.screens.dialogs import ConfirmDialog
@@ -169,21 +192,18 @@ class ClosenessApp(App[None]):
                 if leave:
                     self.exit()
 
+            leaving = app_text().leaving
             self.push_screen(
-                ConfirmDialog(
-                    "Some words you typed are not saved yet. Quit anyway and let them go?",
-                    yes="Quit without saving",
-                    no="Stay",
-                ),
-                done,
+                ConfirmDialog(leaving.quit, yes=leaving.quit_yes, no=leaving.stay), done
             )
             return
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        # The built-in Screenshot command writes the screen (private words) to disk: left out.
+        """Textual's own palette commands, less two: "Screenshot" writes the screen (private
+        words) to a file in the working directory, and "Quit" repeats our own Quit."""
         for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":
+            if command.title not in LEFT_OUT_SYSTEM_COMMANDS:
                 yield command
 
 
