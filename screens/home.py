@@ -41,7 +41,7 @@ def entry_bindings() -> list[Binding]:
 
 def entry_prompt(entry: HomeEntry) -> Content:
     return Content.assemble(
-        (f" {entry.key} ", "bold $text-accent"),
+        (f" {entry.key} ", "bold"),
         " ",
         (entry.title, "bold"),
         "\n    ",
