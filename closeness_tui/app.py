@@ -5,7 +5,10 @@ themes, the command palette. Built by `make_app(data_dir, clock, today)` so test
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
+import sys
+import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -24,6 +27,15 @@ from closeness_tui.store import Store, StoreDamaged, StoreLocked, StoreWriteErro
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 LEFT_OUT_SYSTEM_COMMANDS = frozenset({"Screenshot", "Quit"})
+SIGNAL_EXIT_GRACE = 5.0  # seconds a signalled exit may take before the process just ends
+
+
+def _is_terminal(stream: object) -> bool:
+    """True while `stream` is a working terminal (False once it has been hung up)."""
+    try:
+        return os.isatty(stream.fileno())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 class ClosenessApp(App[None]):
@@ -55,6 +67,7 @@ class ClosenessApp(App[None]):
         self.store: Store | None = None
         self.settings = Settings()
         self.allow_bell = bell
+        self._had_terminal = False
 
     # -- start-up ------------------------------------------------------------------------
 
@@ -65,17 +78,39 @@ class ClosenessApp(App[None]):
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or SIGTERM: exit cleanly, as ctrl+q would (without
         asking: nobody may be there to answer). Every confirmed step is already saved, so
-        there is nothing to flush; leaving through `exit` restores the terminal, runs
-        on_unmount and releases the lock. The exit code says which signal it was."""
+        there is nothing to flush. Not in headless test runs (no terminal to lose)."""
+        if self.is_headless:
+            return
         import asyncio
 
+        self._had_terminal = _is_terminal(sys.__stdin__)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self._exit_on_signal, sig)
 
     def _exit_on_signal(self, sig: signal.Signals) -> None:
-        self.exit(return_code=128 + int(sig))
+        """The exit code says which signal it was (128 + n, as a shell would).
+
+        If the terminal is still there (`kill -TERM`), leave through `exit`, which gives the
+        terminal back and runs on_unmount (releasing the lock). If it has gone (the window
+        was closed), Textual's writer thread dies on the first write and a graceful exit
+        would wait for it forever: release the lock and end at once. Either way a watchdog
+        ends the process if leaving takes more than a few seconds. Nothing is lost: every
+        confirmed step was written atomically when it was confirmed."""
+        code = 128 + int(sig)
+        if self._had_terminal and not _is_terminal(sys.__stdin__):
+            self._close_store()
+            os._exit(code)
+        watchdog = threading.Timer(SIGNAL_EXIT_GRACE, os._exit, args=(code,))
+        watchdog.daemon = True
+        watchdog.start()
+        self.exit(return_code=code)
+
+    def _close_store(self) -> None:
+        if self.store is not None:
+            with contextlib.suppress(Exception):
+                self.store.close()
 
     def open_store(self) -> None:
         """Open the data and show the right first screen."""
@@ -106,8 +141,7 @@ class ClosenessApp(App[None]):
         self.push_screen(screen_class("home")())
 
     def on_unmount(self) -> None:
-        if self.store is not None:
-            self.store.close()
+        self._close_store()
 
     # -- saving --------------------------------------------------------------------------
 

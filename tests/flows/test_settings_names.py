@@ -220,3 +220,16 @@ async def test_theme_choice_survives_a_restart(named_app, data_dir, clock):
     async with third.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert third.theme == DARK_THEME
+
+
+async def test_sigterm_handler_exits_with_its_code_and_releases_the_lock(named_app, data_dir):
+    """The handler itself (the e2e tests send real signals to the installed command)."""
+    import signal
+
+    async with named_app.run_test(size=(80, 24)) as pilot:
+        await open_settings(named_app, pilot)
+        named_app._exit_on_signal(signal.SIGTERM)
+        await pilot.pause()
+    assert named_app.return_code == 128 + signal.SIGTERM
+    with Store.open(data_dir) as store:  # not read-only: the lock is free
+        assert store.settings().names == ("Ana", "Ben")

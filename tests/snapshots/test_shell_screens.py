@@ -93,9 +93,7 @@ def test_home_large_light(snap_compare, data_dir, clock, full_home):
         pilot.app.theme = LIGHT_THEME
         await pilot.pause()
 
-    assert snap_compare(
-        named_app(data_dir, clock), terminal_size=(120, 40), run_before=run_before
-    )
+    assert snap_compare(named_app(data_dir, clock), terminal_size=(120, 40), run_before=run_before)
 
 
 def test_help_from_home(snap_compare, data_dir, clock, full_home):
@@ -108,9 +106,7 @@ def test_help_from_home(snap_compare, data_dir, clock, full_home):
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(
-        named_app(data_dir, clock), terminal_size=(80, 24), run_before=run_before
-    )
+    assert snap_compare(named_app(data_dir, clock), terminal_size=(80, 24), run_before=run_before)
 
 
 def test_help_large(snap_compare, data_dir, clock, full_home):
@@ -124,9 +120,7 @@ def test_help_large(snap_compare, data_dir, clock, full_home):
         await pilot.press("f1")
         await pilot.pause()
 
-    assert snap_compare(
-        named_app(data_dir, clock), terminal_size=(120, 40), run_before=run_before
-    )
+    assert snap_compare(named_app(data_dir, clock), terminal_size=(120, 40), run_before=run_before)
 
 
 def test_settings(snap_compare, data_dir, clock):
@@ -138,9 +132,7 @@ def test_settings(snap_compare, data_dir, clock):
         await pilot.press("s")
         await pilot.pause()
 
-    assert snap_compare(
-        named_app(data_dir, clock), terminal_size=(80, 24), run_before=run_before
-    )
+    assert snap_compare(named_app(data_dir, clock), terminal_size=(80, 24), run_before=run_before)
 
 
 def test_settings_leave_question(snap_compare, data_dir, clock):
@@ -154,9 +146,7 @@ def test_settings_leave_question(snap_compare, data_dir, clock):
         await pilot.press("end", *"bel", "escape")
         await pilot.pause()
 
-    assert snap_compare(
-        named_app(data_dir, clock), terminal_size=(80, 24), run_before=run_before
-    )
+    assert snap_compare(named_app(data_dir, clock), terminal_size=(80, 24), run_before=run_before)
 
 
 def test_home_with_markup_names(snap_compare, data_dir, clock):
