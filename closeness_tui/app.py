@@ -102,9 +102,10 @@ class ClosenessApp(App[None]):
         if self._had_terminal and not _is_terminal(sys.__stdin__):
             self._close_store()
             os._exit(code)
-        watchdog = threading.Timer(SIGNAL_EXIT_GRACE, os._exit, args=(code,))
-        watchdog.daemon = True
-        watchdog.start()
+        if not self.is_headless:  # never in a test process
+            watchdog = threading.Timer(SIGNAL_EXIT_GRACE, os._exit, args=(code,))
+            watchdog.daemon = True
+            watchdog.start()
         self.exit(return_code=code)
 
     def _close_store(self) -> None:
