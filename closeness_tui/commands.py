@@ -12,14 +12,20 @@ from closeness_tui.registry import is_registered
 
 
 class ClosenessCommands(Provider):
+    """Home and every registered screen (once both names are set), help, theme, quit."""
+
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app = self.app
         text = app_text()
         words = text.palette
-        items: list[tuple[str, str, Callable[[], object]]] = [(*words.home, app.action_home)]
-        for entry in text.home.entries:
-            if is_registered(entry.screen):
-                items.append((entry.title, entry.blurb, partial(app.open_screen, entry.screen)))
+        items: list[tuple[str, str, Callable[[], object]]] = []
+        if app.store is not None and app.settings.named:  # not before the names are set
+            items.append((*words.home, app.action_home))
+            for entry in text.home.entries:
+                if is_registered(entry.screen):
+                    items.append(
+                        (entry.title, entry.blurb, partial(app.open_screen, entry.screen))
+                    )
         items += [
             (*words.help, app.action_help),
             (*words.theme, app.action_toggle_dark),

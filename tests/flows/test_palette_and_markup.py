@@ -112,3 +112,13 @@ async def test_markup_looking_names_are_shown_literally_and_inert(data_dir, cloc
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one("#greeting", Static).visual.plain == f"Hello, {a} and {b}"
+
+
+async def test_palette_before_names_offers_no_screens(app):
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        titles = await palette_titles(app, pilot)
+        words = app_text().palette
+        assert words.help[0] in titles and words.quit[0] in titles
+        assert words.home[0] not in titles
+        assert not any(e.title in titles for e in app_text().home.entries)
