@@ -23,9 +23,7 @@ class ClosenessCommands(Provider):
             items.append((*words.home, app.action_home))
             for entry in text.home.entries:
                 if is_registered(entry.screen):
-                    items.append(
-                        (entry.title, entry.blurb, partial(app.open_screen, entry.screen))
-                    )
+                    items.append((entry.title, entry.blurb, partial(app.open_screen, entry.screen)))
         items += [
             (*words.help, app.action_help),
             (*words.theme, app.action_toggle_dark),
