@@ -54,7 +54,7 @@ def test_every_binding_has_an_id_and_a_tooltip():
     for owner, binding in seen:
         assert isinstance(binding, Binding), (owner, binding)
         assert binding.id, (owner, binding.key)
-        assert binding.tooltip and binding.tooltip[0].isupper(), (owner, binding.key)
+        assert binding.tooltip and not binding.tooltip[0].islower(), (owner, binding.key)
         assert binding.description, (owner, binding.key)
 
 
