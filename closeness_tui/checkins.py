@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from closeness_tui.models import BOTH, Answer, CheckIn, Ritual, RitualMark
+from closeness_tui.rituals import mark_template_done
 
 NIGHTLY = "nightly"
 GRATITUDE = "gratitude"
@@ -239,20 +240,15 @@ def ritual_marks_for(
     rituals: Iterable[Ritual],
     marks: Iterable[RitualMark],
     today: date,
-    now: datetime | None = None,
+    now: datetime,
 ) -> list[RitualMark]:
-    """The marks to save when a check-in of `kind` is completed: one "done" mark for today
-    for each active ritual of the matching template that has started, unless that ritual
-    already has a mark for today."""
+    """The marks to save when a check-in of `kind` is completed: every active ritual of the
+    matching template that is due today is marked done (a "skipped" mark becomes "done").
+    The rule itself lives in rituals.mark_template_done; this maps the check-in kind."""
     template = RITUAL_TEMPLATES.get(kind)
     if template is None:
         return []
-    marked = {(m.ritual_id, m.occurrence) for m in marks}
-    return [
-        RitualMark(ritual_id=r.id, occurrence=today, status="done", at=now)
-        for r in rituals
-        if r.active and r.template == template and r.start <= today and (r.id, today) not in marked
-    ]
+    return mark_template_done(rituals, marks, template, today, now)
 
 
 # -- the hub ---------------------------------------------------------------------------------

@@ -20,7 +20,13 @@ def _seed(data_dir):
     seed_names(data_dir)
     with Store.open(data_dir) as store:
         store.put(
-            Ritual(id="nightly", name="Goodnight talk", template="nightly", start=date(2026, 11, 1))
+            Ritual(
+                id="nightly",
+                name="Goodnight talk",
+                template="nightly",
+                start=date(2026, 11, 1),
+                weekdays=list(range(7)),
+            )
         )
 
 

@@ -93,7 +93,13 @@ async def test_weekly_checkin_records_promises_and_looks_back_a_week_later(
     seed_names(data_dir)
     with Store.open(data_dir) as store:
         store.put(
-            Ritual(id="w", name="Our hour", template="weekly_checkin", start=date(2026, 11, 1))
+            Ritual(
+                id="w",
+                name="Our hour",
+                template="weekly_checkin",
+                start=date(2026, 11, 1),
+                weekdays=[5, 6],
+            )
         )
     await _first_week(build_app(data_dir, clock), monkeypatch)
     with Store.open(data_dir, read_only=True) as store:

@@ -202,6 +202,7 @@ TODAY = date(2026, 11, 21)
 
 
 def _ritual(template, **kw):
+    kw.setdefault("weekdays", list(range(7)))  # due every day unless a case says otherwise
     return Ritual(name="r", template=template, start=kw.pop("start", date(2026, 11, 1)), **kw)
 
 
@@ -215,7 +216,8 @@ def _ritual(template, **kw):
         (NIGHTLY, _ritual("nightly", id="n", active=False), False, []),  # paused
         (NIGHTLY, _ritual("nightly", id="n", start=date(2026, 11, 22)), False, []),  # not yet
         (NIGHTLY, _ritual("nightly", id="n", start=TODAY), False, ["n"]),  # starts today
-        (NIGHTLY, _ritual("nightly", id="n"), True, []),  # already marked today
+        (NIGHTLY, _ritual("nightly", id="n"), True, ["n"]),  # skipped earlier: now done
+        (NIGHTLY, _ritual("nightly", id="n", weekdays=[0]), False, []),  # not due on Saturday
     ],
 )
 def test_ritual_kept_when_a_checkin_is_finished(kind, ritual, has_mark, expected):
