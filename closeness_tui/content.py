@@ -21,6 +21,10 @@ T = TypeVar("T")
 # file name -> "module:Struct" that describes it. Feature modules add their files here.
 REGISTRY: dict[str, str] = {
     "app.toml": "closeness_tui.apptext:AppText",
+    "istatement.toml": "closeness_tui.istatement_content:IStatementText",
+    "feelings.toml": "closeness_tui.istatement_content:Feelings",
+    "needs.toml": "closeness_tui.istatement_content:Needs",
+    "practice.toml": "closeness_tui.istatement_content:Practice",
 }
 
 
