@@ -105,7 +105,16 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def _words_regex(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"\b" + _alternation(words) + r"(?![\w'])", re.IGNORECASE)
+    return re.compile(r"\b" + _alternation(words) + r"(?![\w'])")
+
+
+def _lower(text: str) -> str:
+    """Lower case with the length kept, so offsets stay true (matching in lower case without
+    IGNORECASE is about twice as fast in `re`)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
 def _or_list(items: list[str]) -> str:
@@ -150,24 +159,18 @@ class Reviewer:
         self.pleasant = _words_regex(pleasant_words + lists.pleasant_cues)
         self.unpleasant = _words_regex(unpleasant_words + lists.unpleasant_cues)
         self.negation = _words_regex(lists.negation_cues)
-        self.never_pleasant = re.compile(
-            r"\s*" + _alternation(lists.never_pleasant) + r"\b", re.IGNORECASE
-        )
-        self.faux_index = {
-            w.lower(): entry for entry in self.text.faux for w in entry.words
-        }
+        self.never_pleasant = re.compile(r"\s*" + _alternation(lists.never_pleasant) + r"\b")
+        self.faux_index = {w.lower(): entry for entry in self.text.faux for w in entry.words}
         for rule in self.text.rules:
             if rule.kind not in KINDS:
                 raise ValueError(f"content/istatement.toml: unknown kind {rule.kind!r}")
             followed = None
             if rule.unless_followed_by:
-                followed = re.compile(
-                    r"\s*" + _alternation(rule.unless_followed_by) + r"\b", re.IGNORECASE
-                )
+                followed = re.compile(r"\s*" + _alternation(rule.unless_followed_by) + r"\b")
             self.rules.append(
                 _Compiled(
                     rule,
-                    re.compile(self.expand(rule.pattern), re.IGNORECASE),
+                    re.compile(self.expand(rule.pattern)),
                     frozenset(w.lower() for w in rule.unless_preceded_by),
                     followed,
                 )
@@ -179,7 +182,7 @@ class Reviewer:
     # -- the review ------------------------------------------------------------------------
 
     def review(self, text: str) -> list[Finding]:
-        norm = text.translate(_STRAIGHTEN)
+        norm = _lower(text.translate(_STRAIGHTEN))
         found: list[Finding] = []
         ends: list[int] | None = None
         for compiled in self.rules:
@@ -204,7 +207,7 @@ class Reviewer:
         rule = c.rule
         if c.preceded:
             before = _WORD_BEFORE.search(norm, max(0, m.start() - 40), m.start())
-            if before and before.group(1).lower() in c.preceded:
+            if before and before.group(1) in c.preceded:
                 return True
         if c.followed is not None and c.followed.match(norm, m.end()):
             return True

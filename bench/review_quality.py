@@ -1,0 +1,96 @@
+"""How well the I-statement review does on the labelled sentences, and how fast it is.
+
+Reads tests/data/review_cases.txt (kinds | sentence), runs review() on each sentence and
+prints per-kind precision and recall (a sentence counts once per kind), the cases it gets
+wrong, and the median time to review a 2,000-character text. Headline last.
+
+    python bench/review_quality.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from closeness_tui.istatement import KINDS, review
+
+CASES = Path(__file__).resolve().parent.parent / "tests" / "data" / "review_cases.txt"
+
+
+def load_cases(path: Path = CASES) -> list[tuple[frozenset[str], str]]:
+    cases = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kinds, _, sentence = line.partition(" | ")
+        labels = frozenset(k.strip() for k in kinds.split(",")) - {"clean"}
+        cases.append((labels, sentence))
+    return cases
+
+
+def score(cases):
+    tp = dict.fromkeys(KINDS, 0)
+    fp = dict.fromkeys(KINDS, 0)
+    fn = dict.fromkeys(KINDS, 0)
+    wrong = []
+    for labels, sentence in cases:
+        got = frozenset(f.kind for f in review(sentence))
+        for kind in KINDS:
+            if kind in got and kind in labels:
+                tp[kind] += 1
+            elif kind in got:
+                fp[kind] += 1
+            elif kind in labels:
+                fn[kind] += 1
+        if got != labels:
+            wrong.append((sentence, sorted(labels), sorted(got)))
+    return tp, fp, fn, wrong
+
+
+def long_text() -> str:
+    base = (
+        "When we didn't get time to talk last night, I felt lonely, because I need closeness. "
+        "You never listen to me and you're so selfish! I feel like you don't care. "
+        "I feel ignored; you should have called, or else. Would you be willing to sit with me? "
+    )
+    return (base * (2000 // len(base) + 1))[:2000]
+
+
+def median_ms(text: str, runs: int = 300) -> float:
+    review(text)  # compile once, outside the timing
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        review(text)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    cases = load_cases()
+    tp, fp, fn, wrong = score(cases)
+    print(f"{len(cases)} labelled sentences ({sum(1 for c in cases if not c[0])} clean)")
+    print(f"{'kind':<20}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
+    worst = 1.0
+    for kind in KINDS:
+        p = tp[kind] / (tp[kind] + fp[kind]) if tp[kind] + fp[kind] else 1.0
+        r = tp[kind] / (tp[kind] + fn[kind]) if tp[kind] + fn[kind] else 1.0
+        worst = min(worst, p, r)
+        print(f"{kind:<20}{p:>10.2f}{r:>8.2f}{tp[kind]:>5}{fp[kind]:>5}{fn[kind]:>5}")
+    for sentence, want, got in wrong:
+        print(f"  miss: {sentence!r} labelled {want or ['clean']}, found {got or ['clean']}")
+    text = long_text()
+    ms = median_ms(text)
+    print(f"review of a {len(text):,}-character text: median {ms:.2f} ms")
+    print(
+        f"HEADLINE: lowest per-kind precision/recall {worst:.2f} (target >= 0.90); "
+        f"median review of 2,000 chars {ms:.2f} ms (target < 5 ms); "
+        f"{len(cases) - len(wrong)}/{len(cases)} sentences exactly right"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
