@@ -53,7 +53,6 @@ from string import Template
 from closeness_tui.istatement_content import (
     Feelings,
     IStatementText,
-    Needs,
     Rule,
     feelings,
     istatement_text,
