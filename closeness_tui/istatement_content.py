@@ -72,6 +72,8 @@ class Screens(msgspec.Struct, forbid_unknown_fields=True):
     hub_practice: str
     hub_practice_blurb: str
     whose: str
+    whose_first: str
+    vocab_none: str
     feeling_label: str
     feeling_placeholder: str
     feeling_hint: str

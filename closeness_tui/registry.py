@@ -16,6 +16,11 @@ SCREENS: dict[str, str] = {
     "help": "closeness_tui.screens.help:HelpScreen",
     "welcome": "closeness_tui.screens.welcome:WelcomeScreen",
     "setup": "closeness_tui.screens.setup:SetupScreen",
+    "istatement": "closeness_tui.screens.istatement:IStatementScreen",
+    "statement_builder": "closeness_tui.screens.statement_builder:StatementBuilderScreen",
+    "statement_complaint": "closeness_tui.screens.statement_complaint:ComplaintScreen",
+    "statement_library": "closeness_tui.screens.statement_library:LibraryScreen",
+    "statement_practice": "closeness_tui.screens.statement_practice:PracticeScreen",
 }
 
 
