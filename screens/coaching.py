@@ -41,11 +41,12 @@ def finding_lines(text: str, findings: list[Finding], *, clean_note: str = "") -
                 (f.title, TITLE),
                 ": “",
                 (words, "italic"),
-                "”\n  ",
+                "”\n",
                 f.message,
-                "\n  ",
+                "\n",
                 ("Perhaps: ", "bold"),
                 f.suggestion,
+                "\n",
             )
         )
     keep = istatement_text().screens.coaching_keep
