@@ -73,7 +73,9 @@ class IStatementScreen(ClosenessScreen):
                         id=screen,
                     )
                 )
-            yield OptionList(*options, id="hub-entries")
+            yield OptionList(
+                *[item for option in options for item in (option, None)][:-1], id="hub-entries"
+            )
         yield Footer()
 
     def on_mount(self) -> None:

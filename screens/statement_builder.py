@@ -92,6 +92,7 @@ class StatementBuilderScreen(ClosenessScreen):
             self.initial = Parts(situation=draft.situation)
             self.initial_form = "long"
             self.suggested = {"feeling": list(draft.feelings), "need": list(draft.needs)}
+        self.note = draft.note if draft is not None and statement is None else ""
         self._vocab_words: dict[str, dict[str, str]] = {"feeling": {}, "need": {}}
         self._saved = (self.initial_author, self.initial, self.initial_form)
 
@@ -142,6 +143,8 @@ class StatementBuilderScreen(ClosenessScreen):
                 preview.border_title = words.preview_label
                 yield preview
                 yield Static(id="coaching")
+                if self.note:
+                    yield Static(Content(self.note), id="draft-note", classes="gentle")
         yield Footer()
 
     def on_mount(self) -> None:

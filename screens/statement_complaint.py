@@ -41,11 +41,11 @@ class ComplaintScreen(ClosenessScreen):
             area.placeholder = words.complaint_placeholder
             yield area
             yield Static(id="marked")
-            yield Static(id="complaint-findings")
             yield Static(id="underneath")
             yield Button(
                 Content(words.complaint_draft), id="draft", variant="primary", compact=True
             )
+            yield Static(id="complaint-findings")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -89,7 +89,7 @@ class LibraryScreen(ClosenessScreen):
             ]
             view = self.query_one(f"#list-{seat}", OptionList)
             highlighted = view.highlighted
-            view.set_options(options)
+            view.set_options([item for option in options for item in (option, None)][:-1])
             if options:
                 view.highlighted = min(highlighted or 0, len(options) - 1)
             view.display = bool(options)

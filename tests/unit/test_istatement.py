@@ -255,3 +255,33 @@ def test_library_is_per_partner_newest_first():
     other = Statement(author=1, created_at=datetime(2026, 5, 1), text="theirs")
     assert [s.text for s in library([old, new, edited, other], 0)] == ["edited", "new", "old"]
     assert len(library([old, other])) == 2
+
+
+# -- any text ---------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDY = st.text(
+    alphabet=st.sampled_from(list("you never feel like I'm lazy [/] ’“” 🌙 ש\n.!?,İß")),
+    max_size=200,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=300), WORDY))
+def test_review_never_fails_and_offsets_stay_inside_any_text(text):
+    for f in review(text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.message and f.suggestion
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=80), st.text(max_size=80), st.text(max_size=80))
+def test_compose_never_fails_and_spans_hold_the_tidied_parts(feeling, situation, need, request):
+    for form in ("short", "long"):
+        composed = compose(Parts(feeling, situation, need, request), form)
+        for name, (start, end) in composed.spans.items():
+            assert composed.text[start:end] == tidy(
+                name, getattr(Parts(feeling, situation, need, request), name)
+            )
