@@ -40,6 +40,21 @@ class LibraryScreen(ClosenessScreen):
             tooltip="Delete this statement (asks first)",
         ),
         Binding(
+            "left",
+            "switch",
+            "Other partner",
+            id="lib-switch",
+            tooltip="Show the other partner's statements (right works too)",
+        ),
+        Binding(
+            "right",
+            "switch",
+            "",
+            id="lib-switch-right",
+            tooltip="Show the other partner's statements",
+            show=False,
+        ),
+        Binding(
             "n",
             "new",
             "New",
@@ -125,6 +140,10 @@ class LibraryScreen(ClosenessScreen):
         statement = self.selected()
         if statement is not None:
             self.app.push_screen(StatementBuilderScreen(statement))
+
+    def action_switch(self) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        tabs.active = f"seat-{1 - self.seat}"
 
     def action_new(self) -> None:
         self.app.push_screen(StatementBuilderScreen(author=self.seat))
