@@ -341,6 +341,30 @@ def tidy(part: str, value: str) -> str:
     return text
 
 
+@cache
+def _clause_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    rules = istatement_text().situation_clause
+    subjects = re.compile(r"\b" + _alternation(rules.subjects) + r"(?![\w'])")
+    verbs = re.compile(r"\b(?:" + _alternation(rules.verbs)[3:-1] + r"|[a-z]{2,}ed)(?![\w'])")
+    starts = re.compile(_alternation(rules.phrase_starts) + r"(?![\w'])")
+    return subjects, verbs, starts
+
+
+def is_clause(situation: str) -> bool:
+    """Is the situation told as a clause ("we ate apart") rather than named as a thing ("the
+    joke at the party")? Decides "when" or "about" in the short form."""
+    low = _lower(situation.translate(_STRAIGHTEN)).strip()
+    subjects, verbs, starts = _clause_regexes()
+    if subjects.match(low):
+        return True
+    verb = verbs.search(low)
+    if starts.match(low) or verb is None:
+        return False
+    # "the money I spent", "the plans being made": the verb belongs to a phrase about a thing.
+    before = low[: verb.start()]
+    return not (subjects.search(before) or re.search(r"\b(?:being|having)\b", before))
+
+
 def compose(parts: Parts, form: str = "short") -> Composed:
     """The sentence from its parts, with each part's place in it."""
     forms = istatement_text().forms
@@ -348,12 +372,13 @@ def compose(parts: Parts, form: str = "short") -> Composed:
     values = {name: tidy(name, getattr(parts, name)) for name in PARTS}
     if not values["feeling"]:
         return Composed("", {})
+    clause = bool(values["situation"]) and is_clause(values["situation"])
     if values["situation"] and values["need"]:
-        template = shape.template
+        template = (clause and shape.clause_template) or shape.template
     elif values["need"]:
         template = shape.no_situation
     elif values["situation"]:
-        template = shape.no_need
+        template = (clause and shape.clause_no_need) or shape.no_need
     else:
         template = shape.feeling_only
     if values["request"]:

@@ -37,6 +37,14 @@ class Form(msgspec.Struct, forbid_unknown_fields=True):
     no_need: str
     feeling_only: str
     request: str
+    clause_template: str = ""
+    clause_no_need: str = ""
+
+
+class SituationClause(msgspec.Struct, forbid_unknown_fields=True):
+    subjects: list[str]
+    verbs: list[str]
+    phrase_starts: list[str]
 
 
 class Strip(msgspec.Struct, forbid_unknown_fields=True):
@@ -139,6 +147,7 @@ class IStatementText(msgspec.Struct, forbid_unknown_fields=True):
     lists: Lists
     faux: list[Faux]
     forms: dict[str, Form]
+    situation_clause: SituationClause
     strip: Strip
     lowercase: Lowercase
     draft: Draft

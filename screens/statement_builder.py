@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.events import DescendantFocus
+from textual.events import DescendantBlur, DescendantFocus
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -144,7 +144,11 @@ class StatementBuilderScreen(ClosenessScreen):
                 yield preview
                 yield Static(id="coaching")
                 if self.note:
-                    yield Static(Content(self.note), id="draft-note", classes="gentle")
+                    complaint, _ = marked(self.complaint)
+                    yield Static(
+                        Content.assemble((self.note, "italic $text-muted"), "\n\n", complaint),
+                        id="draft-note",
+                    )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -258,6 +262,13 @@ class StatementBuilderScreen(ClosenessScreen):
         self.query_one(f"#{nxt}", Input).focus()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self._show_vocab()
+
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
+        self.call_after_refresh(self._show_vocab)
+
+    def _show_vocab(self) -> None:
+        """A part's list shows while its box or the list itself has focus."""
         focused: Widget | None = self.focused
         focused_id = focused.id if focused is not None else ""
         for part in VOCAB_PARTS:

@@ -66,7 +66,7 @@ async def test_build_a_statement_key_by_key_and_save_it(named_app, data_dir):
         await type_into(pilot, "#need", "closeness")
         await type_into(pilot, "#request", "eat with me on Friday")
         assert plain(screen, "#preview") == (
-            "I feel lonely about we ate dinner apart on Tuesday, and I need closeness. "
+            "I feel lonely when we ate dinner apart on Tuesday, and I need closeness. "
             "Would you be willing to eat with me on Friday?"
         )
         await pilot.press("ctrl+l")  # the long form
@@ -184,7 +184,7 @@ async def test_library_edit_copy_and_delete_from_disk(named_app, data_dir):
             situation="the dishes were in the sink",
             need="help",
             form="short",
-            text="I feel tired about the dishes were in the sink, and I need help.",
+            text="I feel tired when the dishes were in the sink, and I need help.",
         )
         named_app.save(first)
         await pilot.press("i", "l")
@@ -194,6 +194,12 @@ async def test_library_edit_copy_and_delete_from_disk(named_app, data_dir):
         option = screen.query_one("#list-0", OptionList).get_option_at_index(0)
         assert option.prompt.plain == "Fri 20 Nov 2026, 18:00\n" + first.text
         assert screen.query_one("#empty-1", Static).display
+        await pilot.press("right")  # Ben's statements, then back to Ana's
+        await pilot.pause()
+        assert screen.seat == 1
+        await pilot.press("left")
+        await pilot.pause()
+        assert screen.seat == 0
         await pilot.press("c")
         await pilot.pause()
         assert named_app.clipboard == first.text
@@ -208,7 +214,7 @@ async def test_library_edit_copy_and_delete_from_disk(named_app, data_dir):
         await pilot.pause()
         assert named_app.screen is screen
         option = screen.query_one("#list-0", OptionList).get_option_at_index(0)
-        assert "I feel worn out about" in option.prompt.plain
+        assert "I feel worn out when the dishes" in option.prompt.plain
         (st,) = saved(data_dir)
         assert st.id == first.id and st.feeling == "worn out" and st.updated_at is not None
         await pilot.press("d")
@@ -260,8 +266,7 @@ async def test_brackets_and_emoji_are_shown_and_saved_exactly(named_app, data_di
         screen.query_one("#need", Input).value = "[/] ❤️ שלום"
         await pilot.pause()
         expected = (
-            'I feel [b]hurt[/b] 🌙 about you said "[@click=app.quit]x[/]" 🙃, '
-            "and I need [/] ❤️ שלום."
+            'I feel [b]hurt[/b] 🌙 when you said "[@click=app.quit]x[/]" 🙃, and I need [/] ❤️ שלום.'
         )
         assert plain(screen, "#preview") == expected
         await pilot.press("ctrl+s")

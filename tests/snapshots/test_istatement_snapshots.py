@@ -27,7 +27,7 @@ def test_hub(snap_compare, data_dir, clock):
 
 def test_builder_with_findings(snap_compare, data_dir, clock):
     """The builder for Ana with feeling "ignored", situation "you never call me", need
-    "respect": the preview on the right reads "I feel ignored about you never call me, and I
+    "respect": the preview on the right reads "I feel ignored when you never call me, and I
     need respect." with "I feel ignored" and "you never" underlined; below it the coaching
     lists "A judgement dressed as a feeling" (suggesting lonely, hurt or sad) and "Always /
     never"; the hints under Feeling and Situation show the same kinds."""
@@ -41,8 +41,6 @@ def test_builder_with_findings(snap_compare, data_dir, clock):
         screen.query_one("#feeling", Input).value = "ignored"
         screen.query_one("#situation", Input).value = "you never call me"
         screen.query_one("#need", Input).value = "respect"
-        screen.query_one("#need", Input).focus()
-        screen.query_one("#need", Input).blur()
         await pilot.pause()
 
     assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)

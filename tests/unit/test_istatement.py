@@ -17,6 +17,7 @@ from closeness_tui.istatement import (
     feeling_words,
     findings_by_part,
     intensity_name,
+    is_clause,
     library,
     make_statement,
     need_words,
@@ -106,6 +107,29 @@ def test_short_form():
     )
 
 
+@pytest.mark.parametrize(
+    ("situation", "clause"),
+    [
+        ("we ate apart on Tuesday", True),
+        ("you looked at your phone", True),
+        ("the dishes were in the sink", True),
+        ("Ana's mum visited", True),
+        ("the joke at the party", False),
+        ("not getting time to talk", False),
+        ("the money I spent on the car", False),
+        ("the weekend plans being made without me", False),
+        ("how little time we've had", False),
+    ],
+)
+def test_short_form_says_when_before_a_clause_and_about_before_a_thing(situation, clause):
+    word = "when" if clause else "about"
+    assert is_clause(situation) is clause
+    assert (
+        compose_short("sad", situation, "rest")
+        == f"I feel sad {word} {situation}, and I need rest."
+    )
+
+
 def test_long_form_with_request_becomes_a_question():
     assert compose_long(
         "worried", "you came home at nine without calling", "reassurance", "text me if late"
@@ -126,7 +150,7 @@ def test_long_form_with_request_becomes_a_question():
         ),
         (
             Parts("sad", situation="the trip was cancelled"),
-            "I feel sad about the trip was cancelled.",
+            "I feel sad when the trip was cancelled.",
             "When the trip was cancelled, I feel sad.",
         ),
         (Parts("", "x", "y", "z"), "", ""),
@@ -238,7 +262,7 @@ def test_make_statement_and_edit_it():
         NOW,
         complaint="You never eat with me",
     )
-    assert st.author == 1 and st.text == "I feel lonely about we ate apart, and I need closeness."
+    assert st.author == 1 and st.text == "I feel lonely when we ate apart, and I need closeness."
     assert st.complaint == "You never eat with me" and st.updated_at is None
     later = datetime(2026, 11, 22, 9, 0)
     same = make_statement(1, Parts("sad", "we ate apart", "closeness"), "long", later, existing=st)
