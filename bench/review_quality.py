@@ -16,7 +16,9 @@ from pathlib import Path
 
 from closeness_tui.istatement import KINDS, review
 
-CASES = Path(__file__).resolve().parent.parent / "tests" / "data" / "review_cases.txt"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+CASES = DATA / "review_cases.txt"
+HELD_OUT = DATA / "review_heldout.txt"
 
 
 def load_cases(path: Path = CASES) -> list[tuple[frozenset[str], str]]:
@@ -58,20 +60,21 @@ def long_text() -> str:
     return (base * (2000 // len(base) + 1))[:2000]
 
 
-def median_ms(text: str, runs: int = 300) -> float:
+def timings_ms(text: str, runs: int = 300) -> list[float]:
     review(text)  # compile once, outside the timing
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
         review(text)
         times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+    return times
 
 
-def main() -> int:
-    cases = load_cases()
+def report(title: str, cases) -> float:
+    """Print precision and recall per kind; return the lowest of them."""
     tp, fp, fn, wrong = score(cases)
-    print(f"{len(cases)} labelled sentences ({sum(1 for c in cases if not c[0])} clean)")
+    clean = sum(1 for labels, _ in cases if not labels)
+    print(f"{title}: {len(cases)} labelled sentences ({clean} clean)")
     print(f"{'kind':<20}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
     worst = 1.0
     for kind in KINDS:
@@ -81,13 +84,36 @@ def main() -> int:
         print(f"{kind:<20}{p:>10.2f}{r:>8.2f}{tp[kind]:>5}{fp[kind]:>5}{fn[kind]:>5}")
     for sentence, want, got in wrong:
         print(f"  miss: {sentence!r} labelled {want or ['clean']}, found {got or ['clean']}")
-    text = long_text()
-    ms = median_ms(text)
-    print(f"review of a {len(text):,}-character text: median {ms:.2f} ms")
+    print(f"  {len(cases) - len(wrong)}/{len(cases)} sentences exactly right\n")
+    return worst
+
+
+def typical_text() -> str:
+    """Mostly calm words with a complaint or two: what a partner is likelier to write."""
+    base = (
+        "When we didn't get time to talk last night, I felt lonely, because I need closeness. "
+        "I know work has been hard for you this month and I want to help where I can. "
+        "Would you be willing to sit with me for ten minutes after dinner? You never ask. "
+    )
+    return (base * (2000 // len(base) + 1))[:2000]
+
+
+def main() -> int:
+    worst = report("Labelled set (tests/data/review_cases.txt)", load_cases(CASES))
+    held = report("Held-out set (not used for tuning)", load_cases(HELD_OUT))
+    figures = {}
+    for name, text in (("dense", long_text()), ("typical", typical_text())):
+        times = timings_ms(text)
+        figures[name] = statistics.median(times)
+        print(
+            f"review of a {len(text):,}-character {name} text ({len(review(text))} findings), "
+            f"{len(times)} runs: median {figures[name]:.2f} ms, fastest {min(times):.2f} ms, "
+            f"slowest {max(times):.2f} ms"
+        )
     print(
-        f"HEADLINE: lowest per-kind precision/recall {worst:.2f} (target >= 0.90); "
-        f"median review of 2,000 chars {ms:.2f} ms (target < 5 ms); "
-        f"{len(cases) - len(wrong)}/{len(cases)} sentences exactly right"
+        f"HEADLINE: lowest per-kind precision/recall {worst:.2f} labelled, {held:.2f} held-out "
+        f"(target >= 0.90); median review of 2,000 chars {figures['dense']:.2f} ms dense, "
+        f"{figures['typical']:.2f} ms typical (target < 5 ms)"
     )
     return 0
 

@@ -44,6 +44,7 @@ with the punctuation still right; with no feeling there is no sentence yet.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -116,6 +117,10 @@ def _lower(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 def _or_list(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -128,6 +133,40 @@ class _Compiled:
     regex: re.Pattern[str]
     preceded: frozenset[str]
     followed: re.Pattern[str] | None
+    boundary: bool = False  # the leading \b was lifted out: checked in review()
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """Split a regex at its top-level "|" (outside groups and classes)."""
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
+
+
+def _lift_boundary(pattern: str) -> tuple[str, bool]:
+    """Take a leading \\b off every top-level branch, so `re` can skip ahead by first character
+    (about twice as fast); review() then checks the word boundary itself."""
+    branches = _top_level_branches(pattern)
+    if not all(b.startswith("\\b") for b in branches):
+        return pattern, False
+    return "|".join(b[2:] for b in branches), True
 
 
 @dataclass
@@ -137,6 +176,7 @@ class Reviewer:
     text: IStatementText
     vocabulary: Feelings
     rules: list[_Compiled] = field(default_factory=list)
+    _said: dict[tuple[int, str], tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         lists = self.text.lists
@@ -166,12 +206,14 @@ class Reviewer:
             followed = None
             if rule.unless_followed_by:
                 followed = re.compile(r"\s*" + _alternation(rule.unless_followed_by) + r"\b")
+            pattern, boundary = _lift_boundary(self.expand(rule.pattern))
             self.rules.append(
                 _Compiled(
                     rule,
-                    re.compile(self.expand(rule.pattern)),
+                    re.compile(pattern),
                     frozenset(w.lower() for w in rule.unless_preceded_by),
                     followed,
+                    boundary,
                 )
             )
 
@@ -185,7 +227,14 @@ class Reviewer:
         found: list[Finding] = []
         ends: list[int] | None = None
         for compiled in self.rules:
-            for match in compiled.regex.finditer(norm):
+            search = compiled.regex.search
+            pos = 0
+            while (match := search(norm, pos)) is not None:
+                start, end = match.span()
+                pos = end if end > start else start + 1
+                if compiled.boundary and start and _is_word(norm[start - 1]):
+                    pos = start + 1  # inside a word: not a match, look again just after
+                    continue
                 if ends is None:
                     ends = [m.end() for m in _SENTENCE_END.finditer(norm)]
                 if self._skip(compiled, match, norm, ends):
@@ -194,13 +243,8 @@ class Reviewer:
         return _dedupe(found)
 
     def _sentence(self, norm: str, ends: list[int], pos: int) -> tuple[int, int]:
-        start = 0
-        for end in ends:
-            if end <= pos:
-                start = end
-            else:
-                return start, end
-        return start, len(norm)
+        i = bisect_right(ends, pos)
+        return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(norm))
 
     def _skip(self, c: _Compiled, m: re.Match[str], norm: str, ends: list[int]) -> bool:
         rule = c.rule
@@ -211,6 +255,8 @@ class Reviewer:
         if c.followed is not None and c.followed.match(norm, m.end()):
             return True
         start, end = self._sentence(norm, ends, m.start())
+        if rule.at_sentence_start and norm[start : m.start()].strip(" \t\"'"):
+            return True
         if rule.unless_negated and self.negation.search(norm, start, m.start()):
             return True
         mode = rule.unless_pleasant
@@ -235,17 +281,34 @@ class Reviewer:
             norm, start, stop
         )
 
-    def _finding(self, rule: Rule, m: re.Match[str], original: str) -> Finding:
+    def _words(self, rule: Rule, word: str) -> tuple[str, str]:
+        """The message and suggestion for a rule and the words it matched (cached)."""
+        key = (id(rule), word)
+        cached = self._said.get(key)
+        if cached is not None:
+            return cached
         kind = self.text.kinds[rule.kind]
-        word = m.groupdict().get("word") or original[m.start() : m.end()].strip()
-        if "word" in m.groupdict() and m.group("word"):
-            word = original[m.start("word") : m.end("word")]
-        values = {"word": _SPACES.sub(" ", word), "feelings": "", "needs": ""}
+        values = {"word": word, "feelings": "", "needs": ""}
         if rule.kind == "faux_feeling":
-            entry = self.faux_index.get(_SPACES.sub(" ", word.lower()))
+            entry = self.faux_index.get(word.lower())
             if entry is not None:
                 values["feelings"] = _or_list(entry.feelings)
                 values["needs"] = _or_list(entry.needs)
+        said = (
+            Template(kind.reason).safe_substitute(values),
+            Template(rule.suggestion or kind.suggestion).safe_substitute(values),
+        )
+        if len(self._said) < 10_000:
+            self._said[key] = said
+        return said
+
+    def _finding(self, rule: Rule, m: re.Match[str], original: str) -> Finding:
+        groups = m.groupdict()
+        if groups.get("word"):
+            word = original[m.start("word") : m.end("word")]
+        else:
+            word = original[m.start() : m.end()].strip()
+        message, suggestion = self._words(rule, _SPACES.sub(" ", word))
         start, end = m.start(), m.end()
         # Trim spaces a pattern may have taken at its edges.
         while start < end and original[start].isspace():
@@ -256,8 +319,8 @@ class Reviewer:
             kind=rule.kind,
             start=start,
             end=end,
-            message=Template(kind.reason).safe_substitute(values),
-            suggestion=Template(rule.suggestion or kind.suggestion).safe_substitute(values),
+            message=message,
+            suggestion=suggestion,
         )
 
 

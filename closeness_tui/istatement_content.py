@@ -21,6 +21,7 @@ class Rule(msgspec.Struct, forbid_unknown_fields=True):
     unless_negated: bool = False
     unless_preceded_by: list[str] = msgspec.field(default_factory=list)
     unless_followed_by: list[str] = msgspec.field(default_factory=list)
+    at_sentence_start: bool = False
     suggestion: str = ""
 
 
