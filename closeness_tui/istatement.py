@@ -51,6 +51,7 @@ from datetime import datetime
 from functools import cache
 from string import Template
 
+from closeness_tui.content import ContentError
 from closeness_tui.istatement_content import (
     Feelings,
     IStatementText,
@@ -61,6 +62,7 @@ from closeness_tui.istatement_content import (
 )
 from closeness_tui.models import Statement
 
+FILE = "istatement.toml"
 KINDS: tuple[str, ...] = (
     "absolute",
     "blame",
@@ -200,17 +202,24 @@ class Reviewer:
         self.negation = _words_regex(lists.negation_cues)
         self.never_pleasant = re.compile(r"\s*" + _alternation(lists.never_pleasant) + r"\b")
         self.faux_index = {w.lower(): entry for entry in self.text.faux for w in entry.words}
-        for rule in self.text.rules:
+        for index, rule in enumerate(self.text.rules):
+            where = f"rules[{index}]"
             if rule.kind not in KINDS:
-                raise ValueError(f"content/istatement.toml: unknown kind {rule.kind!r}")
+                raise ContentError(FILE, f"{where}.kind", f"unknown kind {rule.kind!r}")
             followed = None
             if rule.unless_followed_by:
                 followed = re.compile(r"\s*" + _alternation(rule.unless_followed_by) + r"\b")
-            pattern, boundary = _lift_boundary(self.expand(rule.pattern))
+            try:
+                pattern, boundary = _lift_boundary(self.expand(rule.pattern))
+                regex = re.compile(pattern)
+            except (re.error, KeyError) as exc:
+                raise ContentError(
+                    FILE, f"{where}.pattern", f"not a usable pattern ({exc})"
+                ) from None
             self.rules.append(
                 _Compiled(
                     rule,
-                    re.compile(pattern),
+                    regex,
                     frozenset(w.lower() for w in rule.unless_preceded_by),
                     followed,
                     boundary,

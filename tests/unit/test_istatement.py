@@ -245,6 +245,21 @@ def test_search_puts_words_starting_with_the_query_first_then_families():
     assert len(search(need_words(), "")) == len(need_words())
 
 
+def test_a_broken_pattern_in_content_is_named_by_file_and_key():
+    import msgspec
+
+    from closeness_tui.content import ContentError
+    from closeness_tui.istatement import Reviewer
+    from closeness_tui.istatement_content import feelings, istatement_text
+
+    text = istatement_text()
+    broken = msgspec.structs.replace(
+        text, rules=[*text.rules[:2], msgspec.structs.replace(text.rules[2], pattern="(you")]
+    )
+    with pytest.raises(ContentError, match=r"istatement.toml, key 'rules\[2\].pattern'"):
+        Reviewer(broken, feelings())
+
+
 def test_every_content_file_is_registered_and_valid():
     for name in ("istatement.toml", "feelings.toml", "needs.toml", "practice.toml"):
         assert name in content.REGISTRY
