@@ -593,10 +593,12 @@ def _situation(text: str, findings: list[Finding]) -> str:
     return sentence
 
 
-def draft_from_complaint(text: str) -> ComplaintDraft:
+def draft_from_complaint(text: str, findings: list[Finding] | None = None) -> ComplaintDraft:
     """Which words are the blame, feelings and needs that may lie underneath, and a first
-    situation taken from the sentence where it allows."""
-    findings = review(text)
+    situation taken from the sentence where it allows. Pass `findings` when review(text) has
+    already been run."""
+    if findings is None:
+        findings = review(text)
     config = istatement_text().draft
     lowered = text.translate(_STRAIGHTEN).lower()
     tokens = set(re.findall(r"[a-z']+", lowered))

@@ -95,6 +95,7 @@ class StatementBuilderScreen(ClosenessScreen):
         self.note = draft.note if draft is not None and statement is None else ""
         self._vocab_words: dict[str, dict[str, str]] = {"feeling": {}, "need": {}}
         self._saved = (self.initial_author, self.initial, self.initial_form)
+        self._warned: set[str] = set()
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -119,7 +120,6 @@ class StatementBuilderScreen(ClosenessScreen):
                         placeholder=getattr(words, f"{part}_placeholder"),
                         id=part,
                         compact=True,
-                        max_length=LINE_MAX,
                     )
                     yield Static(
                         Content.styled(getattr(words, f"{part}_hint"), "$text-muted"),
@@ -207,6 +207,10 @@ class StatementBuilderScreen(ClosenessScreen):
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
+        cleaned = clean(event.value, LINE_MAX, single_line=True)
+        if cleaned.truncated and event.input.id not in self._warned:
+            self._warned.add(event.input.id or "")
+            self.notify(cleaned.message(LINE_MAX) or "", timeout=8, markup=False)
         if event.input.id in VOCAB_PARTS:
             self._fill_vocab(event.input.id)
         self.refresh_preview()

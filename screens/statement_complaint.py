@@ -32,6 +32,8 @@ class ComplaintScreen(ClosenessScreen):
         ),
     ]
 
+    _warned = False
+
     def compose(self) -> ComposeResult:
         words = istatement_text().screens
         yield Header()
@@ -54,7 +56,11 @@ class ComplaintScreen(ClosenessScreen):
         self.refresh_findings()
 
     def text(self) -> str:
-        return clean(self.query_one("#complaint", TextArea).text, TEXT_MAX).text
+        cleaned = clean(self.query_one("#complaint", TextArea).text, TEXT_MAX)
+        if cleaned.truncated and not self._warned:
+            self._warned = True
+            self.notify(cleaned.message(TEXT_MAX) or "", timeout=8, markup=False)
+        return cleaned.text
 
     def has_unsaved(self) -> bool:
         return False  # nothing here is kept; the draft is what gets saved
@@ -78,7 +84,7 @@ class ComplaintScreen(ClosenessScreen):
         content, findings = marked(text)
         marked_view.update(content)
         found_view.update(finding_lines(text, findings, clean_note=words.complaint_none))
-        draft = draft_from_complaint(text)
+        draft = draft_from_complaint(text, findings)
         under.update(
             Content("\n").join(
                 [

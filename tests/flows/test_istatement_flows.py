@@ -319,3 +319,27 @@ async def test_practice_coaches_the_rewrite(named_app):
         await pilot.pause()
         assert plain(screen, "#original") == "You always leave your dishes for me to clean up."
         assert screen.query_one("#rewrite", TextArea).text == ""
+
+
+async def test_huge_pastes_are_reviewed_and_a_kind_note_says_what_was_kept(named_app, data_dir):
+    async with named_app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("i", "c")
+        await pilot.pause()
+        screen = named_app.screen
+        screen.query_one("#complaint", TextArea).insert("You never call. [/] 🌙 " * 1200)
+        await pilot.pause()
+        assert "Always / never" in plain(screen, "#complaint-findings")
+        assert any("only the first 20,000" in m for m in messages(named_app))
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        builder = named_app.screen
+        assert isinstance(builder, StatementBuilderScreen)
+        builder.query_one("#seat-0", RadioButton).value = True
+        builder.query_one("#feeling", Input).value = "tired " * 500
+        await pilot.pause()
+        assert any("only the first 2,000" in m for m in messages(named_app))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (st,) = saved(data_dir)
+    assert len(st.feeling) == 2000 and st.text.startswith("When you don't call, I feel tired")
+    assert len(st.complaint) == 20_000
