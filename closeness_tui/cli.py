@@ -49,8 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_export(args: argparse.Namespace, data_dir: Path) -> int:
+    """Write everything to a file. Exit 0 when written, 1 when the data cannot be read or
+    the file cannot be written, 2 when the command is incomplete. Reads without the lock,
+    so it works while the app is open; it never changes the data folder."""
     from closeness_tui.clock import SystemClock
-    from closeness_tui.store import Store, StoreDamaged, write_export
+    from closeness_tui.store import BACKUP_FILE, DATA_FILE, Store, StoreDamaged, write_export
 
     targets = {k: getattr(args, k, None) for k in ("json",)}
     if not any(targets.values()):
@@ -58,17 +61,36 @@ def run_export(args: argparse.Namespace, data_dir: Path) -> int:
             "closeness export: say what to write, for example --json backup.json", file=sys.stderr
         )
         return 2
+    outputs = {k: Path(v).expanduser() for k, v in targets.items() if v}
+    ours = {(data_dir / name).resolve() for name in (DATA_FILE, BACKUP_FILE)}
+    for out in outputs.values():
+        if out.resolve() in ours:
+            print(
+                f"closeness export: {out} is where closeness keeps your data; "
+                "please choose another file name.",
+                file=sys.stderr,
+            )
+            return 2
     try:
         store = Store.open(data_dir, read_only=True)
     except StoreDamaged as exc:
-        print(f"closeness export: {exc.path}: {exc.detail}", file=sys.stderr)
+        if exc.problem == "missing":
+            print(
+                f"closeness export: there is no closeness data in {data_dir} yet.", file=sys.stderr
+            )
+        else:
+            print(
+                f"closeness export: the data file needs attention, so nothing was written.\n"
+                f"  {exc.detail}\n  The file: {exc.path}\n"
+                "  Start closeness to keep it aside or restore the last good backup.",
+                file=sys.stderr,
+            )
         return 1
     now = SystemClock().now()
     try:
-        if targets["json"]:
-            out = Path(targets["json"]).expanduser()
-            write_export(out, store.export(now))
-            print(f"Wrote everything to {out} (readable JSON, private to you).")
+        if "json" in outputs:
+            write_export(outputs["json"], store.export(now))
+            print(f"Wrote everything to {outputs['json']} (readable JSON, private to you).")
     except OSError as exc:
         print(f"closeness export: could not write the file: {exc}", file=sys.stderr)
         return 1
