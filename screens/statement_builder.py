@@ -47,6 +47,38 @@ from closeness_tui.text import LINE_MAX, clean
 VOCAB_PARTS = ("feeling", "need")
 
 
+class VocabInput(Input):
+    """The feeling and need boxes: Tab or Down goes straight into the word list below (shown
+    at once, so a quick Tab never skips past it); Tab again moves on."""
+
+    BINDINGS = [
+        Binding(
+            "tab",
+            "to_list",
+            "Word list",
+            id="to-list",
+            show=False,
+            tooltip="Go to the list of words under this box",
+        ),
+        Binding(
+            "down",
+            "to_list",
+            "Word list",
+            id="to-list-down",
+            show=False,
+            tooltip="Go to the list of words under this box",
+        ),
+    ]
+
+    def action_to_list(self) -> None:
+        vocab = self.screen.query_one(f"#{self.id}-vocab", OptionList)
+        if vocab.option_count and any(not o.disabled for o in vocab.options):
+            vocab.display = True
+            self.screen.set_focus(vocab)  # at once: the next key already goes to the list
+        else:
+            self.screen.focus_next()
+
+
 class StatementBuilderScreen(ClosenessScreen):
     CSS_PATH = "statement_builder.tcss"
     HELP_TOPIC = "statement_builder"
@@ -115,7 +147,8 @@ class StatementBuilderScreen(ClosenessScreen):
                         )
                 for part in PARTS:
                     yield Label(Content(getattr(words, f"{part}_label")), classes="part-label")
-                    yield Input(
+                    box = VocabInput if part in VOCAB_PARTS else Input
+                    yield box(
                         getattr(self.initial, part),
                         placeholder=getattr(words, f"{part}_placeholder"),
                         id=part,
@@ -263,7 +296,7 @@ class StatementBuilderScreen(ClosenessScreen):
         field.value = word
         field.cursor_position = len(word)
         nxt = "situation" if part == "feeling" else "request"
-        self.query_one(f"#{nxt}", Input).focus()
+        self.set_focus(self.query_one(f"#{nxt}", Input))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self._show_vocab()
@@ -277,7 +310,8 @@ class StatementBuilderScreen(ClosenessScreen):
         focused_id = focused.id if focused is not None else ""
         for part in VOCAB_PARTS:
             shown = focused_id in (part, f"{part}-vocab")
-            self.query_one(f"#{part}-vocab", OptionList).set_class(shown, "-shown")
+            # Set directly (not by a class), so a Tab pressed at once already finds the list.
+            self.query_one(f"#{part}-vocab", OptionList).display = shown
 
     # -- actions ---------------------------------------------------------------------------
 

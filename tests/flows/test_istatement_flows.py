@@ -117,7 +117,7 @@ async def test_feeling_and_need_picked_from_the_lists(named_app):
         screen = named_app.screen
         await type_into(pilot, "#feeling", "wor")
         vocab = screen.query_one("#feeling-vocab", OptionList)
-        assert vocab.has_class("-shown")
+        assert vocab.display
         await pilot.press("tab")
         await pilot.pause()
         assert named_app.focused is vocab
@@ -125,7 +125,7 @@ async def test_feeling_and_need_picked_from_the_lists(named_app):
         await pilot.pause()
         assert screen.query_one("#feeling", Input).value == "worried"
         assert named_app.focused is screen.query_one("#situation", Input)
-        assert not vocab.has_class("-shown")
+        assert not vocab.display
         await type_into(pilot, "#need", "heard")
         await pilot.press("tab", "enter")
         await pilot.pause()
