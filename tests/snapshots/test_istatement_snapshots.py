@@ -125,3 +125,23 @@ def test_practice(snap_compare, data_dir, clock):
         await pilot.pause()
 
     assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)
+
+
+def test_builder_from_a_complaint_large(snap_compare, data_dir, clock):
+    """The builder at 120x36, opened from the complaint "You never listen to me!": the
+    situation box holds the first guess "you don't listen to me", the feeling list shows the
+    "suggested" group first (lonely, unheard, sad, hurt, frustrated) then the sad family; on
+    the right the preview is waiting for a feeling, and below it the note asks for one moment a
+    camera would have seen, above the complaint with "You never" underlined."""
+    seed_names(data_dir)
+
+    async def run_before(pilot):
+        await pilot.press("i", "c")
+        await pilot.pause()
+        pilot.app.screen.query_one(TextArea).insert("You never listen to me!")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        pilot.app.screen.query_one("#feeling", Input).focus()
+        await pilot.pause()
+
+    assert snap_compare(build_app(data_dir, clock), terminal_size=(120, 36), run_before=run_before)
