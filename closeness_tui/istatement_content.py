@@ -154,6 +154,13 @@ class IStatementText(msgspec.Struct, forbid_unknown_fields=True):
     draft: Draft
     screens: Screens
 
+    def __post_init__(self) -> None:
+        # Compile every review pattern now, so a broken one stops the app at start-up with
+        # the file and key named (ContentError), not at the first review.
+        from closeness_tui.istatement import Reviewer
+
+        Reviewer(self, feelings())
+
 
 class FeelingWord(msgspec.Struct, forbid_unknown_fields=True):
     word: str

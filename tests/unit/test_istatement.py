@@ -245,19 +245,20 @@ def test_search_puts_words_starting_with_the_query_first_then_families():
     assert len(search(need_words(), "")) == len(need_words())
 
 
-def test_a_broken_pattern_in_content_is_named_by_file_and_key():
-    import msgspec
+def test_a_broken_pattern_stops_loading_the_file_with_file_and_key():
+    """Patterns are compiled when content/istatement.toml is loaded (at start-up), so a
+    broken one is reported by file and key before anyone types."""
+    from pathlib import Path
 
-    from closeness_tui.content import ContentError
-    from closeness_tui.istatement import Reviewer
-    from closeness_tui.istatement_content import feelings, istatement_text
+    from closeness_tui.content import ContentError, parse
+    from closeness_tui.istatement_content import IStatementText
 
-    text = istatement_text()
-    broken = msgspec.structs.replace(
-        text, rules=[*text.rules[:2], msgspec.structs.replace(text.rules[2], pattern="(you")]
-    )
-    with pytest.raises(ContentError, match=r"istatement.toml, key 'rules\[2\].pattern'"):
-        Reviewer(broken, feelings())
+    good = (Path(__file__).parents[2] / "content" / "istatement.toml").read_text("utf-8")
+    target = r"\byour\s+(?:own\s+)?fault\b"
+    assert target in good
+    bad = good.replace(target, r"\byour\s+(fault")
+    with pytest.raises(ContentError, match=r"istatement.toml, key 'rules\[\d+\]\.pattern'"):
+        parse("istatement.toml", bad, IStatementText)
 
 
 def test_every_content_file_is_registered_and_valid():
