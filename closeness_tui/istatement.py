@@ -85,6 +85,8 @@ _MACRO = re.compile(r"%(\w+)%")
 _WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 _SPACES = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\$(\w+)")
+# "i" on its own (or in i'm, i've, i'd, i'll) is the pronoun: written "I" in the sentence.
+_LOWER_I = re.compile(r"(?<![\w'.])i(?=\s|'(?:m|ve|d|ll)\b|[,;:!?]|$)")
 
 
 @dataclass(frozen=True)
@@ -395,7 +397,8 @@ def _strip_regex(part: str) -> re.Pattern[str]:
 
 def tidy(part: str, value: str) -> str:
     """One part as it goes into the sentence: one line, no words the form already says, no
-    end punctuation, a common first word in lower case (names and "I" keep their capitals)."""
+    end punctuation, a common first word in lower case (names and "I" keep their capitals),
+    and the pronoun "i" written "I"."""
     text = _SPACES.sub(" ", value.translate(_STRAIGHTEN)).strip()
     strip = _strip_regex(part)
     for _ in range(3):
@@ -404,6 +407,7 @@ def tidy(part: str, value: str) -> str:
             break
         text = shorter
     text = text.strip().rstrip(".,;:!?…").rstrip()
+    text = _LOWER_I.sub("I", text)
     if part == "request" and text.lower().startswith("to "):
         text = text[3:].lstrip()
     first = text.split(" ", 1)[0] if text else ""

@@ -178,6 +178,13 @@ def test_parts_are_tidied_capitals_words_the_form_says_and_end_punctuation():
     )
 
 
+def test_the_pronoun_i_gets_its_capital():
+    assert tidy("situation", "i came home and i'm sure i said so") == (
+        "I came home and I'm sure I said so"
+    )
+    assert tidy("situation", "the iPad, i.e. my work") == "the iPad, i.e. my work"
+
+
 def test_names_and_i_keep_their_capitals():
     assert tidy("situation", "Ana's mum visited") == "Ana's mum visited"
     assert tidy("situation", "I came home late") == "I came home late"
