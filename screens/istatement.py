@@ -31,6 +31,7 @@ class IStatementScreen(ClosenessScreen):
             "Build",
             id="is-build",
             tooltip="Build an I-statement from a feeling, a moment and a need",
+            show=False,  # the keys are on the list itself
         ),
         Binding(
             "c",
@@ -38,6 +39,7 @@ class IStatementScreen(ClosenessScreen):
             "From a complaint",
             id="is-complaint",
             tooltip='Start from a "you ..." sentence and get a first draft',
+            show=False,  # the keys are on the list itself
         ),
         Binding(
             "l",
@@ -45,6 +47,7 @@ class IStatementScreen(ClosenessScreen):
             "Saved",
             id="is-library",
             tooltip="Each partner's saved statements: read, edit, copy, delete",
+            show=False,  # the keys are on the list itself
         ),
         Binding(
             "p",
@@ -52,6 +55,7 @@ class IStatementScreen(ClosenessScreen):
             "Practice",
             id="is-practice",
             tooltip="Rewrite example sentences and see how your version fares",
+            show=False,  # the keys are on the list itself
         ),
     ]
 
