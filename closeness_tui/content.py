@@ -25,6 +25,7 @@ REGISTRY: dict[str, str] = {
     "feelings.toml": "closeness_tui.istatement_content:Feelings",
     "needs.toml": "closeness_tui.istatement_content:Needs",
     "practice.toml": "closeness_tui.istatement_content:Practice",
+    "checkins.toml": "closeness_tui.checkins_text:CheckinsText",
 }
 
 

@@ -21,6 +21,13 @@ SCREENS: dict[str, str] = {
     "statement_complaint": "closeness_tui.screens.statement_complaint:ComplaintScreen",
     "statement_library": "closeness_tui.screens.statement_library:LibraryScreen",
     "statement_practice": "closeness_tui.screens.statement_practice:PracticeScreen",
+    "checkins": "closeness_tui.screens.checkins:CheckinsScreen",
+    "nightly": "closeness_tui.screens.nightly:NightlyScreen",
+    "gratitude": "closeness_tui.screens.gratitude:GratitudeScreen",
+    "weekly": "closeness_tui.screens.weekly:WeeklyScreen",
+    "journal": "closeness_tui.screens.journal:JournalScreen",
+    "journal_entry": "closeness_tui.screens.journal_entry:JournalEntryScreen",
+    "insights": "closeness_tui.screens.insights:InsightsScreen",
 }
 
 
