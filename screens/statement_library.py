@@ -49,7 +49,7 @@ class LibraryScreen(ClosenessScreen):
         Binding(
             "right",
             "switch",
-            "",
+            "Other partner",
             id="lib-switch-right",
             tooltip="Show the other partner's statements",
             show=False,
