@@ -22,6 +22,10 @@ T = TypeVar("T")
 REGISTRY: dict[str, str] = {
     "app.toml": "closeness_tui.apptext:AppText",
     "rituals.toml": "closeness_tui.ritualtext:RitualText",
+    "istatement.toml": "closeness_tui.istatement_content:IStatementText",
+    "feelings.toml": "closeness_tui.istatement_content:Feelings",
+    "needs.toml": "closeness_tui.istatement_content:Needs",
+    "practice.toml": "closeness_tui.istatement_content:Practice",
     "checkins.toml": "closeness_tui.checkins_text:CheckinsText",
 }
 

@@ -1,0 +1,128 @@
+"""How well the I-statement review does on the labelled sentences, and how fast it is.
+
+Reads tests/data/review_cases.txt (kinds | sentence), runs review() on each sentence and
+prints per-kind precision and recall (a sentence counts once per kind), the cases it gets
+wrong, and the median time to review a 2,000-character text. Headline last.
+
+    python bench/review_quality.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from closeness_tui.istatement import KINDS, review
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+CASES = DATA / "review_cases.txt"
+HELD_OUT = DATA / "review_heldout.txt"
+
+
+def load_cases(path: Path = CASES) -> list[tuple[frozenset[str], str]]:
+    cases = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kinds, _, sentence = line.partition(" | ")
+        labels = frozenset(k.strip() for k in kinds.split(",")) - {"clean"}
+        cases.append((labels, sentence))
+    return cases
+
+
+def score(cases):
+    tp = dict.fromkeys(KINDS, 0)
+    fp = dict.fromkeys(KINDS, 0)
+    fn = dict.fromkeys(KINDS, 0)
+    wrong = []
+    for labels, sentence in cases:
+        got = frozenset(f.kind for f in review(sentence))
+        for kind in KINDS:
+            if kind in got and kind in labels:
+                tp[kind] += 1
+            elif kind in got:
+                fp[kind] += 1
+            elif kind in labels:
+                fn[kind] += 1
+        if got != labels:
+            wrong.append((sentence, sorted(labels), sorted(got)))
+    return tp, fp, fn, wrong
+
+
+def long_text() -> str:
+    base = (
+        "When we didn't get time to talk last night, I felt lonely, because I need closeness. "
+        "You never listen to me and you're so selfish! I feel like you don't care. "
+        "I feel ignored; you should have called, or else. Would you be willing to sit with me? "
+    )
+    return (base * (2000 // len(base) + 1))[:2000]
+
+
+def timings_ms(text: str, runs: int = 300) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU (this thread) milliseconds per review. On a busy machine the wall
+    clock includes time spent waiting for a core; the CPU figure shows the work itself."""
+    review(text)  # compile once, outside the timing
+    wall, cpu = [], []
+    for _ in range(runs):
+        t0, c0 = time.perf_counter(), time.thread_time()
+        review(text)
+        wall.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.thread_time() - c0) * 1000)
+    return wall, cpu
+
+
+def report(title: str, cases) -> float:
+    """Print precision and recall per kind; return the lowest of them."""
+    tp, fp, fn, wrong = score(cases)
+    clean = sum(1 for labels, _ in cases if not labels)
+    print(f"{title}: {len(cases)} labelled sentences ({clean} clean)")
+    print(f"{'kind':<20}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
+    worst = 1.0
+    for kind in KINDS:
+        p = tp[kind] / (tp[kind] + fp[kind]) if tp[kind] + fp[kind] else 1.0
+        r = tp[kind] / (tp[kind] + fn[kind]) if tp[kind] + fn[kind] else 1.0
+        worst = min(worst, p, r)
+        print(f"{kind:<20}{p:>10.2f}{r:>8.2f}{tp[kind]:>5}{fp[kind]:>5}{fn[kind]:>5}")
+    for sentence, want, got in wrong:
+        print(f"  miss: {sentence!r} labelled {want or ['clean']}, found {got or ['clean']}")
+    print(f"  {len(cases) - len(wrong)}/{len(cases)} sentences exactly right\n")
+    return worst
+
+
+def typical_text() -> str:
+    """Mostly calm words with a complaint or two: what a partner is likelier to write."""
+    base = (
+        "When we didn't get time to talk last night, I felt lonely, because I need closeness. "
+        "I know work has been hard for you this month and I want to help where I can. "
+        "Would you be willing to sit with me for ten minutes after dinner? You never ask. "
+    )
+    return (base * (2000 // len(base) + 1))[:2000]
+
+
+def main() -> int:
+    worst = report("Labelled set (tests/data/review_cases.txt)", load_cases(CASES))
+    held = report("Held-out set (not used for tuning)", load_cases(HELD_OUT))
+    figures = {}
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} while measuring")
+    for name, text in (("dense", long_text()), ("typical", typical_text())):
+        times, cpu = timings_ms(text)
+        figures[name] = statistics.median(times)
+        print(
+            f"review of a {len(text):,}-character {name} text ({len(review(text))} findings), "
+            f"{len(times)} runs: median {figures[name]:.2f} ms, fastest {min(times):.2f} ms, "
+            f"slowest {max(times):.2f} ms; median CPU time {statistics.median(cpu):.2f} ms"
+        )
+    print(
+        f"HEADLINE: lowest per-kind precision/recall {worst:.2f} labelled, {held:.2f} held-out "
+        f"(target >= 0.90); median review of 2,000 chars {figures['dense']:.2f} ms dense, "
+        f"{figures['typical']:.2f} ms typical (target < 5 ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

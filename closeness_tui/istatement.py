@@ -1,0 +1,673 @@
+"""Compose and review I-statements: pure functions, no Textual.
+
+`review(text)` returns a list of `Finding`s, each with a `kind`, character offsets `start` and
+`end` into the text as given, a plain-words `message` and a `suggestion`. The kinds:
+
+- ``absolute``: a sweeping generalisation about the partner: "you always", "you never",
+  "every time you", "you ... all the time". Praise is left alone: "you always make the best
+  coffee" and "you never fail to make me laugh" are appreciations, not complaints (the rest of
+  the clause is read for pleasant and unpleasant words).
+- ``blame``: the partner made to own the speaker's feeling or the problem: "you make me feel",
+  "you drive me crazy", "because of you", "it's your fault", "I'm angry because you ...". Not
+  "you make me feel loved" or "it's not your fault".
+- ``thought_as_feeling``: "I feel that / like / as if / as though" + a clause, or "I feel you
+  don't care": a thought, not a feeling. "I feel like going for a walk" (a wish) and "I feel
+  like a failure" (no clause follows) are not flagged; "I feel that way" is not either.
+- ``faux_feeling``: a judgement of the other dressed as a feeling ("I feel ignored / abandoned /
+  betrayed / manipulated / rejected / used / attacked"); the suggestion names feelings and
+  needs that often lie underneath. "I'm used to it" is not one.
+- ``label``: name-calling or a verdict on character ("you're so selfish", "you are lazy",
+  "you idiot"). Negation is respected: "I don't think you're lazy" and "you're not lazy" are
+  not labels.
+- ``should``: telling the partner what they must do ("you should", "you need to", "you have
+  to", "you're supposed to"). Invitations ("you should see the sunset", "you have to try this
+  cake"), questions and conditions ("do you need to ...?", "if you need to talk"), empathy
+  guesses ("you must be tired") and sympathy ("you shouldn't have to do it alone") are not.
+- ``demand``: a request that leaves no room for no: an order at the start of a sentence
+  ("Stop interrupting me."), an ultimatum ("or else", "if you don't ..., I'm leaving"), "you'd
+  better", and "I need you to / I want you to" (one action for the partner presented as a
+  need; the need underneath can be named and the action asked for as a question). A polite
+  "please ..." is taken as a request, not an order.
+
+Quoted words are reviewed like any others (the partner would still be saying them). Curly
+apostrophes and quotes count as straight ones; capitals do not matter; several sentences in
+one text are all reviewed. Every word and pattern lives in content/istatement.toml; this
+module compiles them once.
+
+Composition: `compose(parts, form)` builds the short form ("I feel <feeling> about
+<situation>, and I need <need>.") or the long form ("When <situation>, I feel <feeling>,
+because I need <need>.") from content/istatement.toml's templates, adding "Would you be
+willing to <request>?" when there is a request. Empty situation, need or request are left out
+with the punctuation still right; with no feeling there is no sentence yet.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from string import Template
+
+from closeness_tui.content import ContentError
+from closeness_tui.istatement_content import (
+    Feelings,
+    IStatementText,
+    Rule,
+    feelings,
+    istatement_text,
+    needs,
+)
+from closeness_tui.models import Statement
+
+FILE = "istatement.toml"
+KINDS: tuple[str, ...] = (
+    "absolute",
+    "blame",
+    "thought_as_feeling",
+    "faux_feeling",
+    "label",
+    "should",
+    "demand",
+)
+PARTS: tuple[str, ...] = ("feeling", "situation", "need", "request")
+FORMS: tuple[str, ...] = ("short", "long")
+
+# One character for one, so offsets into the normalised text are offsets into the original.
+_STRAIGHTEN = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"'}
+)
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+_CLAUSE_END = re.compile(r"[.,;:!?\n]|\bbut\b", re.IGNORECASE)
+_MACRO = re.compile(r"%(\w+)%")
+_WORD_BEFORE = re.compile(r"([\w']+)\W*$")
+_SPACES = re.compile(r"\s+")
+_PLACEHOLDER = re.compile(r"\$(\w+)")
+# "i" on its own (or in i'm, i've, i'd, i'll) is the pronoun: written "I" in the sentence.
+_LOWER_I = re.compile(r"(?<![\w'.])i(?=\s|'(?:m|ve|d|ll)\b|[,;:!?]|$)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    start: int
+    end: int
+    message: str
+    suggestion: str
+
+    @property
+    def title(self) -> str:
+        """The kind in plain words ("Always / never"), for showing."""
+        return istatement_text().kinds[self.kind].title
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+def _words_regex(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b" + _alternation(words) + r"(?![\w'])")
+
+
+def _lower(text: str) -> str:
+    """Lower case with the length kept, so offsets stay true (matching in lower case without
+    IGNORECASE is about twice as fast in `re`)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _or_list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+@dataclass
+class _Compiled:
+    rule: Rule
+    regex: re.Pattern[str]
+    preceded: frozenset[str]
+    followed: re.Pattern[str] | None
+    boundary: bool = False  # the leading \b was lifted out: checked in review()
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """Split a regex at its top-level "|" (outside groups and classes)."""
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
+
+
+def _lift_boundary(pattern: str) -> tuple[str, bool]:
+    """Take a leading \\b off every top-level branch, so `re` can skip ahead by first character
+    (about twice as fast); review() then checks the word boundary itself."""
+    branches = _top_level_branches(pattern)
+    if not all(b.startswith("\\b") for b in branches):
+        return pattern, False
+    return "|".join(b[2:] for b in branches), True
+
+
+@dataclass
+class Reviewer:
+    """The review with every pattern compiled once (see `reviewer()`)."""
+
+    text: IStatementText
+    vocabulary: Feelings
+    rules: list[_Compiled] = field(default_factory=list)
+    _said: dict[tuple[int, str], tuple[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        lists = self.text.lists
+        macros = dict(self.text.macros)
+        macros["label"] = _alternation(lists.labels)
+        macros["insult"] = _alternation(lists.insults)
+        macros["faux"] = _alternation(w for f in self.text.faux for w in f.words)
+        self.macros = macros
+        pleasant_words = [
+            w.word for fam in self.vocabulary.families if fam.tone == "pleasant" for w in fam.words
+        ]
+        unpleasant_words = [
+            w.word
+            for fam in self.vocabulary.families
+            if fam.tone == "unpleasant"
+            for w in fam.words
+        ]
+        self.pleasant_set = frozenset(w.lower() for w in pleasant_words + lists.pleasant_cues)
+        self.pleasant = _words_regex(pleasant_words + lists.pleasant_cues)
+        self.unpleasant = _words_regex(unpleasant_words + lists.unpleasant_cues)
+        self.negation = _words_regex(lists.negation_cues)
+        self.never_pleasant = re.compile(r"\s*" + _alternation(lists.never_pleasant) + r"\b")
+        self.faux_index = {w.lower(): entry for entry in self.text.faux for w in entry.words}
+        for index, rule in enumerate(self.text.rules):
+            where = f"rules[{index}]"
+            if rule.kind not in KINDS:
+                raise ContentError(FILE, f"{where}.kind", f"unknown kind {rule.kind!r}")
+            followed = None
+            if rule.unless_followed_by:
+                followed = re.compile(r"\s*" + _alternation(rule.unless_followed_by) + r"\b")
+            try:
+                pattern, boundary = _lift_boundary(self.expand(rule.pattern))
+                regex = re.compile(pattern)
+            except (re.error, KeyError) as exc:
+                raise ContentError(
+                    FILE, f"{where}.pattern", f"not a usable pattern ({exc})"
+                ) from None
+            self.rules.append(
+                _Compiled(
+                    rule,
+                    regex,
+                    frozenset(w.lower() for w in rule.unless_preceded_by),
+                    followed,
+                    boundary,
+                )
+            )
+
+    def expand(self, pattern: str) -> str:
+        return _MACRO.sub(lambda m: self.macros[m.group(1)], pattern)
+
+    # -- the review ------------------------------------------------------------------------
+
+    def review(self, text: str) -> list[Finding]:
+        norm = _lower(text.translate(_STRAIGHTEN))
+        found: list[Finding] = []
+        ends: list[int] | None = None
+        for compiled in self.rules:
+            search = compiled.regex.search
+            pos = 0
+            while (match := search(norm, pos)) is not None:
+                start, end = match.span()
+                pos = end if end > start else start + 1
+                if compiled.boundary and start and _is_word(norm[start - 1]):
+                    pos = start + 1  # inside a word: not a match, look again just after
+                    continue
+                if ends is None:
+                    ends = [m.end() for m in _SENTENCE_END.finditer(norm)]
+                if self._skip(compiled, match, norm, ends):
+                    continue
+                found.append(self._finding(compiled.rule, match, text))
+        return _dedupe(found)
+
+    def _sentence(self, norm: str, ends: list[int], pos: int) -> tuple[int, int]:
+        i = bisect_right(ends, pos)
+        return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(norm))
+
+    def _skip(self, c: _Compiled, m: re.Match[str], norm: str, ends: list[int]) -> bool:
+        rule = c.rule
+        if c.preceded:
+            before = _WORD_BEFORE.search(norm, max(0, m.start() - 40), m.start())
+            if before and before.group(1) in c.preceded:
+                return True
+        if c.followed is not None and c.followed.match(norm, m.end()):
+            return True
+        start, end = self._sentence(norm, ends, m.start())
+        if rule.at_sentence_start and norm[start : m.start()].strip(" \t\"'"):
+            return True
+        if rule.unless_negated and self.negation.search(norm, start, m.start()):
+            return True
+        mode = rule.unless_pleasant
+        if not mode:
+            return False
+        if mode == "word":
+            return m.group("word").lower() in self.pleasant_set
+        if mode == "next":
+            after = norm[m.end() : m.end() + 40].split()[:3]
+            return any(w.strip(".,;:!?\"'").lower() in self.pleasant_set for w in after)
+        if mode == "absolute":
+            clause_end = _CLAUSE_END.search(norm, m.end())
+            stop = clause_end.start() if clause_end else len(norm)
+            if m.group("word").lower() == "never":
+                return bool(self.never_pleasant.match(norm, m.end(), stop))
+            return self._pleasant(norm, m.end(), stop)
+        # "clause": the whole sentence around the match, without the match itself.
+        return self._pleasant(norm, start, m.start()) or self._pleasant(norm, m.end(), end)
+
+    def _pleasant(self, norm: str, start: int, stop: int) -> bool:
+        return bool(self.pleasant.search(norm, start, stop)) and not self.unpleasant.search(
+            norm, start, stop
+        )
+
+    def _words(self, rule: Rule, word: str) -> tuple[str, str]:
+        """The message and suggestion for a rule and the words it matched (cached)."""
+        key = (id(rule), word)
+        cached = self._said.get(key)
+        if cached is not None:
+            return cached
+        kind = self.text.kinds[rule.kind]
+        values = {"word": word, "feelings": "", "needs": ""}
+        if rule.kind == "faux_feeling":
+            entry = self.faux_index.get(word.lower())
+            if entry is not None:
+                values["feelings"] = _or_list(entry.feelings)
+                values["needs"] = _or_list(entry.needs)
+        said = (
+            Template(kind.reason).safe_substitute(values),
+            Template(rule.suggestion or kind.suggestion).safe_substitute(values),
+        )
+        if len(self._said) < 10_000:
+            self._said[key] = said
+        return said
+
+    def _finding(self, rule: Rule, m: re.Match[str], original: str) -> Finding:
+        groups = m.groupdict()
+        if groups.get("word"):
+            word = original[m.start("word") : m.end("word")]
+        else:
+            word = original[m.start() : m.end()].strip()
+        message, suggestion = self._words(rule, _SPACES.sub(" ", word))
+        start, end = m.start(), m.end()
+        # Trim spaces a pattern may have taken at its edges.
+        while start < end and original[start].isspace():
+            start += 1
+        while end > start and original[end - 1].isspace():
+            end -= 1
+        return Finding(
+            kind=rule.kind,
+            start=start,
+            end=end,
+            message=message,
+            suggestion=suggestion,
+        )
+
+
+def _dedupe(found: list[Finding]) -> list[Finding]:
+    """One finding per kind for any stretch of text (two rules may match the same words)."""
+    found.sort(key=lambda f: (f.start, -f.end, KINDS.index(f.kind)))
+    kept: list[Finding] = []
+    last_end: dict[str, int] = {}
+    for f in found:
+        if f.start < last_end.get(f.kind, -1):
+            continue
+        kept.append(f)
+        last_end[f.kind] = f.end
+    return kept
+
+
+@cache
+def reviewer() -> Reviewer:
+    return Reviewer(istatement_text(), feelings())
+
+
+def review(text: str) -> list[Finding]:
+    """Coach a sentence: what may sound like blame, where, and what could be said instead."""
+    return reviewer().review(text)
+
+
+# -- composing the sentence ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Parts:
+    feeling: str = ""
+    situation: str = ""
+    need: str = ""
+    request: str = ""
+
+
+@dataclass(frozen=True)
+class Composed:
+    text: str
+    spans: dict[str, tuple[int, int]]  # part name -> (start, end) in text
+
+    def part_at(self, start: int, end: int) -> list[str]:
+        """The parts a stretch of the sentence overlaps."""
+        return [name for name, (s, e) in self.spans.items() if s < end and start < e]
+
+
+@cache
+def _lowercase_words() -> frozenset[str]:
+    words = {w.lower() for w in istatement_text().lowercase.starters}
+    for fam in feelings().families:
+        words.update(w.word.split()[0].lower() for w in fam.words)
+    for group in needs().groups:
+        words.update(n.split()[0].lower() for n in group.needs)
+    return frozenset(words)
+
+
+@cache
+def _strip_regex(part: str) -> re.Pattern[str]:
+    phrases = getattr(istatement_text().strip, part)
+    return re.compile(r"^\s*" + _alternation(phrases) + r"(?![\w'])[\s,:]*", re.IGNORECASE)
+
+
+def tidy(part: str, value: str) -> str:
+    """One part as it goes into the sentence: one line, no words the form already says, no
+    end punctuation, a common first word in lower case (names and "I" keep their capitals),
+    and the pronoun "i" written "I"."""
+    text = _SPACES.sub(" ", value.translate(_STRAIGHTEN)).strip()
+    strip = _strip_regex(part)
+    for _ in range(3):
+        shorter = strip.sub("", text, count=1)
+        if shorter == text:
+            break
+        text = shorter
+    text = text.strip().rstrip(".,;:!?…").rstrip()
+    text = _LOWER_I.sub("I", text)
+    if part == "request" and text.lower().startswith("to "):
+        text = text[3:].lstrip()
+    first = text.split(" ", 1)[0] if text else ""
+    if first and first.lower() in _lowercase_words() and first[0].isupper():
+        if not (len(first) > 1 and first.isupper()):
+            text = text[0].lower() + text[1:]
+    return text
+
+
+@cache
+def _clause_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    rules = istatement_text().situation_clause
+    subjects = re.compile(r"\b" + _alternation(rules.subjects) + r"(?![\w'])")
+    verbs = re.compile(r"\b(?:" + _alternation(rules.verbs)[3:-1] + r"|[a-z]{2,}ed)(?![\w'])")
+    starts = re.compile(_alternation(rules.phrase_starts) + r"(?![\w'])")
+    return subjects, verbs, starts
+
+
+def is_clause(situation: str) -> bool:
+    """Is the situation told as a clause ("we ate apart") rather than named as a thing ("the
+    joke at the party")? Decides "when" or "about" in the short form."""
+    low = _lower(situation.translate(_STRAIGHTEN)).strip()
+    subjects, verbs, starts = _clause_regexes()
+    if subjects.match(low):
+        return True
+    verb = verbs.search(low)
+    if starts.match(low) or verb is None:
+        return False
+    # "the money I spent", "the plans being made": the verb belongs to a phrase about a thing.
+    before = low[: verb.start()]
+    return not (subjects.search(before) or re.search(r"\b(?:being|having)\b", before))
+
+
+def compose(parts: Parts, form: str = "short") -> Composed:
+    """The sentence from its parts, with each part's place in it."""
+    forms = istatement_text().forms
+    shape = forms[form if form in forms else "short"]
+    values = {name: tidy(name, getattr(parts, name)) for name in PARTS}
+    if not values["feeling"]:
+        return Composed("", {})
+    clause = bool(values["situation"]) and is_clause(values["situation"])
+    if values["situation"] and values["need"]:
+        template = (clause and shape.clause_template) or shape.template
+    elif values["need"]:
+        template = shape.no_situation
+    elif values["situation"]:
+        template = (clause and shape.clause_no_need) or shape.no_need
+    else:
+        template = shape.feeling_only
+    if values["request"]:
+        template += " " + shape.request
+    out: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    pos = 0
+    length = 0
+    for m in _PLACEHOLDER.finditer(template):
+        literal = template[pos : m.start()]
+        out.append(literal)
+        length += len(literal)
+        value = values[m.group(1)]
+        spans[m.group(1)] = (length, length + len(value))
+        out.append(value)
+        length += len(value)
+        pos = m.end()
+    out.append(template[pos:])
+    return Composed("".join(out), spans)
+
+
+def compose_short(feeling: str, situation: str = "", need: str = "", request: str = "") -> str:
+    return compose(Parts(feeling, situation, need, request), "short").text
+
+
+def compose_long(feeling: str, situation: str = "", need: str = "", request: str = "") -> str:
+    return compose(Parts(feeling, situation, need, request), "long").text
+
+
+def findings_by_part(composed: Composed, findings: list[Finding]) -> dict[str, list[Finding]]:
+    """Each part's findings (a finding in the form's own words counts for every part it
+    touches, so a part's coaching is shown beside that part)."""
+    by_part: dict[str, list[Finding]] = {name: [] for name in PARTS}
+    for f in findings:
+        for name in composed.part_at(f.start, f.end):
+            by_part[name].append(f)
+    return by_part
+
+
+# -- vocabularies ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Word:
+    word: str
+    group: str  # the feeling family or needs group
+    intensity: int = 0  # 1 mild .. 3 strong; 0 for needs
+    tone: str = ""
+
+
+@cache
+def feeling_words() -> tuple[Word, ...]:
+    return tuple(
+        Word(w.word, fam.name, w.intensity, fam.tone)
+        for fam in feelings().families
+        for w in fam.words
+    )
+
+
+@cache
+def need_words() -> tuple[Word, ...]:
+    return tuple(Word(n, g.name) for g in needs().groups for n in g.needs)
+
+
+def intensity_name(intensity: int) -> str:
+    names = feelings().intensity_names
+    return names[intensity - 1] if 1 <= intensity <= len(names) else ""
+
+
+def search(words: Iterable[Word], query: str) -> list[Word]:
+    """Words matching a query: those starting with it first, then those containing it, then
+    a whole family or group whose name matches. An empty query lists everything."""
+    q = _SPACES.sub(" ", query.translate(_STRAIGHTEN)).strip().lower()
+    words = list(words)
+    if not q:
+        return words
+    starts = [w for w in words if w.word.lower().startswith(q)]
+    inside = [w for w in words if q in w.word.lower() and w not in starts]
+    family = [w for w in words if w.group.lower().startswith(q) and w not in starts + inside]
+    return starts + inside + family
+
+
+# -- start from a complaint ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComplaintDraft:
+    findings: list[Finding]
+    situation: str
+    feelings: list[str]
+    needs: list[str]
+    note: str
+
+
+def _unique(items: Iterable[str], limit: int) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item and item not in seen:
+            seen.append(item)
+    return seen[:limit]
+
+
+@cache
+def _rewrites() -> tuple[tuple[re.Pattern[str], str], ...]:
+    r = reviewer()
+    return tuple(
+        (re.compile(r.expand(p), re.IGNORECASE), repl)
+        for p, repl in istatement_text().draft.rewrites
+    )
+
+
+def _situation(text: str, findings: list[Finding]) -> str:
+    norm = text.translate(_STRAIGHTEN)
+    sentences = [
+        (m.start(), m.end(), m.group())
+        for m in re.finditer(r"[^.!?\n]+[.!?]*", norm)
+        if m.group().strip()
+    ]
+
+    def weight(item: tuple[int, int, str]) -> int:
+        start, end, sentence = item
+        kinds = {f.kind for f in findings if start <= f.start < end}
+        if not re.search(r"\byou\b", sentence, re.IGNORECASE):
+            return 0
+        if kinds & {"absolute", "blame", "faux_feeling", "thought_as_feeling"}:
+            return 3
+        if kinds <= {"should", "demand"} and kinds:
+            return 1
+        return 2 if not kinds else 0
+
+    best = max(sentences, key=weight, default=None)
+    if best is None or weight(best) == 0:
+        return ""
+    sentence = best[2]
+    for regex, repl in _rewrites():
+        sentence = regex.sub(repl, sentence)
+    sentence = tidy("situation", sentence.strip().strip("\"'"))
+    if len(sentence.split()) < 2 or any(f.kind == "label" for f in review(sentence)):
+        return ""
+    return sentence
+
+
+def draft_from_complaint(text: str, findings: list[Finding] | None = None) -> ComplaintDraft:
+    """Which words are the blame, feelings and needs that may lie underneath, and a first
+    situation taken from the sentence where it allows. Pass `findings` when review(text) has
+    already been run."""
+    if findings is None:
+        findings = review(text)
+    config = istatement_text().draft
+    lowered = text.translate(_STRAIGHTEN).lower()
+    tokens = set(re.findall(r"[a-z']+", lowered))
+    feel: list[str] = []
+    need: list[str] = []
+    r = reviewer()
+    for f in findings:
+        if f.kind == "faux_feeling":
+            word = re.search(r.macros["faux"], text[f.start : f.end].lower())
+            entry = r.faux_index.get(_SPACES.sub(" ", word.group())) if word else None
+            if entry is not None:
+                feel += entry.feelings
+                need += entry.needs
+    vocabulary = {w.word for w in feeling_words() if w.tone == "unpleasant"}
+    feel += [w for w in re.findall(r"[a-z]+(?:\s+out)?", lowered) if w in vocabulary]
+    for topic in config.topics:
+        if tokens & set(topic.keywords):
+            feel += topic.feelings
+            need += topic.needs
+    feel += config.default_feelings
+    need += config.default_needs
+    return ComplaintDraft(
+        findings=findings,
+        situation=_situation(text, findings),
+        feelings=_unique(feel, 5),
+        needs=_unique(need, 4),
+        note=config.situation_note,
+    )
+
+
+# -- the library ---------------------------------------------------------------------------------
+
+
+def make_statement(
+    author: int,
+    parts: Parts,
+    form: str,
+    now: datetime,
+    *,
+    complaint: str = "",
+    existing: Statement | None = None,
+) -> Statement:
+    """A Statement record; `text` is the final sentence as it would be said aloud."""
+    text = compose(parts, form).text
+    if existing is not None:
+        existing.author = author
+        existing.feeling, existing.situation = parts.feeling, parts.situation
+        existing.need, existing.request = parts.need, parts.request
+        existing.form, existing.text = form, text
+        existing.updated_at = now
+        return existing
+    return Statement(
+        author=author,
+        created_at=now,
+        feeling=parts.feeling,
+        situation=parts.situation,
+        need=parts.need,
+        request=parts.request,
+        form=form,
+        text=text,
+        complaint=complaint,
+    )
+
+
+def library(statements: Iterable[Statement], author: int | None = None) -> list[Statement]:
+    """Saved statements, newest first, for one partner (or both)."""
+    chosen = [s for s in statements if author is None or s.author == author]
+    return sorted(chosen, key=lambda s: s.updated_at or s.created_at, reverse=True)

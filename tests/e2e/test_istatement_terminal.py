@@ -1,0 +1,124 @@
+"""The installed `closeness` in a real terminal (tmux, 80x24): a partner starts from "You never
+listen to me!" and ends with an I-statement saved in their library, read back from disk."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from conftest import seed_names
+
+from closeness_tui.istatement import review
+from closeness_tui.models import Statement
+from closeness_tui.store import Store
+
+CLOSENESS = Path(sys.executable).parent / "closeness"
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
+]
+
+
+class Terminal:
+    def __init__(self, command: str) -> None:
+        self.name = "closeness-" + uuid.uuid4().hex[:8]
+        self.tmux = ["tmux", "-L", self.name]
+        subprocess.run(
+            [
+                *self.tmux,
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                "80",
+                "-y",
+                "24",
+                "env",
+                "TERM=xterm-256color",
+                "bash",
+                "-c",
+                command + "; sleep 60",
+            ],
+            check=True,
+        )
+
+    def screen(self) -> str:
+        out = subprocess.run(
+            [*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        )
+        return out.stdout
+
+    def wait_for(self, text: str, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.screen():
+                time.sleep(0.4)  # let the screen finish mounting before the next key
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} not on screen:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            subprocess.run([*self.tmux, "send-keys", "-t", self.name, key], check=True)
+            time.sleep(0.3)
+
+    def type(self, text: str) -> None:
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
+        time.sleep(0.3)
+
+    def close(self) -> None:
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
+
+
+def test_from_you_never_to_a_saved_i_statement_in_a_real_terminal(tmp_path):
+    assert CLOSENESS.exists(), f"install the package first: {CLOSENESS} is missing"
+    data = tmp_path / "data"
+    seed_names(data, "Ana", "Ben")
+    term = Terminal(f"{CLOSENESS} --data-dir {data}")
+    try:
+        term.wait_for("Hello, Ana and Ben")
+        term.keys("i")
+        term.wait_for("Start from a complaint")
+        term.keys("c")
+        term.wait_for("Nobody else")
+        term.type("You never listen to me!")
+        term.wait_for("Feelings that may be underneath")
+        term.keys("C-b")
+        term.wait_for("you don't listen to me")
+        term.keys("Enter", "Tab")  # Ana's words; then the feeling box
+        term.keys("Tab", "Enter")  # the list: the first suggestion
+        term.wait_for("feel lonely.")
+        term.keys("Home", "C-k")  # clear the first-guess situation
+        term.type("I told you about my day and you looked at your phone")
+        term.keys("Tab")
+        term.type("to be heard")
+        term.wait_for("need to be")
+        term.keys("Tab", "Tab")
+        term.type("put the phone away while we talk")
+        term.wait_for("Would you be willing")
+        term.keys("C-s")
+        term.wait_for("Saved to Ana's statements.")
+        term.keys("Escape", "Escape")
+        term.wait_for("Saved statements")
+        term.keys("l")
+        term.wait_for("you looked at your phone")
+        term.keys("C-q")
+        time.sleep(1.5)
+    finally:
+        term.close()
+    with Store.open(data, read_only=True) as store:
+        (statement,) = store.all(Statement)
+    assert statement.author == 0
+    assert statement.text == (
+        "When I told you about my day and you looked at your phone, I feel lonely, because I "
+        "need to be heard. Would you be willing to put the phone away while we talk?"
+    )
+    assert review(statement.text) == []
+    assert statement.complaint == "You never listen to me!"

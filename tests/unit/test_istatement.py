@@ -1,0 +1,334 @@
+"""review(), composition, drafts from a complaint, vocabularies and the library: the rules of
+the I-statement builder without Textual."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from closeness_tui import content
+from closeness_tui.istatement import (
+    Parts,
+    compose,
+    compose_long,
+    compose_short,
+    draft_from_complaint,
+    feeling_words,
+    findings_by_part,
+    intensity_name,
+    is_clause,
+    library,
+    make_statement,
+    need_words,
+    review,
+    search,
+    tidy,
+)
+from closeness_tui.models import Statement
+
+NOW = datetime(2026, 11, 21, 19, 30)
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in review(text)]
+
+
+# -- review --------------------------------------------------------------------------------
+
+
+def test_offsets_point_at_the_words_in_several_sentences():
+    text = "We had a nice day. Then you NEVER called! And you’re so selfish."
+    assert spans(text) == [("absolute", "you NEVER"), ("label", "you’re so selfish")]
+
+
+def test_curly_and_straight_apostrophes_and_quotes_count_the_same():
+    for text in ("You’re always late.", "You're always late.", "“You’re always late,” I said."):
+        assert [k for k, _ in spans(text)] == ["absolute"]
+
+
+def test_capitals_do_not_matter():
+    assert spans("YOU NEVER LISTEN") == [("absolute", "YOU NEVER")]
+    assert spans("i FEEL LIKE you don't care")[0][0] == "thought_as_feeling"
+
+
+def test_negation_keeps_labels_and_shoulds_away():
+    assert review("I don't think you're lazy.") == []
+    assert review("I'm not saying you should leave.") == []
+    # ... but only inside its own sentence
+    assert [f.kind for f in review("I don't think so. You're lazy.")] == ["label"]
+
+
+def test_a_clean_i_statement_gets_no_findings():
+    text = compose_long(
+        "lonely",
+        "we didn't get time to talk about our day",
+        "closeness",
+        "sit with me for ten minutes after dinner",
+    )
+    assert review(text) == []
+
+
+def test_findings_carry_a_reason_and_a_suggestion_in_plain_words():
+    (label,) = review("You're so selfish.")
+    assert '"selfish"' in label.message
+    assert label.suggestion
+    assert label.title == "A label"
+    (faux,) = review("I feel abandoned.")
+    assert "lonely" in faux.suggestion and "closeness" in faux.suggestion
+    assert '"abandoned"' in faux.message
+
+
+def test_brackets_and_emoji_do_not_confuse_offsets():
+    text = "[/] 🌙 you never [b]call[/b] 🙁"
+    (finding,) = review(text)
+    assert text[finding.start : finding.end] == "you never"
+
+
+def test_empty_and_huge_texts():
+    assert review("") == []
+    huge = ("You never listen. " * 1200)[:20_000]
+    found = review(huge)
+    assert len(found) > 1000 and all(f.kind == "absolute" for f in found)
+
+
+def test_one_finding_per_kind_for_the_same_words():
+    found = review("I'm feeling ignored.")
+    assert [f.kind for f in found] == ["faux_feeling"]
+
+
+# -- composition ---------------------------------------------------------------------------
+
+
+def test_short_form():
+    assert (
+        compose_short("lonely", "not getting time to talk", "closeness")
+        == "I feel lonely about not getting time to talk, and I need closeness."
+    )
+
+
+@pytest.mark.parametrize(
+    ("situation", "clause"),
+    [
+        ("we ate apart on Tuesday", True),
+        ("you looked at your phone", True),
+        ("the dishes were in the sink", True),
+        ("Ana's mum visited", True),
+        ("the joke at the party", False),
+        ("not getting time to talk", False),
+        ("the money I spent on the car", False),
+        ("the weekend plans being made without me", False),
+        ("how little time we've had", False),
+    ],
+)
+def test_short_form_says_when_before_a_clause_and_about_before_a_thing(situation, clause):
+    word = "when" if clause else "about"
+    assert is_clause(situation) is clause
+    assert (
+        compose_short("sad", situation, "rest")
+        == f"I feel sad {word} {situation}, and I need rest."
+    )
+
+
+def test_long_form_with_request_becomes_a_question():
+    assert compose_long(
+        "worried", "you came home at nine without calling", "reassurance", "text me if late"
+    ) == (
+        "When you came home at nine without calling, I feel worried, because I need "
+        "reassurance. Would you be willing to text me if late?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("parts", "short", "long"),
+    [
+        (Parts("sad"), "I feel sad.", "I feel sad."),
+        (
+            Parts("sad", need="comfort"),
+            "I feel sad, and I need comfort.",
+            "I feel sad, because I need comfort.",
+        ),
+        (
+            Parts("sad", situation="the trip was cancelled"),
+            "I feel sad when the trip was cancelled.",
+            "When the trip was cancelled, I feel sad.",
+        ),
+        (Parts("", "x", "y", "z"), "", ""),
+        (
+            Parts("sad", request="hug me"),
+            "I feel sad. Would you be willing to hug me?",
+            "I feel sad. Would you be willing to hug me?",
+        ),
+    ],
+)
+def test_empty_optional_parts_leave_the_punctuation_right(parts, short, long):
+    assert compose(parts, "short").text == short
+    assert compose(parts, "long").text == long
+
+
+def test_parts_are_tidied_capitals_words_the_form_says_and_end_punctuation():
+    assert compose_long(
+        "  I feel Lonely. ",
+        "When We didn't talk\nat dinner,",
+        "Because I need Connection!",
+        "Would you be willing to sit with me?",
+    ) == (
+        "When we didn't talk at dinner, I feel lonely, because I need connection. "
+        "Would you be willing to sit with me?"
+    )
+
+
+def test_the_pronoun_i_gets_its_capital():
+    assert tidy("situation", "i came home and i'm sure i said so") == (
+        "I came home and I'm sure I said so"
+    )
+    assert tidy("situation", "the iPad, i.e. my work") == "the iPad, i.e. my work"
+
+
+def test_names_and_i_keep_their_capitals():
+    assert tidy("situation", "Ana's mum visited") == "Ana's mum visited"
+    assert tidy("situation", "I came home late") == "I came home late"
+    assert tidy("request", "To call me") == "call me"
+    assert tidy("feeling", "ALONE") == "ALONE"
+
+
+def test_spans_map_findings_to_their_parts():
+    composed = compose(Parts("ignored", "you never call", "respect"), "long")
+    by_part = findings_by_part(composed, review(composed.text))
+    assert [f.kind for f in by_part["feeling"]] == ["faux_feeling"]
+    assert [f.kind for f in by_part["situation"]] == ["absolute"]
+    assert by_part["need"] == [] and by_part["request"] == []
+    start, end = composed.spans["situation"]
+    assert composed.text[start:end] == "you never call"
+
+
+# -- drafts from a complaint ----------------------------------------------------------------
+
+
+def test_draft_from_you_never():
+    draft = draft_from_complaint("You never listen to me!")
+    assert [f.kind for f in draft.findings] == ["absolute"]
+    assert draft.situation == "you don't listen to me"
+    assert "lonely" in draft.feelings
+    assert "to be heard" in draft.needs
+    assert draft.note
+
+
+def test_draft_from_a_faux_feeling_suggests_what_is_underneath():
+    draft = draft_from_complaint("I feel ignored when you’re on your phone. You're so selfish.")
+    assert draft.situation == "you're on your phone"
+    assert draft.feelings[:3] == ["lonely", "hurt", "sad"]
+    assert {f.kind for f in draft.findings} == {"faux_feeling", "label"}
+
+
+def test_draft_from_a_bare_label_has_no_situation_but_still_feelings():
+    draft = draft_from_complaint("You're so selfish.")
+    assert draft.situation == ""
+    assert draft.feelings and draft.needs
+
+
+def test_draft_of_empty_text():
+    draft = draft_from_complaint("")
+    assert draft.findings == [] and draft.situation == ""
+
+
+# -- vocabularies ---------------------------------------------------------------------------
+
+
+def test_feelings_are_grouped_by_family_with_intensity():
+    families = {w.group for w in feeling_words()}
+    assert {"sad", "scared", "angry", "hurt", "tired", "happy", "calm", "grateful"} <= families
+    assert all(1 <= w.intensity <= 3 for w in feeling_words())
+    assert intensity_name(3) == "strong"
+
+
+def test_search_puts_words_starting_with_the_query_first_then_families():
+    found = [w.word for w in search(feeling_words(), "lo")]
+    assert found[0] == "lonely"
+    assert "loved" in found
+    sad = search(feeling_words(), "sad")
+    assert sad[0].word == "sad" and {w.group for w in sad} == {"sad"}
+    assert search(need_words(), "HEARD")[0].word == "to be heard"
+    assert len(search(need_words(), "")) == len(need_words())
+
+
+def test_a_broken_pattern_stops_loading_the_file_with_file_and_key():
+    """Patterns are compiled when content/istatement.toml is loaded (at start-up), so a
+    broken one is reported by file and key before anyone types."""
+    from pathlib import Path
+
+    from closeness_tui.content import ContentError, parse
+    from closeness_tui.istatement_content import IStatementText
+
+    good = (Path(__file__).parents[2] / "content" / "istatement.toml").read_text("utf-8")
+    target = r"\byour\s+(?:own\s+)?fault\b"
+    assert target in good
+    bad = good.replace(target, r"\byour\s+(fault")
+    with pytest.raises(ContentError, match=r"istatement.toml, key 'rules\[\d+\]\.pattern'"):
+        parse("istatement.toml", bad, IStatementText)
+
+
+def test_every_content_file_is_registered_and_valid():
+    for name in ("istatement.toml", "feelings.toml", "needs.toml", "practice.toml"):
+        assert name in content.REGISTRY
+    content.validate_all()
+
+
+# -- the library ----------------------------------------------------------------------------
+
+
+def test_make_statement_and_edit_it():
+    st = make_statement(
+        1,
+        Parts("lonely", "we ate apart", "closeness"),
+        "short",
+        NOW,
+        complaint="You never eat with me",
+    )
+    assert st.author == 1 and st.text == "I feel lonely when we ate apart, and I need closeness."
+    assert st.complaint == "You never eat with me" and st.updated_at is None
+    later = datetime(2026, 11, 22, 9, 0)
+    same = make_statement(1, Parts("sad", "we ate apart", "closeness"), "long", later, existing=st)
+    assert same is st and st.id == same.id and st.updated_at == later
+    assert st.text == "When we ate apart, I feel sad, because I need closeness."
+
+
+def test_library_is_per_partner_newest_first():
+    old = Statement(author=0, created_at=datetime(2026, 1, 1), text="old")
+    new = Statement(author=0, created_at=datetime(2026, 2, 1), text="new")
+    edited = Statement(
+        author=0, created_at=datetime(2025, 1, 1), updated_at=datetime(2026, 3, 1), text="edited"
+    )
+    other = Statement(author=1, created_at=datetime(2026, 5, 1), text="theirs")
+    assert [s.text for s in library([old, new, edited, other], 0)] == ["edited", "new", "old"]
+    assert len(library([old, other])) == 2
+
+
+# -- any text ---------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDY = st.text(
+    alphabet=st.sampled_from(list("you never feel like I'm lazy [/] ’“” 🌙 ש\n.!?,İß")),
+    max_size=200,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=300), WORDY))
+def test_review_never_fails_and_offsets_stay_inside_any_text(text):
+    for f in review(text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.message and f.suggestion
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=80), st.text(max_size=80), st.text(max_size=80))
+def test_compose_never_fails_and_spans_hold_the_tidied_parts(feeling, situation, need, request):
+    for form in ("short", "long"):
+        composed = compose(Parts(feeling, situation, need, request), form)
+        for name, (start, end) in composed.spans.items():
+            assert composed.text[start:end] == tidy(
+                name, getattr(Parts(feeling, situation, need, request), name)
+            )
