@@ -493,7 +493,7 @@ class Listening:
         self.resume_step = None
         self.session.status = "active"
 
-    # -- leaving ------------------------------------------------------------------------------------
+    # -- leaving -----------------------------------------------------------------------------
 
     def set_aside(self) -> None:
         """An unfinished session they chose not to resume: kept to read, no longer offered."""

@@ -16,6 +16,20 @@ SCREENS: dict[str, str] = {
     "help": "closeness_tui.screens.help:HelpScreen",
     "welcome": "closeness_tui.screens.welcome:WelcomeScreen",
     "setup": "closeness_tui.screens.setup:SetupScreen",
+    "listening": "closeness_tui.screens.listening_setup:ListeningSetupScreen",
+    "listening_history": "closeness_tui.screens.listening_history:ListeningHistoryScreen",
+    "listening_detail": "closeness_tui.screens.listening_detail:ListeningDetailScreen",
+    # The steps of a running session (opened by the session itself, never from Home);
+    # registered so that Help can list their keys.
+    "listening_ready": "closeness_tui.screens.listening_ready:ReadinessScreen",
+    "listening_turn": "closeness_tui.screens.listening_turn:TurnScreen",
+    "listening_summary": "closeness_tui.screens.listening_summary:SummaryScreen",
+    "listening_rating": "closeness_tui.screens.listening_rating:RatingScreen",
+    "listening_more": "closeness_tui.screens.listening_more:MoreScreen",
+    "listening_reflect": "closeness_tui.screens.listening_reflect:ReflectScreen",
+    "listening_swap": "closeness_tui.screens.listening_swap:SwapScreen",
+    "listening_close": "closeness_tui.screens.listening_close:ClosingScreen",
+    "listening_break": "closeness_tui.screens.listening_break:BreakScreen",
 }
 
 

@@ -247,9 +247,7 @@ def test_break_pauses_timer_clamps_return_and_resumes_same_step(clock):
     assert brk.ended_at == clock.now()
     m2 = started(clock)
     m2.take_break()
-    assert m2.session.breaks[0].return_at - m2.session.breaks[0].started_at == timedelta(
-        minutes=20
-    )
+    assert m2.session.breaks[0].return_at - m2.session.breaks[0].started_at == timedelta(minutes=20)
 
 
 def test_exact_position_survives_the_store(clock, tmp_path):
