@@ -25,6 +25,7 @@ class SetupText(msgspec.Struct, forbid_unknown_fields=True):
     resume_yes: str
     resume_no: str
     next_hint: str
+    home_waiting: str
 
 
 class ReadinessText(msgspec.Struct, forbid_unknown_fields=True):
