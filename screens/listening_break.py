@@ -94,7 +94,7 @@ class BreakScreen(ClosenessScreen):
             yield Static("", id="breath")
             with Horizontal(id="return-row"):
                 yield Label(Content(words.return_label), id="return-label")
-                yield Input(str(minutes), id="minutes", type="integer", max_length=4)
+                yield Input(str(minutes), id="break-minutes", type="integer", max_length=4)
             yield Static("", id="minutes-note", classes="gentle")
             yield Static(
                 safe_template(words.where, where=where_stopped(self.flow).plain),

@@ -74,6 +74,9 @@ class StepScreen(ClosenessScreen):
     def __init__(self, flow: ListeningFlow) -> None:
         super().__init__()
         self.flow = flow
+        m = flow.machine
+        # The step this screen shows (a screen built under a break shows the step resumed).
+        self.step: str = (m.resume_step or "speaking") if m.step == "break" else m.step
 
     @property
     def m(self) -> Listening:

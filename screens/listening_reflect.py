@@ -21,11 +21,10 @@ class ReflectScreen(DraftScreen):
 
     def _words(self):
         t = listening_text()
-        return t.validation if self.m.step == "validation" else t.empathy
+        return t.validation if self.step == "validation" else t.empathy
 
     def compose(self) -> ComposeResult:
         words = self._words()
-        self._kind = self.m.step
         yield Header()
         with Vertical(id="step", classes="writing"):
             yield Static(banner(self.m), id="banner")
@@ -46,7 +45,7 @@ class ReflectScreen(DraftScreen):
         if not text:
             self.flow.apply("skip")
             return
-        event = "submit_validation" if self._kind == "validation" else "submit_empathy"
+        event = "submit_validation" if self.step == "validation" else "submit_empathy"
         self.flow.apply(event, text)
 
     def action_skip(self) -> None:

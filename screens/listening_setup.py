@@ -12,6 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.listening_break import where_stopped
+from closeness_tui.screens.listening_flow import ListeningFlow
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -102,15 +104,16 @@ class ListeningSetupScreen(ClosenessScreen):
                 yield RadioButton(safe(names[0]), True, id="first-0")
                 yield RadioButton(safe(names[1]), id="first-1")
             yield Label(Content(words.turn_label), classes="label")
-            with Horizontal(classes="row"):
-                with RadioSet(id="minutes", classes="row-set"):
-                    for minutes in TURN_PRESETS_MINUTES:
-                        yield RadioButton(
-                            Content(f"{minutes} min"),
-                            minutes == DEFAULT_MINUTES,
-                            id=f"min-{minutes}",
-                        )
-                    yield RadioButton(Content("other"), id="min-other")
+            with RadioSet(id="minutes", classes="row-set"):
+                for minutes in TURN_PRESETS_MINUTES:
+                    yield RadioButton(
+                        Content(f"{minutes} min"),
+                        minutes == DEFAULT_MINUTES,
+                        id=f"min-{minutes}",
+                    )
+                yield RadioButton(Content("other"), id="min-other")
+            with Horizontal(id="custom-row"):
+                yield Label(Content(words.custom_label), id="custom-label")
                 yield Input(
                     placeholder=words.custom_placeholder,
                     id="custom",
@@ -157,7 +160,7 @@ class ListeningSetupScreen(ClosenessScreen):
 
     def on_mount(self) -> None:
         self.query_one("#topic", Input).focus()
-        self.query_one("#custom", Input).display = False
+        self.query_one("#custom-row").display = False
         if self.offer_resume and self.capp.store is not None:
             waiting = unfinished(self.capp.store.all(ListeningSession))
             if waiting is not None:
@@ -169,26 +172,27 @@ class ListeningSetupScreen(ClosenessScreen):
         words = listening_text().setup
         when = session.started_at.strftime("%a %d %b, %H:%M")
 
-        def done(resume: bool | None) -> None:
-            machine = Listening.resume(session, self.capp.clock)
-            if resume:
-                self._run(machine)
-            else:
+        machine = Listening.resume(session, self.capp.clock)
+        where = where_stopped(ListeningFlow(self.capp, machine, None)).plain
+
+        def done(start_new: bool | None) -> None:
+            # "Carry on" is the calm default (focused, and what escape does).
+            if start_new:
                 machine.set_aside()
                 self.capp.save(machine.sync())
+            else:
+                self._run(machine)
 
         self.app.push_screen(
             ConfirmDialog(
-                safe_template(words.resume_question, when=when),
-                yes=words.resume_yes,
-                no=words.resume_no,
+                safe_template(words.resume_question, when=when, where=where),
+                yes=words.resume_no,
+                no=words.resume_yes,
             ),
             done,
         )
 
     def _run(self, machine: Listening) -> None:
-        from closeness_tui.screens.listening_flow import ListeningFlow
-
         stack = self.app.screen_stack
         base = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
         ListeningFlow(self.capp, machine, base, self.on_done).open()
@@ -197,10 +201,10 @@ class ListeningSetupScreen(ClosenessScreen):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id == "minutes":
-            custom = self.query_one("#custom", Input)
-            custom.display = event.pressed.id == "min-other"
-            if custom.display:
-                custom.focus()
+            row = self.query_one("#custom-row")
+            row.display = event.pressed.id == "min-other"
+            if row.display:
+                self.query_one("#custom", Input).focus()
         elif event.radio_set.id == "first":
             seat = 1 if event.pressed.id == "first-1" else 0
             note = self.query_one("#note", Select)

@@ -91,13 +91,13 @@ class TurnScreen(StepScreen):
 
     def _title(self) -> Content:
         t = listening_text().turn
-        if self.m.step == "clarify":
+        if self.step == "clarify":
             return fill(t.clarify_title, self.m)
         return fill(t.more_title if self.m.phase == "more" else t.main_title, self.m)
 
     def _role(self, role: str) -> Content:
         r = listening_text().roles
-        if role == "speaker" or self.m.step == "clarify" and role == "speaker":
+        if role == "speaker":
             title, lines = r.speaker_title, r.speaker
         else:
             title, lines = r.listener_title, r.listener
@@ -107,7 +107,7 @@ class TurnScreen(StepScreen):
 
     def _next_hint(self) -> Content:
         t = listening_text().turn
-        return fill(t.clarify_next if self.m.step == "clarify" else t.next_hint, self.m)
+        return fill(t.clarify_next if self.step == "clarify" else t.next_hint, self.m)
 
     # -- the clock -------------------------------------------------------------------------------
 
@@ -130,9 +130,9 @@ class TurnScreen(StepScreen):
             return "paused", t.paused
         if remaining <= 0:
             return "time-up", t.time_up
-        if remaining <= t.warning_seconds and self.m.step == "speaking":
+        if remaining <= t.warning_seconds and self.step == "speaking":
             return "warning", t.warning
-        return "running", t.running
+        return "running", t.clarify_hint if self.step == "clarify" else t.running
 
     def refresh_clock(self) -> None:
         timer = self.m.timer
@@ -165,7 +165,7 @@ class TurnScreen(StepScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "move_on":
-            return self.m.step == "clarify"
+            return self.step == "clarify"
         return True
 
     def action_toggle_pause(self) -> None:
@@ -177,8 +177,8 @@ class TurnScreen(StepScreen):
         self.refresh_clock()
 
     def action_done(self) -> None:
-        self.flow.apply("clarified" if self.m.step == "clarify" else "end_turn")
+        self.flow.apply("clarified" if self.step == "clarify" else "end_turn")
 
     def action_move_on(self) -> None:
-        if self.m.step == "clarify":
+        if self.step == "clarify":
             self.flow.apply("move_on")

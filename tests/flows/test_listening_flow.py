@@ -172,7 +172,7 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         await pilot.pause()
         assert "waiting" in plain(app2.screen, "#listening-waiting")
         await open_setup(pilot, offer=True)
-        await pilot.click("#yes")  # "Carry on"
+        await pilot.press("enter")  # "Carry on" is focused
         await pilot.pause()
         assert isinstance(app2.screen, BreakScreen)
         assert "time to come back" in plain(app2.screen, "#return-at")
