@@ -191,7 +191,12 @@ class DetailText(msgspec.Struct, forbid_unknown_fields=True):
     summary_heading: str
     rating: str
     clarified: str
-    more: str
+    more_yes: str
+    more_no: str
+    good_time_yes: str
+    good_time_no: str
+    halt_none: str
+    halt_some: str
     validation: str
     empathy: str
     closing: str

@@ -12,9 +12,19 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from closeness_tui.clock import format_clock
+from closeness_tui.listening import READINESS_KEYS
 from closeness_tui.listeningtext import listening_text
 from closeness_tui.models import ListeningSession, Turn
 from closeness_tui.text import safe, safe_template
+
+
+def readiness_words(answers: dict[str, bool]) -> str:
+    w = listening_text().detail
+    halt = listening_text().readiness
+    good = w.good_time_yes if answers.get("good_time", True) else w.good_time_no
+    ticked = [getattr(halt, k).rstrip("?") for k in READINESS_KEYS[1:] if answers.get(k)]
+    items = w.halt_some.replace("$items", ", ".join(ticked)) if ticked else w.halt_none
+    return f"{good} {items}"
 
 
 def _duration(seconds: float) -> str:
@@ -63,8 +73,7 @@ class ListeningDetailScreen(ClosenessScreen):
         if s.readiness_skipped or s.readiness is None:
             yield Static(Content(w.readiness_skipped), classes="muted")
         else:
-            ticked = ", ".join(k.replace("_", " ") for k, v in s.readiness.items() if v)
-            yield self._section(w.readiness, Content(ticked or "-"))
+            yield self._section(w.readiness, Content(readiness_words(s.readiness)))
         if s.speaker_note:
             yield self._section(w.note, safe(s.speaker_note))
         for turn in s.turns:
@@ -119,8 +128,11 @@ class ListeningDetailScreen(ClosenessScreen):
                     )
                 )
             yield Static(Content("\n").join(parts), classes="detail-section summary")
-        if turn.more:
-            yield Static(safe_template(w.more, answer=turn.more), classes="muted")
+        if turn.more in ("yes", "no"):
+            yield Static(
+                Content(w.more_yes if turn.more == "yes" else w.more_no),
+                classes="muted detail-line",
+            )
         if turn.validation:
             yield self._section(w.validation, safe(turn.validation))
         if turn.empathy:

@@ -17,7 +17,9 @@ class MoreScreen(StepScreen):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="more-yes", tooltip="There is more to say"),
         Binding("n", "answer(False)", "No", id="more-no", tooltip="That's everything"),
-        Binding("b", "take_break", "Break", id="more-break", tooltip="Take a break now"),
+        Binding(
+            "b", "take_break", "Break", id="more-break", tooltip="Take a break now", show=False
+        ),
     ]
 
     def compose(self) -> ComposeResult:

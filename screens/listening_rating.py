@@ -27,7 +27,9 @@ class RatingScreen(StepScreen):
             tooltip="Move on without another try",
             show=False,
         ),
-        Binding("b", "take_break", "Break", id="rate-break", tooltip="Take a break now"),
+        Binding(
+            "b", "take_break", "Break", id="rate-break", tooltip="Take a break now", show=False
+        ),
     ]
 
     def compose(self) -> ComposeResult:

@@ -36,7 +36,7 @@ class ReadinessScreen(StepScreen):
                     yield Checkbox(Content(getattr(words, key)), False, id=key)
             yield Static("", id="halt-note", classes="gentle")
             with Horizontal(id="answers"):
-                yield Button(Content(words.begin), id="begin", variant="primary")
+                yield Button(Content(words.begin), id="ready-begin", variant="primary")
                 yield Button(Content(words.not_now), id="not-now")
                 yield Button(Content(words.skip), id="skip")
         yield Footer()
@@ -55,9 +55,11 @@ class ReadinessScreen(StepScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        {"begin": self.action_begin, "not-now": self.action_not_now, "skip": self.action_skip}[
-            event.button.id or "begin"
-        ]()
+        {
+            "ready-begin": self.action_begin,
+            "not-now": self.action_not_now,
+            "skip": self.action_skip,
+        }[event.button.id or "ready-begin"]()
 
     def action_begin(self) -> None:
         self.flow.apply("answer_readiness", self.answers())

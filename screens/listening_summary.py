@@ -64,7 +64,11 @@ class SummaryScreen(DraftScreen):
     def action_starter(self) -> None:
         starters = listening_text().summary.starters
         self._starter = (self._starter + 1) % len(starters)
-        self.text_area().insert(starters[self._starter])
+        area = self.text_area()
+        row, col = area.cursor_location
+        before = area.document.get_line(row)[:col]
+        gap = " " if before and not before[-1].isspace() else ""
+        area.insert(gap + starters[self._starter])
 
     def action_submit(self) -> None:
         words = listening_text().summary

@@ -17,7 +17,9 @@ class SwapScreen(StepScreen):
     HELP_TOPIC = "listening_swap"
     BINDINGS = [
         Binding("enter", "next", "Begin", id="swap-next", tooltip="Start the next turn"),
-        Binding("b", "take_break", "Break", id="swap-break", tooltip="Take a break now"),
+        Binding(
+            "b", "take_break", "Break", id="swap-break", tooltip="Take a break now", show=False
+        ),
     ]
 
     def compose(self) -> ComposeResult:

@@ -9,18 +9,22 @@ off; they press Enter when they have finished their sentence.
 
 from __future__ import annotations
 
+import math
+
 from closeness_tui.screens.listening_common import StepScreen, banner, fill
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, ProgressBar, Static
 
 from closeness_tui.clock import format_clock
 from closeness_tui.listeningtext import listening_text
 from closeness_tui.text import safe, safe_template
 
-REFRESH_SECONDS = 0.25
+REFRESH_SECONDS = 0.25  # a modest safety net; the aligned timer below does the real work
+ALIGN_SLACK = 0.003  # wake just after the shown second changes, never just before
 CHECKPOINT_SECONDS = 15.0  # a running turn saves its remaining time this often
 
 
@@ -55,7 +59,9 @@ class TurnScreen(StepScreen):
             id="turn-move-on",
             tooltip="While clarifying: move on without another summary",
         ),
-        Binding("b", "take_break", "Break", id="turn-break", tooltip="Take a break now"),
+        Binding(
+            "b", "take_break", "Break", id="turn-break", tooltip="Take a break now", show=False
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -117,8 +123,19 @@ class TurnScreen(StepScreen):
         # Restored from disk past zero: the cue was already given.
         self._rang = timer is not None and timer.remaining() <= 0
         self._last_save = self.flow.app.clock.monotonic()
+        self._aligned: Timer | None = None
         self.refresh_clock()
         self.set_interval(REFRESH_SECONDS, self.refresh_clock)
+
+    def _align(self, remaining: float) -> None:
+        """Wake exactly when the shown second will change (deadline-aligned, not ticks)."""
+        if self._aligned is not None:
+            self._aligned.stop()
+        if remaining > 0:
+            delay = remaining - math.floor(remaining) or 1.0
+        else:
+            delay = 1.0 - (-remaining) % 1.0
+        self._aligned = self.set_timer(delay + ALIGN_SLACK, self.refresh_clock)
 
     def on_screen_resume(self) -> None:
         self._shown = None
@@ -152,6 +169,8 @@ class TurnScreen(StepScreen):
             status.update(fill(words, self.m, seconds=str(listening_text().turn.warning_seconds)))
             for name in ("paused", "time-up", "warning", "running"):
                 self.set_class(kind == name, f"-{name}")
+        if running:
+            self._align(remaining)
         if remaining <= 0 and not self._rang:
             self._rang = True
             if self.capp.settings.bell and self.capp.allow_bell:

@@ -1,0 +1,126 @@
+"""Timer drift and CPU of the speaker's turn, on the REAL clock.
+
+Runs the app headless (run_test) on a temporary data dir with the system clock, starts a
+listening session with a 10-minute turn, and then:
+
+1. drift phase: every 20 ms reads the large digits the screen shows and compares them with
+   the true remaining time (deadline - now). The display shows whole seconds, rounded up,
+   so a perfect display is between 0 and 1 s above the truth; the figure reported is how
+   far outside that window it ever was (the lag), and the largest raw gap. A pause, a resume
+   and an added minute happen on the way, as a person would do.
+2. CPU phase: no sampling; the process CPU time (time.process_time) over wall time while
+   the countdown runs, as a percentage of one core.
+
+Usage: python bench/timer.py [--drift SECONDS] [--cpu SECONDS]   (defaults 60 and 30)
+Headline on the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from closeness_tui.screens.listening_turn import REFRESH_SECONDS, TurnScreen  # noqa: E402
+from conftest import seed_names  # noqa: E402
+from textual.widgets import Digits  # noqa: E402
+
+from closeness_tui.app import make_app  # noqa: E402
+from closeness_tui.clock import SystemClock  # noqa: E402
+
+
+def shown_seconds(text: str) -> float:
+    """'m:ss' (remaining) or '+m:ss' (overtime) back to seconds."""
+    sign = -1 if text.startswith("+") else 1
+    minutes, _, seconds = text.lstrip("+").partition(":")
+    return sign * (int(minutes) * 60 + int(seconds))
+
+
+async def run(drift_seconds: float, cpu_seconds: float) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        seed_names(data)
+        app = make_app(data, SystemClock())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("l")
+            await pilot.pause()
+            screen = app.screen
+            screen.query_one("#min-10").value = True
+            screen.query_one("#readiness").value = False
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            turn = app.screen
+            assert isinstance(turn, TurnScreen)
+            digits = turn.query_one("#clock", Digits)
+            timer = turn.m.timer
+            assert timer is not None
+
+            worst_lag = 0.0
+            worst_gap = 0.0
+            samples = 0
+            start = time.monotonic()
+            events = {drift_seconds * 0.3: "pause", drift_seconds * 0.4: "resume"}
+            events[drift_seconds * 0.6] = "add"
+            while (elapsed := time.monotonic() - start) < drift_seconds:
+                for at, what in list(events.items()):
+                    if elapsed >= at:
+                        del events[at]
+                        await pilot.press({"pause": "space", "resume": "space", "add": "m"}[what])
+                true = timer.remaining()
+                shown = shown_seconds(digits.value)
+                # A perfect display shows ceil(true): 0 <= shown - true < 1.
+                gap = shown - true
+                lag = max(gap - 1.0, -gap, 0.0)
+                if math.isfinite(gap):
+                    worst_gap = max(worst_gap, abs(gap))
+                    worst_lag = max(worst_lag, lag)
+                samples += 1
+                await asyncio.sleep(0.02)
+
+            cpu0, wall0 = time.process_time(), time.monotonic()
+            await asyncio.sleep(cpu_seconds)
+            cpu = time.process_time() - cpu0
+            wall = time.monotonic() - wall0
+    return {
+        "samples": samples,
+        "worst_lag_ms": worst_lag * 1000,
+        "worst_gap_ms": worst_gap * 1000,
+        "cpu_percent": 100 * cpu / wall,
+        "cpu_seconds": cpu,
+        "wall_seconds": wall,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--drift", type=float, default=60.0)
+    parser.add_argument("--cpu", type=float, default=30.0)
+    args = parser.parse_args()
+    r = asyncio.run(run(args.drift, args.cpu))
+    step_ms = 1000
+    print(f"display refresh interval: {REFRESH_SECONDS * 1000:.0f} ms; display step: 1 s")
+    print(f"drift phase: {args.drift:.0f} s, {r['samples']} samples (pause, resume, +1 min)")
+    print(f"largest gap displayed vs true remaining: {r['worst_gap_ms']:.0f} ms")
+    print(f"largest lag beyond the 1 s display step: {r['worst_lag_ms']:.0f} ms (target < 100)")
+    print(
+        f"CPU while the timer runs: {r['cpu_seconds']:.3f} s over {r['wall_seconds']:.1f} s "
+        f"= {r['cpu_percent']:.2f}% of one core (target < 3%)"
+    )
+    ok = r["worst_gap_ms"] < 100 + step_ms and r["cpu_percent"] < 3
+    print(
+        f"timer: worst gap {r['worst_gap_ms']:.0f} ms (< {100 + step_ms} ms target), lag "
+        f"{r['worst_lag_ms']:.0f} ms, CPU {r['cpu_percent']:.2f}% of one core "
+        f"-> {'OK' if ok else 'OVER TARGET'}"
+    )
+
+
+if __name__ == "__main__":
+    main()
