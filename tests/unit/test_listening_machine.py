@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import msgspec
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from closeness_tui.clock import FakeClock
 from closeness_tui.listening import (
@@ -21,6 +23,7 @@ from closeness_tui.listening import (
 )
 from closeness_tui.models import ListeningSession
 from closeness_tui.store import Store
+from closeness_tui.text import clean, safe
 
 
 def started(clock, **kw) -> Listening:
@@ -308,3 +311,22 @@ def test_readiness_answers_are_recorded_or_skipped(clock):
     assert m.session.readiness is None and m.session.readiness_skipped
     with pytest.raises(ValueError):
         reach("readiness", clock).answer_readiness({"sleepy": True})
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=300))
+def test_any_cleaned_text_round_trips_through_the_store(text, tmp_path_factory):
+    clock = FakeClock()
+    words = clean(text).text
+    m = reach("summary", clock)
+    m.save_draft(words)
+    m.submit_summary(words)
+    directory = tmp_path_factory.mktemp("rt")
+    with Store.open(directory) as store:
+        store.put(m.sync())
+    with Store.open(directory, read_only=True) as store:
+        (back,) = store.all(ListeningSession)
+    assert back.turns[0].summaries[0].text == words
+    assert safe(words).plain == words
