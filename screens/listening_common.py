@@ -147,6 +147,11 @@ class DraftScreen(StepScreen):
             self.m.save_draft(text)
             self.flow.save()
 
+    def has_unsaved(self) -> bool:
+        """Quitting mid-sentence: the pending draft is saved now, so nothing is lost."""
+        self.keep_draft()
+        return False
+
     def cleaned(self) -> str:
         """The box's text, cleaned; a kind note when it had to be shortened."""
         result = clean(self.text_area().text, TEXT_MAX)
