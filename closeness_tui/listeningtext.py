@@ -129,7 +129,7 @@ class ClosingText(msgspec.Struct, forbid_unknown_fields=True):
 class BreakText(msgspec.Struct, forbid_unknown_fields=True):
     title: str
     intro: str
-    countdown_label: str
+    not_now_intro: str
     return_label: str
     return_at: str
     return_now: str

@@ -87,7 +87,10 @@ class BreakScreen(ClosenessScreen):
         yield Header()
         with Vertical(id="break"):
             yield Static(Content(words.title), id="step-title", classes="title")
-            yield Static(Content(words.intro), id="break-intro", classes="muted")
+            intro = (
+                words.not_now_intro if self.flow.machine.resume_step == "readiness" else words.intro
+            )
+            yield Static(Content(intro), id="break-intro", classes="muted")
             with Center(id="break-clock-row"):
                 yield Digits("", id="break-clock")
             yield Static("", id="return-at")

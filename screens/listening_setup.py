@@ -132,7 +132,7 @@ class ListeningSetupScreen(ClosenessScreen):
             yield Select(
                 self._note_options(0),
                 prompt=words.note_none,
-                id="note",
+                id="speaker-note",
                 value=self.speaker_note if self.speaker_note else Select.NULL,
             )
             yield Button(Content(words.begin), id="begin", variant="primary")
@@ -161,6 +161,7 @@ class ListeningSetupScreen(ClosenessScreen):
     def on_mount(self) -> None:
         self.query_one("#topic", Input).focus()
         self.query_one("#custom-row").display = False
+        self.query_one("#custom-error").display = False
         if self.offer_resume and self.capp.store is not None:
             waiting = unfinished(self.capp.store.all(ListeningSession))
             if waiting is not None:
@@ -207,7 +208,7 @@ class ListeningSetupScreen(ClosenessScreen):
                 self.query_one("#custom", Input).focus()
         elif event.radio_set.id == "first":
             seat = 1 if event.pressed.id == "first-1" else 0
-            note = self.query_one("#note", Select)
+            note = self.query_one("#speaker-note", Select)
             note.set_options(self._note_options(seat))
 
     def _minutes(self) -> int | None:
@@ -243,10 +244,12 @@ class ListeningSetupScreen(ClosenessScreen):
         error = self.query_one("#custom-error", Static)
         if minutes is None:
             error.update(Content(words.bad_custom))
+            error.display = True
             self.query_one("#custom", Input).focus()
             return
         error.update("")
-        note = self.query_one("#note", Select).value
+        error.display = False
+        note = self.query_one("#speaker-note", Select).value
         machine = Listening.new(self.capp.clock, self.capp.settings.names)
         machine.configure(
             topic=clean(

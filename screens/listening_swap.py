@@ -37,12 +37,12 @@ class SwapScreen(StepScreen):
             yield Static(fill(words.title, m), id="step-title", classes="title")
             yield Static(fill(words.round_line, m, **extra), id="banner")
             yield Static(fill(words.body, m, **extra), id="swap-body")
-            yield Button(fill(words.next, m, **extra), id="next", variant="primary")
+            yield Button(fill(words.next, m, **extra), id="swap-next", variant="primary")
             yield Static(Content(words.hint), classes="muted")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#next", Button).focus()
+        self.query_one("#swap-next", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

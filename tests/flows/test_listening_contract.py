@@ -38,7 +38,7 @@ async def test_start_listening_returns_to_the_caller_with_the_session_id(data_di
         screen = app.screen
         assert isinstance(screen, ListeningSetupScreen)
         assert screen.query_one("#topic", Input).value == "Who does the dishes [sometimes]"
-        assert screen.query_one("#note", Select).value.startswith("I feel stretched thin")
+        assert screen.query_one("#speaker-note", Select).value.startswith("I feel stretched thin")
         screen.query_one("#readiness").value = False
         screen.query_one("#mirroring").value = False
         await pilot.press("ctrl+s")

@@ -41,7 +41,7 @@ async def to_setup(pilot) -> None:
 
 async def to_turn(pilot) -> None:
     await to_setup(pilot)
-    pilot.app.screen.query_one("#note", Select).value = NOTE
+    pilot.app.screen.query_one("#speaker-note", Select).value = NOTE
     pilot.app.screen.query_one("#readiness").value = False
     await pilot.pause()
     await pilot.press("ctrl+s")
@@ -157,7 +157,7 @@ def test_close(size, data_dir, snap_compare):
             await pilot.pause()
             await pilot.press("g")
             await pilot.pause()
-            if pilot.app.screen.query("#next"):
+            if pilot.app.screen.query("#swap-next"):
                 await pilot.press("enter")
                 await pilot.pause()
         pilot.app.screen.query_one("#line-0", Input).value = "תודה שהקשבת 💛 [really]"
