@@ -189,6 +189,8 @@ class DetailText(msgspec.Struct, forbid_unknown_fields=True):
     turn_heading: str
     times: str
     summary_heading: str
+    summary_again_heading: str
+    summary_more_heading: str
     rating: str
     clarified: str
     more_yes: str
@@ -201,6 +203,9 @@ class DetailText(msgspec.Struct, forbid_unknown_fields=True):
     empathy: str
     closing: str
     breaks: str
+    break_line: str
+    break_ended: str
+    finished_early: str
     note: str
     delete: str
     delete_question: str

@@ -85,10 +85,23 @@ class ListeningDetailScreen(ClosenessScreen):
                 if s.closing[i]
             ]
             yield self._section(w.closing, Content("\n").join(lines), id="closing")
+        if s.state.get("finished_early"):
+            yield Static(Content(w.finished_early), classes="muted detail-line")
         if s.breaks:
-            yield Static(
-                safe_template(w.breaks, count=str(len(s.breaks))), classes="muted", id="breaks"
-            )
+            lines = []
+            for brk in s.breaks:
+                ended = ""
+                if brk.ended_at is not None:
+                    ended = w.break_ended.replace("$at", brk.ended_at.strftime("%H:%M"))
+                lines.append(
+                    safe_template(
+                        w.break_line,
+                        start=brk.started_at.strftime("%a %H:%M"),
+                        planned=brk.return_at.strftime("%H:%M"),
+                        ended=ended,
+                    )
+                )
+            yield self._section(w.breaks, Content("\n").join(lines), id="breaks")
 
     def _section(self, title: str, body: Content, id: str | None = None) -> Static:
         return Static(
@@ -112,10 +125,15 @@ class ListeningDetailScreen(ClosenessScreen):
             ),
             classes="turn-heading",
         )
+        headings = {"again": w.summary_again_heading, "more": w.summary_more_heading}
         for summary in turn.summaries:
             rating = w.ratings.get(summary.rating, summary.rating)
             parts = [
-                safe_template("[b]" + w.summary_heading + "[/b]", listener=listener),
+                safe_template(
+                    "[b]" + headings.get(summary.kind, w.summary_heading) + "[/b]",
+                    listener=listener,
+                    speaker=speaker,
+                ),
                 safe(summary.text),
                 safe_template("[i]" + w.rating + "[/i]", speaker=speaker, rating=rating),
             ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from closeness_tui.screens.listening_setup import ListeningSetupScreen
 from closeness_tui.screens.listening_turn import TurnScreen
 from conftest import build_app, seed_names
+from listening_helpers import tick
 from textual.widgets import Digits, Input, OptionList, Static, TextArea
 
 from closeness_tui.models import ListeningSession
@@ -37,12 +38,12 @@ async def run_to_zero(app, pilot, clock, bell_setting: bool) -> int:
     await pilot.press("ctrl+s")
     await pilot.pause()
     clock.advance(119)
-    await pilot.pause(0.4)
+    await tick(pilot)
     assert rang == []
     clock.advance(2)
-    await pilot.pause(0.4)
+    await tick(pilot)
     clock.advance(5)
-    await pilot.pause(0.4)
+    await tick(pilot)
     assert isinstance(app.screen, TurnScreen)  # never cut off
     return len(rang)
 

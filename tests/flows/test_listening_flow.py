@@ -17,6 +17,7 @@ from closeness_tui.screens.listening_summary import SummaryScreen
 from closeness_tui.screens.listening_swap import SwapScreen
 from closeness_tui.screens.listening_turn import TurnScreen
 from conftest import build_app, seed_names
+from listening_helpers import tick
 from textual.widgets import Digits, Input, RadioSet, Static, TextArea
 
 from closeness_tui.models import ListeningSession
@@ -84,22 +85,22 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         )
         assert screen.query_one("#clock", Digits).value == "2:00"
         clock.advance(30)
-        await pilot.pause(0.3)
+        await tick(pilot)
         assert screen.query_one("#clock", Digits).value == "1:30"
         await pilot.press("space")  # pause
         clock.advance(600)
-        await pilot.pause(0.3)
+        await tick(pilot)
         assert screen.query_one("#clock", Digits).value == "1:30"
         assert "Paused" in plain(screen, "#status")
         await pilot.press("space")  # go on
         await pilot.press("m")  # one more minute
-        await pilot.pause(0.3)
+        await tick(pilot)
         assert screen.query_one("#clock", Digits).value == "2:30"
         clock.advance(130)
-        await pilot.pause(0.3)
+        await tick(pilot)
         assert "Less than 30 seconds" in plain(screen, "#status")
         clock.advance(25)
-        await pilot.pause(0.3)
+        await tick(pilot)
         assert screen.query_one("#clock", Digits).value == "+0:05"
         assert "finish your sentence" in plain(screen, "#status")
         assert isinstance(app.screen, TurnScreen)  # still waiting for Ben
@@ -145,7 +146,7 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         assert isinstance(app.screen, BreakScreen)
         assert app.screen.query_one("#break-clock", Digits).value == "20:00"
         clock.advance(60)
-        await pilot.pause(0.3)
+        await tick(pilot)
         assert app.screen.query_one("#break-clock", Digits).value == "19:00"
 
     record = saved(data_dir)
@@ -185,7 +186,7 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         assert "Paused" in plain(screen, "#status")
         await pilot.press("space")
         clock.advance(70)
-        await pilot.pause(0.3)
+        await tick(pilot)
         await pilot.press("enter")
         await pilot.pause()
         await type_summary(pilot, "What I heard is you feel tired")
@@ -228,6 +229,21 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         await pilot.pause()
         assert isinstance(app2.screen, HomeScreen)
         assert not app2.screen.query_one("#listening-waiting").display
+        # Read it back: the loop, the extra part and the break are all there.
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = "\n".join(w.visual.plain for w in app2.screen.query(Static))
+        assert "Round 1: Ben spoke, Ana listened" in shown
+        assert "Planned 2:00, spoke 3:05 (+1:00 added). Pauses: 1." in shown
+        assert "Ana's summary, after Ben clarified" in shown
+        assert "then Ben clarified for 0:40" in shown
+        assert "Ben's summary of what else Ana said" in shown
+        assert "Sat 19:44: a break, planned until 20:04, back at 20:05" in shown
+        assert "Thank you for listening" in shown
 
     record = saved(data_dir)
     assert record.status == "done" and record.state["step"] == "done"

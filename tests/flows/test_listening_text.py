@@ -127,9 +127,13 @@ async def test_summary_draft_survives_a_crash_and_clarify_resumes_exactly(data_d
         area = app.screen.query_one("#text", TextArea)
         area.focus()
         await pilot.press(*"you feel [tired]")
-        await pilot.pause(0.6)  # the debounced draft save
-        # No exit path runs: read the file as a crash would leave it.
-        (session,) = stored(data_dir)
+        # The debounced draft save (0.4 s after the last key); no exit path runs: read the
+        # file as a crash would leave it.
+        for _ in range(50):
+            await pilot.pause(0.1)
+            (session,) = stored(data_dir)
+            if session.draft:
+                break
         assert session.draft == "What I heard is you feel [tired]"
         assert session.state["step"] == "summary"
         await pilot.press("ctrl+s")

@@ -10,6 +10,7 @@ from datetime import datetime
 
 import pytest
 from conftest import build_app, seed_names
+from listening_helpers import tick
 from textual.widgets import Input, Select, TextArea
 
 from closeness_tui.clock import FakeClock
@@ -83,7 +84,7 @@ def test_speaker_turn(size, data_dir, snap_compare):
     async def run(pilot):
         await to_turn(pilot)
         clock.advance(40)
-        await pilot.pause(0.4)
+        await tick(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run)
 
@@ -97,7 +98,7 @@ def test_speaker_turn_time_up(size, data_dir, snap_compare):
     async def run(pilot):
         await to_turn(pilot)
         clock.advance(192)
-        await pilot.pause(0.4)
+        await tick(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run)
 
