@@ -10,6 +10,7 @@ off; they press Enter when they have finished their sentence.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from closeness_tui.screens.listening_common import StepScreen, banner, fill
 from textual.app import ComposeResult
@@ -22,6 +23,9 @@ from textual.widgets import Digits, Footer, Header, ProgressBar, Static
 from closeness_tui.clock import format_clock
 from closeness_tui.listeningtext import listening_text
 from closeness_tui.text import safe, safe_template
+
+if TYPE_CHECKING:
+    from closeness_tui.screens.listening_flow import ListeningFlow
 
 REFRESH_SECONDS = 0.25  # a modest safety net; the aligned timer below does the real work
 ALIGN_SLACK = 0.003  # wake just after the shown second changes, never just before
@@ -117,13 +121,16 @@ class TurnScreen(StepScreen):
 
     # -- the clock -------------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def __init__(self, flow: ListeningFlow) -> None:
+        super().__init__(flow)
         self._shown: tuple[str, bool, str] | None = None
         timer = self.m.timer
         # Restored from disk past zero: the cue was already given.
         self._rang = timer is not None and timer.remaining() <= 0
-        self._last_save = self.flow.app.clock.monotonic()
+        self._last_save = flow.app.clock.monotonic()
         self._aligned: Timer | None = None
+
+    def on_mount(self) -> None:
         self.refresh_clock()
         self.set_interval(REFRESH_SECONDS, self.refresh_clock)
 
@@ -135,11 +142,16 @@ class TurnScreen(StepScreen):
             delay = remaining - math.floor(remaining) or 1.0
         else:
             delay = 1.0 - (-remaining) % 1.0
-        self._aligned = self.set_timer(delay + ALIGN_SLACK, self.refresh_clock)
+        self._aligned = self.set_timer(delay + ALIGN_SLACK, self._on_aligned)
+
+    def _on_aligned(self) -> None:
+        self._aligned = None  # fired: the next refresh schedules the next change
+        self.refresh_clock()
 
     def on_screen_resume(self) -> None:
-        self._shown = None
-        self.refresh_clock()
+        if self.is_mounted:
+            self._shown = None
+            self.refresh_clock()
 
     def _status(self, remaining: float, running: bool) -> tuple[str, str]:
         t = listening_text().turn
@@ -160,7 +172,8 @@ class TurnScreen(StepScreen):
         shown = format_clock(remaining)
         kind, words = self._status(remaining, running)
         key = (shown, running, kind)
-        if key != self._shown:
+        changed = key != self._shown
+        if changed:
             self._shown = key
             self.query_one("#clock", Digits).update(shown)
             bar = self.query_one("#progress", ProgressBar)
@@ -169,7 +182,7 @@ class TurnScreen(StepScreen):
             status.update(fill(words, self.m, seconds=str(listening_text().turn.warning_seconds)))
             for name in ("paused", "time-up", "warning", "running"):
                 self.set_class(kind == name, f"-{name}")
-        if running:
+        if running and (changed or self._aligned is None):
             self._align(remaining)
         if remaining <= 0 and not self._rang:
             self._rang = True
