@@ -22,6 +22,7 @@ T = TypeVar("T")
 REGISTRY: dict[str, str] = {
     "app.toml": "closeness_tui.apptext:AppText",
     "listening.toml": "closeness_tui.listeningtext:ListeningText",
+    "checkins.toml": "closeness_tui.checkins_text:CheckinsText",
 }
 
 

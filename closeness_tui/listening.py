@@ -380,7 +380,7 @@ class Listening:
         """The speaker has more to say: a short timed chunk, then another summary."""
         self._require("more_yes", "more")
         assert self.turn is not None
-        self.turn.more = "yes"
+        self.turn.more_answer = "yes"
         self.phase = "more"
         self.step = "speaking"
         self._start_timer(min(MORE_SECONDS, self.session.turn_seconds))
@@ -388,8 +388,8 @@ class Listening:
     def more_no(self) -> None:
         self._require("more_no", "more")
         assert self.turn is not None
-        if not self.turn.more:
-            self.turn.more = "no"
+        if not self.turn.more_answer:
+            self.turn.more_answer = "no"
         self.step = "validation"
 
     def submit_validation(self, text: str) -> None:

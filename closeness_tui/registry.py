@@ -30,6 +30,13 @@ SCREENS: dict[str, str] = {
     "listening_swap": "closeness_tui.screens.listening_swap:SwapScreen",
     "listening_close": "closeness_tui.screens.listening_close:ClosingScreen",
     "listening_break": "closeness_tui.screens.listening_break:BreakScreen",
+    "checkins": "closeness_tui.screens.checkins:CheckinsScreen",
+    "nightly": "closeness_tui.screens.nightly:NightlyScreen",
+    "gratitude": "closeness_tui.screens.gratitude:GratitudeScreen",
+    "weekly": "closeness_tui.screens.weekly:WeeklyScreen",
+    "journal": "closeness_tui.screens.journal:JournalScreen",
+    "journal_entry": "closeness_tui.screens.journal_entry:JournalEntryScreen",
+    "insights": "closeness_tui.screens.insights:InsightsScreen",
 }
 
 

@@ -38,8 +38,15 @@ def ensure_private_dir(directory: Path) -> None:
                     entry.chmod(FILE_MODE)
 
 
+class NotConfirmed(OSError):
+    """The new file is in place but fsyncing its directory failed: the rename may not
+    survive a power cut. Raised after `os.replace`, so the new bytes are what a reader sees."""
+
+
 def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Replace `path` with `data` so that a crash leaves the old or the new file whole."""
+    """Replace `path` with `data` so that a crash leaves the old or the new file whole.
+
+    Any OSError other than NotConfirmed means the old file is untouched."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -53,11 +60,14 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
             os.unlink(tmp)
         raise
     if durable:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
         try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError as exc:
+            raise NotConfirmed(exc.errno, exc.strerror) from exc
 
 
 def encode(data: Any) -> bytes:

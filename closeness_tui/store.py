@@ -11,14 +11,22 @@ app name and schema version. It is validated completely (JSON, shape, every reco
 fields) before TinyDB sees it. A damaged file is never overwritten: the caller shows the
 problem and may `set_aside()` the file or `restore_backup()`. One writer per data
 directory: a second copy of the app gets StoreLocked and writes nothing.
+
+Writes: `put`/`put_many`/`delete` return only once the new file is fsynced and renamed into
+place. A record is first proved to load back as its own kind (so a wrong type, NaN, or a
+lone surrogate - which UTF-8 cannot hold; `text.clean()` removes them at input - is refused
+with StoreWriteError before anything changes). If writing fails, StoreWriteError is raised
+and the file and this store's memory are both as they were. Any other text is kept exactly.
+Messages name files, kinds and fields, never what a partner wrote.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,6 +40,7 @@ from closeness_tui.models import TABLES, Record, Settings
 from closeness_tui.storage import (
     FILE_MODE,
     AtomicJSONStorage,
+    NotConfirmed,
     atomic_write,
     encode,
     ensure_private_dir,
@@ -81,12 +90,20 @@ def migrate(
     version: int,
     *,
     registry: dict[int, Migration] | None = None,
-    target: int = SCHEMA_VERSION,
+    target: int | None = None,
 ) -> dict[str, Any]:
-    """Apply migrations version -> version+1 ... -> target. Raises KeyError if a step is missing."""
+    """Apply migrations version -> version+1 ... -> target (default: SCHEMA_VERSION).
+
+    Raises KeyError naming the missing step if the chain has a gap. Each step gets the
+    document of its version and returns the next; the step's version is recorded in `_meta`.
+    """
     registry = MIGRATIONS if registry is None else registry
+    target = SCHEMA_VERSION if target is None else target
     while version < target:
-        data = registry[version](data)
+        step = registry.get(version)
+        if step is None:
+            raise KeyError(f"no migration from data version {version} to {version + 1}")
+        data = step(data)
         version += 1
         data.setdefault(META_TABLE, {}).setdefault("1", {})["schema"] = version
     return data
@@ -106,6 +123,16 @@ def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
         raise StoreDamaged(path, "empty", "The data file is empty.")
     try:
         data = msgspec.json.decode(raw)
+    except RecursionError:
+        raise StoreDamaged(
+            path, "not_json", "The data file is not closeness data: it is nested too deeply."
+        ) from None
+    except UnicodeDecodeError:  # msgspec raises this for bad UTF-8 inside a string
+        raise StoreDamaged(
+            path,
+            "not_json",
+            "The data file is not readable JSON: it holds bytes that are not text.",
+        ) from None
     except msgspec.DecodeError as exc:
         raise StoreDamaged(
             path,
@@ -132,13 +159,21 @@ def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
         )
     if version < SCHEMA_VERSION:
         try:
-            data = migrate(data, version)
+            data = migrate(data, version, target=SCHEMA_VERSION)
         except Exception as exc:  # a failed migration must not lose the original file
+            # Only the kind of error is named: its text could quote what a partner wrote.
             raise StoreDamaged(
-                path, "migration", f"Updating the data from version {version} failed: {exc}"
+                path,
+                "migration",
+                f"Updating the data from version {version} to {SCHEMA_VERSION} failed "
+                f"({type(exc).__name__}). The file itself was not changed.",
             ) from None
     _check_tables(data, path)
     return data
+
+
+def _is_doc_id(key: object) -> bool:
+    return isinstance(key, str) and key.isascii() and key.isdigit()
 
 
 def _check_tables(data: dict[str, Any], path: Path) -> None:
@@ -148,17 +183,25 @@ def _check_tables(data: dict[str, Any], path: Path) -> None:
         record_type = TABLES.get(name)
         seen: set[str] = set()
         for doc_id, doc in table.items():
-            if not (isinstance(doc_id, str) and doc_id.isdigit()) or not isinstance(doc, dict):
+            if not (_is_doc_id(doc_id) and isinstance(doc, dict)):
                 raise StoreDamaged(
                     path, "wrong_shape", f"The section {name!r} has an entry that is not a record."
                 )
             if record_type is None:
                 continue
+            if not isinstance(doc.get("id"), str) or not doc["id"]:
+                raise StoreDamaged(
+                    path, "wrong_shape", f"A record in {name!r} has no id of its own."
+                )
             try:
                 rec = msgspec.convert(doc, record_type)
+            except RecursionError:
+                raise StoreDamaged(
+                    path, "wrong_shape", f"A record in {name!r} is nested too deeply."
+                ) from None
             except msgspec.ValidationError as exc:
                 raise StoreDamaged(
-                    path, "wrong_shape", f"A record in {name!r} does not fit: {exc}."
+                    path, "wrong_shape", f"A record in {name!r} does not fit: {_reason(exc)}."
                 ) from None
             if rec.id in seen:
                 raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
@@ -178,6 +221,7 @@ class Store:
         self.directory = directory
         self.path = directory / DATA_FILE
         self._lock = lock
+        self._closed = False
         self.read_only = lock is None
         self._storage: AtomicJSONStorage | None = None
         self._db = TinyDB(self.path, data=data, storage=_StorageFactory(self))
@@ -194,20 +238,20 @@ class Store:
     @classmethod
     def open(cls, directory: Path | str, *, read_only: bool = False) -> Store:
         directory = Path(directory).expanduser()
+        path = directory / DATA_FILE
         if read_only:
             if not directory.is_dir():
-                raise StoreDamaged(directory / DATA_FILE, "missing", "There is no data here yet.")
+                raise StoreDamaged(path, "missing", "There is no data here yet.")
+            lock = None
         else:
-            ensure_private_dir(directory)
-        lock = None
-        if not read_only:
-            lock = FileLock(str(directory / LOCK_FILE), timeout=0, mode=FILE_MODE)
             try:
-                lock.acquire()
-            except Timeout:
-                raise StoreLocked(directory) from None
+                ensure_private_dir(directory)
+            except OSError as exc:
+                raise _unwritable(path, exc) from None
+            lock = _acquire(directory)
         try:
-            path = directory / DATA_FILE
+            if lock is not None:
+                _remove_stray_temps(directory)
             raw: bytes | None
             try:
                 raw = path.read_bytes()
@@ -215,10 +259,19 @@ class Store:
                 if read_only:
                     raise StoreDamaged(path, "missing", "There is no data file here yet.") from None
                 raw = None
+            except OSError as exc:
+                raise StoreDamaged(
+                    path,
+                    "unreadable",
+                    f"The data file cannot be read ({exc.strerror or type(exc).__name__}).",
+                ) from None
             data = empty_document() if raw is None else parse_document(raw, path)
             store = cls(directory, data, lock, raw)
             if raw is None:
-                store._save_now()
+                try:
+                    store._save_now()
+                except StoreWriteError as exc:
+                    raise _unwritable(path, exc.__cause__ or exc) from None
             return store
         except BaseException:
             if lock is not None:
@@ -228,6 +281,7 @@ class Store:
     def close(self) -> None:
         if self._backup_thread is not None:
             self._backup_thread.join(timeout=5)
+        self._closed = True
         if self._lock is not None and self._lock.is_locked:
             self._lock.release()
 
@@ -257,38 +311,119 @@ class Store:
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreWriteError("This copy of closeness is only reading the data.")
+        if self._closed:
+            raise StoreWriteError("The data was closed; nothing more can be saved from here.")
+
+    def _to_doc(self, record: Record) -> dict[str, Any]:
+        """The record as a JSON document, proved to load back as the same kind of record.
+
+        This runs before anything changes, so a record the store could not read back (a
+        wrong type in a field, NaN, a lone surrogate that UTF-8 cannot hold) is refused
+        with StoreWriteError instead of making the file unopenable. The message never
+        quotes the text.
+        """
+        record_type = type(record)
+        if TABLES.get(record_type.TABLE) is not record_type:
+            raise StoreWriteError(f"{record_type.__name__} is not a kind of record kept here.")
+        try:
+            doc = msgspec.to_builtins(record)
+            msgspec.json.decode(encode(doc), type=record_type)
+        except UnicodeEncodeError:
+            raise StoreWriteError(
+                f"A {record_type.__name__} holds a broken character (a lone surrogate) that "
+                "cannot be saved. Nothing was changed."
+            ) from None
+        except (
+            msgspec.ValidationError,
+            msgspec.EncodeError,
+            TypeError,
+            ValueError,
+            RecursionError,
+        ) as exc:
+            raise StoreWriteError(
+                f"A {record_type.__name__} does not fit its kind ({_reason(exc)}). "
+                "Nothing was changed."
+            ) from None
+        if not isinstance(doc.get("id"), str) or not doc["id"]:
+            raise StoreWriteError(f"A {record_type.__name__} has no id. Nothing was changed.")
+        return doc
+
+    @contextlib.contextmanager
+    def _changing(self, record_type: type[Record], doc_ids: Iterable[int] = ()) -> Iterator[None]:
+        """Run one TinyDB change of `record_type`'s table. TinyDB changes the in-memory data
+        before the file is written; if the write fails the file on disk is still the old one,
+        so the table (and docs TinyDB updates in place, `doc_ids`) go back as they were."""
+        data = self._db.storage.read()
+        name = record_type.TABLE
+        had_table = name in data
+        before = dict(data.get(name, {}))
+        for doc_id in doc_ids:
+            key = str(doc_id)
+            if key in before:
+                before[key] = dict(before[key])
+        try:
+            yield
+        except NotConfirmed as exc:
+            # The new file is in place (memory already matches it); only the folder's
+            # fsync failed. Say so, without pretending the change was not made.
+            self._index.pop(name, None)  # rebuilt from the data at the next lookup
+            raise StoreWriteError(
+                f"Saved, but the disk did not confirm it ({exc.strerror or 'error'})."
+            ) from exc
+        except Exception as exc:
+            if had_table:
+                data[name] = before
+            else:
+                data.pop(name, None)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else None
+            raise StoreWriteError(f"Could not save: {reason or type(exc).__name__}") from exc
 
     def put(self, record: Record) -> None:
-        """Insert or replace `record` (by its uuid) and save the file at once."""
+        """Insert or replace `record` (by its uuid) and save the file at once.
+
+        When this returns the record is on disk (fsynced). On failure it raises
+        StoreWriteError and both the file and what this store holds are as before.
+        """
         self._check_writable()
-        doc = msgspec.to_builtins(record)
-        index = self._ids(type(record))
-        table = self._table(type(record))
+        doc = self._to_doc(record)
+        record_type = type(record)
+        index = self._ids(record_type)
         doc_id = index.get(record.id)
-        try:
+        with self._changing(record_type, () if doc_id is None else (doc_id,)):
+            table = self._table(record_type)
             if doc_id is None:
-                index[record.id] = table.insert(doc)
+                new_id = table.insert(doc)
             else:
                 table.upsert(Document(doc, doc_id=doc_id))
-        except OSError as exc:
-            self._reload_after_failed_write()
-            raise StoreWriteError(f"Could not save: {exc.strerror or exc}") from exc
+        if doc_id is None:
+            self._ids(record_type)[record.id] = new_id
 
     def put_many(self, records: Iterable[Record]) -> None:
-        """Insert new records in one write (used by bench data and imports)."""
+        """Insert or replace many records (bench data, imports).
+
+        Every record is checked before anything is written. The new records of each kind go
+        in with one write, all or none; a record already stored is replaced as `put` would
+        (one write each); a record twice in `records` is stored once, the last one winning.
+        """
         self._check_writable()
-        by_type: dict[type[Record], list[Record]] = {}
+        by_type: dict[type[Record], dict[str, dict[str, Any]]] = {}
         for rec in records:
-            by_type.setdefault(type(rec), []).append(rec)
-        try:
-            for record_type, recs in by_type.items():
-                ids = self._table(record_type).insert_multiple(msgspec.to_builtins(r) for r in recs)
-                index = self._ids(record_type)
-                for rec, doc_id in zip(recs, ids, strict=True):
-                    index[rec.id] = doc_id
-        except OSError as exc:
-            self._reload_after_failed_write()
-            raise StoreWriteError(f"Could not save: {exc.strerror or exc}") from exc
+            by_type.setdefault(type(rec), {})[rec.id] = self._to_doc(rec)
+        for record_type, docs in by_type.items():
+            index = self._ids(record_type)
+            new = {rid: doc for rid, doc in docs.items() if rid not in index}
+            for rid, doc in docs.items():
+                if rid in index:
+                    doc_id = index[rid]
+                    with self._changing(record_type, (doc_id,)):
+                        self._table(record_type).upsert(Document(doc, doc_id=doc_id))
+            if not new:
+                continue
+            with self._changing(record_type):
+                doc_ids = self._table(record_type).insert_multiple(new.values())
+            index = self._ids(record_type)
+            for rid, doc_id in zip(new, doc_ids, strict=True):
+                index[rid] = doc_id
 
     def get(self, record_type: type[R], record_id: str) -> R | None:
         doc_id = self._ids(record_type).get(record_id)
@@ -305,17 +440,15 @@ class Store:
         return len(self._db.storage.read().get(record_type.TABLE, {}))
 
     def delete(self, record_type: type[Record], record_id: str) -> bool:
+        """Remove a record and save at once. False if there was no such record."""
         self._check_writable()
         index = self._ids(record_type)
         doc_id = index.get(record_id)
         if doc_id is None:
             return False
-        try:
+        with self._changing(record_type, (doc_id,)):
             self._table(record_type).remove(doc_ids=[doc_id])
-        except OSError as exc:
-            self._reload_after_failed_write()
-            raise StoreWriteError(f"Could not save: {exc.strerror or exc}") from exc
-        del index[record_id]
+        del self._ids(record_type)[record_id]
         return True
 
     # -- settings ----------------------------------------------------------------------
@@ -349,14 +482,61 @@ class Store:
 
     def _save_now(self) -> None:
         self._check_writable()
-        self._db.storage.write(self._db.storage.read())
+        try:
+            self._db.storage.write(self._db.storage.read())
+        except OSError as exc:
+            raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
 
-    def _reload_after_failed_write(self) -> None:
-        """The write failed, so the file on disk is still the last good one: go back to it."""
-        self._index.clear()
-        with contextlib.suppress(Exception):
-            data = parse_document(self.path.read_bytes(), self.path)
-            self._db.storage._data = data  # type: ignore[attr-defined]
+
+def _reason(exc: Exception) -> str:
+    """A validation error's words without any value it quotes (values may be private).
+
+    msgspec names types and fields in backticks and quotes values in single quotes
+    ("Invalid enum value 'x'"), so everything from the first to the last quote goes."""
+    text = str(exc)
+    head, quote, rest = text.partition("'")
+    if quote:
+        text = f"{head}…{rest.rpartition(chr(39))[2]}"
+    return text
+
+
+def _unwritable(path: Path, exc: BaseException) -> StoreDamaged:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+    return StoreDamaged(
+        path, "unwritable", f"closeness cannot write in its data folder ({reason})."
+    )
+
+
+def _acquire(directory: Path) -> FileLock:
+    """Take the one-writer lock of `directory` or raise StoreLocked."""
+    # Not thread-local: a save from a worker thread is still this process's save, and
+    # close() may run on another thread than open().
+    lock = FileLock(str(directory / LOCK_FILE), timeout=0, mode=FILE_MODE, thread_local=False)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreLocked(directory) from None
+    except OSError as exc:
+        raise _unwritable(directory / DATA_FILE, exc) from None
+    return lock
+
+
+@contextlib.contextmanager
+def _holding_lock(directory: Path) -> Iterator[None]:
+    lock = _acquire(directory)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _remove_stray_temps(directory: Path) -> None:
+    """Temp files left by a write that was killed midway (only ever ours: we hold the lock).
+    They never stand in for the data file, but they hold private words, so they go."""
+    for entry in directory.glob(f".{DATA_FILE}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if entry.is_file() and not entry.is_symlink():
+                entry.unlink()
 
 
 class _StorageFactory:
@@ -374,15 +554,32 @@ class _StorageFactory:
 # -- recovering from a damaged file -----------------------------------------------------
 
 
-def set_aside(path: Path, now: datetime) -> Path:
-    """Rename a damaged data file with a timestamp; it is kept, never deleted."""
+def _keep_copy(path: Path, now: datetime) -> Path:
+    """A second name for `path` with a timestamp (a hard link, so no bytes are rewritten);
+    never replaces an existing file."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"closeness.damaged-{stamp}.json")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"closeness.damaged-{stamp}-{n}.json")
-    os.replace(path, target)
+    for n in itertools.count(1):
+        suffix = "" if n == 1 else f"-{n}"
+        target = path.with_name(f"closeness.damaged-{stamp}{suffix}.json")
+        try:
+            os.link(path, target)
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links: copy instead
+            if target.exists():
+                continue
+            atomic_write(target, path.read_bytes())
+        return target
+    raise AssertionError("unreachable")
+
+
+def set_aside(path: Path, now: datetime) -> Path:
+    """Rename a damaged data file with a timestamp; it is kept, never deleted.
+
+    Takes the directory lock (StoreLocked if another copy of closeness has it)."""
+    with _holding_lock(path.parent):
+        target = _keep_copy(path, now)
+        path.unlink()
     return target
 
 
@@ -393,18 +590,27 @@ def backup_status(directory: Path) -> str | None:
         parse_document(path.read_bytes(), path)
     except FileNotFoundError:
         return "There is no backup yet."
+    except OSError as exc:
+        return f"The backup cannot be read ({exc.strerror or type(exc).__name__})."
     except StoreDamaged as exc:
         return f"The backup cannot be used either: {exc.detail}"
     return None
 
 
 def restore_backup(directory: Path, now: datetime) -> Path:
-    """Keep the damaged file aside and put the last good backup in its place."""
+    """Keep the damaged file aside and put the last good backup in its place.
+
+    The backup is validated first (StoreDamaged naming the backup if it is no good). The
+    damaged file keeps a timestamped name; the data file is then replaced atomically, so a
+    failure midway leaves both where they were. Returns where the damaged file was kept
+    (or the backup's path when there was no data file)."""
     backup = directory / BACKUP_FILE
-    raw = backup.read_bytes()
-    parse_document(raw, backup)
-    aside = set_aside(directory / DATA_FILE, now) if (directory / DATA_FILE).exists() else None
-    atomic_write(directory / DATA_FILE, raw)
+    with _holding_lock(directory):
+        raw = backup.read_bytes()
+        parse_document(raw, backup)
+        data_file = directory / DATA_FILE
+        aside = _keep_copy(data_file, now) if data_file.exists() else None
+        atomic_write(data_file, raw)
     return aside or backup
 
 

@@ -146,9 +146,9 @@ class ListeningDetailScreen(ClosenessScreen):
                     )
                 )
             yield Static(Content("\n").join(parts), classes="detail-section summary")
-        if turn.more in ("yes", "no"):
+        if turn.more_answer in ("yes", "no"):
             yield Static(
-                Content(w.more_yes if turn.more == "yes" else w.more_no),
+                Content(w.more_yes if turn.more_answer == "yes" else w.more_no),
                 classes="muted detail-line",
             )
         if turn.validation:

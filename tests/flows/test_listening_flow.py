@@ -162,7 +162,7 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
     ]
     assert first.summaries[0].clarification_seconds == pytest.approx(40)
     assert first.validation == "That makes sense to me because you work all week"
-    assert first.empathy == "" and first.more == "no"
+    assert first.empathy == "" and first.more_answer == "no"
     assert record.readiness["tired"] and record.readiness["good_time"]
     assert record.topic == "Weekends [and] 🌙 chores"
 
@@ -250,7 +250,7 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
     assert [t.speaker for t in record.turns] == [1, 0, 1, 0]
     assert [t.round for t in record.turns] == [1, 1, 2, 2]
     second = record.turns[1]
-    assert second.actual_seconds == pytest.approx(120) and second.more == "yes"
+    assert second.actual_seconds == pytest.approx(120) and second.more_answer == "yes"
     assert second.more_seconds == pytest.approx(20)
     assert [s.kind for s in second.summaries] == ["summary", "more"]
     assert second.empathy == "I imagine you feel lonely"

@@ -229,7 +229,7 @@ def test_is_there_more_adds_a_timed_chunk_and_a_more_summary(clock):
     assert m.step == "more"
     m.more_no()
     turn = m.turn
-    assert turn.more == "yes" and turn.more_seconds == pytest.approx(45)
+    assert turn.more_answer == "yes" and turn.more == "" and turn.more_seconds == pytest.approx(45)
     assert [s.kind for s in turn.summaries] == ["summary", "more"]
 
 
