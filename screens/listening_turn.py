@@ -200,13 +200,21 @@ class TurnScreen(StepScreen):
             return self.step == "clarify"
         return True
 
-    def action_toggle_pause(self) -> None:
-        self.flow.apply("toggle_pause")
+    def _same_step(self, event: str) -> None:
+        """Pause, go on, or add a minute: show it at once, then save (a save can take a
+        moment on a busy disk; the clock on screen should not wait for it)."""
+        if self.m.step not in ("speaking", "clarify"):
+            return
+        getattr(self.m, event)()
+        self._shown = None
         self.refresh_clock()
+        self.flow.save()
+
+    def action_toggle_pause(self) -> None:
+        self._same_step("toggle_pause")
 
     def action_add_minute(self) -> None:
-        self.flow.apply("add_minute")
-        self.refresh_clock()
+        self._same_step("add_minute")
 
     def action_done(self) -> None:
         self.flow.apply("clarified" if self.step == "clarify" else "end_turn")
