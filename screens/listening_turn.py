@@ -180,10 +180,12 @@ class TurnScreen(StepScreen):
             bar.update(total=timer.planned, progress=min(timer.elapsed(), timer.planned))
             status = self.query_one("#status", Static)
             status.update(fill(words, self.m, seconds=str(listening_text().turn.warning_seconds)))
-            for name in ("paused", "time-up", "warning", "running"):
-                self.set_class(kind == name, f"-{name}")
+            if not self.has_class(f"-{kind}"):
+                for name in ("paused", "time-up", "warning", "running"):
+                    self.set_class(kind == name, f"-{name}")
         if running and (changed or self._aligned is None):
-            self._align(remaining)
+            # Measured again: restyling the screen (a class change) can take a while.
+            self._align(timer.remaining())
         if remaining <= 0 and not self._rang:
             self._rang = True
             if self.capp.settings.bell and self.capp.allow_bell:
