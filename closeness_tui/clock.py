@@ -74,6 +74,13 @@ class Countdown:
         if start:
             self.resume()
 
+    @classmethod
+    def restored(cls, clock: Clock, planned: float, remaining: float) -> Countdown:
+        """A paused countdown rebuilt from saved figures (after a break or a restart)."""
+        countdown = cls(clock, max(planned, 0.0), start=False)
+        countdown._remaining_when_paused = float(remaining)
+        return countdown
+
     @property
     def running(self) -> bool:
         return self._deadline is not None

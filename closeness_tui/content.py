@@ -26,6 +26,7 @@ REGISTRY: dict[str, str] = {
     "feelings.toml": "closeness_tui.istatement_content:Feelings",
     "needs.toml": "closeness_tui.istatement_content:Needs",
     "practice.toml": "closeness_tui.istatement_content:Practice",
+    "listening.toml": "closeness_tui.listeningtext:ListeningText",
     "checkins.toml": "closeness_tui.checkins_text:CheckinsText",
 }
 

@@ -62,8 +62,9 @@ class Summary(msgspec.Struct, kw_only=True):
 
     text: str = ""
     rating: str = ""  # "", "got_it", "partly", "not_quite"
-    clarification_seconds: float = 0.0
+    clarification_seconds: float = 0.0  # the speaker's timed clarification after this rating
     at: datetime | None = None
+    kind: str = "summary"  # "summary" (first), "again" (after a clarification), "more"
 
 
 class Turn(msgspec.Struct, kw_only=True):
@@ -74,9 +75,12 @@ class Turn(msgspec.Struct, kw_only=True):
     pauses: int = 0
     added_seconds: float = 0.0
     summaries: list[Summary] = msgspec.field(default_factory=list)
-    more: str = ""
+    more: str = ""  # free text about "Is there more?" (the extra part's summaries are in summaries)
     validation: str = ""
     empathy: str = ""
+    more_answer: str = ""  # "Is there more?": "yes", "no", or "" when not asked
+    more_seconds: float = 0.0  # time spent speaking after "Is there more?"
+    moved_on: bool = False  # they chose to move on before a "Got it"
 
 
 class Break(msgspec.Struct, kw_only=True):
@@ -100,10 +104,12 @@ class ListeningSession(Record, kw_only=True):
     turns: list[Turn] = msgspec.field(default_factory=list)
     closing: list[str] = msgspec.field(default_factory=lambda: ["", ""])
     breaks: list[Break] = msgspec.field(default_factory=list)
-    status: str = "active"  # "active", "on_break", "done"
+    status: str = "active"  # "active", "on_break", "done", "stopped" (set aside unfinished)
     state: dict[str, object] = msgspec.field(default_factory=dict)  # resumable machine state
     draft: str = ""  # words being typed in the summary box, kept across restarts
-    speaker_note: str = ""
+    speaker_note: str = ""  # an I-statement the first speaker chose to keep in view
+    mirroring: bool = True  # offer "Is there more?", validation and empathy after "Got it"
+    finished_at: datetime | None = None
 
 
 # -- I-statements ------------------------------------------------------------------------

@@ -74,6 +74,7 @@ class HomeScreen(ClosenessScreen):
         with Vertical(id="home"):
             yield Static(self._greeting(), id="greeting")
             yield Static(Content(text.subtitle), classes="muted", id="subtitle")
+            yield Static("", id="listening-waiting")
             yield OptionList(*self._options(), id="entries")
             yield TodayRituals(id="today-rituals")
             yield Static(Content(text.therapist_note), classes="gentle", id="note")
@@ -83,15 +84,31 @@ class HomeScreen(ClosenessScreen):
         a, b = self.capp.settings.names
         return safe_template(app_text().home.greeting, a=a, b=b)
 
+    def _waiting(self) -> Content | None:
+        """A line offering to carry on an unfinished listening session, if there is one."""
+        if not is_registered("listening") or self.capp.store is None:
+            return None
+        from closeness_tui.screens.listening_break import waiting_line
+
+        return waiting_line(self.capp)
+
     def _options(self) -> list[Option]:
         return [Option(entry_prompt(e), id=e.screen) for e in entries()]
 
     def on_mount(self) -> None:
         self.query_one("#entries", OptionList).focus()
+        self._show_waiting()
 
     def on_screen_resume(self) -> None:
-        # Names may have changed in Settings.
+        # Names may have changed in Settings; a listening session may have finished or paused.
         self.query_one("#greeting", Static).update(self._greeting())
+        self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        waiting = self._waiting()
+        line = self.query_one("#listening-waiting", Static)
+        line.update(waiting or "")
+        line.display = waiting is not None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

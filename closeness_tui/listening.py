@@ -1,0 +1,521 @@
+"""The listening session ("the floor") as a pure state machine. No Textual here.
+
+One partner holds the floor and speaks while a timer runs; the other listens, then says back
+what they heard; the speaker rates it (Got it / Partly / Not quite). Partly or Not quite: a
+short timed clarification, then the listener summarises again, as often as needed or until
+they choose to move on. After "Got it", optionally: "Is there more?", a validation and an
+empathy guess. Then the roles swap, for the rounds chosen, and each may write a closing line.
+A break can be taken from any step and resumes exactly where it stopped.
+
+Steps::
+
+    setup -> readiness? -> speaking -> summary -> rating -+-> more -> validation -> empathy
+                             ^            ^               |                          |
+                             |            +-- clarify <---+ (partly / not quite)     v
+                             +-- (more: yes)                           swap / closing -> done
+    any step but setup/done  -> break -> (the same step again)
+
+Every event method either moves the machine or raises `TransitionError` naming the step and
+the event. `sync()` writes the exact position (step, turn, timer's remaining seconds) into the
+record's `state`, so a session reopened from disk resumes where it stopped; a running timer
+comes back paused with the seconds it had left.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from closeness_tui.clock import Clock, Countdown
+from closeness_tui.models import Break, ListeningSession, Summary, Turn
+
+STEPS = (
+    "setup",
+    "readiness",
+    "speaking",
+    "summary",
+    "rating",
+    "clarify",
+    "more",
+    "validation",
+    "empathy",
+    "swap",
+    "closing",
+    "break",
+    "done",
+)
+TIMED_STEPS = frozenset({"speaking", "clarify"})
+TEXT_STEPS = frozenset({"summary", "validation", "empathy"})
+# Steps a break may be taken from (and later resumed to).
+BREAKABLE = frozenset(STEPS) - {"setup", "break", "done"}
+# Steps from which the partners may stop early and go to the closing lines.
+FINISHABLE = BREAKABLE - {"closing"}
+
+RATINGS = ("got_it", "partly", "not_quite")
+TURN_PRESETS_MINUTES = (2, 3, 5, 10)
+TURN_MINUTES_RANGE = (1, 30)
+ROUNDS_RANGE = (1, 5)
+ADD_SECONDS = 60
+CLARIFY_SECONDS = 60
+MORE_SECONDS = 120
+BREAK_MINUTES = 20
+BREAK_MAX = timedelta(hours=24)
+READINESS_KEYS = ("good_time", "hungry", "angry", "lonely", "tired")
+
+
+class TransitionError(ValueError):
+    """An event that is not allowed in the current step."""
+
+    def __init__(self, step: str, event: str) -> None:
+        super().__init__(f"{event!r} is not allowed while the session is at step {step!r}")
+        self.step = step
+        self.event = event
+
+
+class SetupError(ValueError):
+    """A set-up value out of range."""
+
+
+def other(seat: int) -> int:
+    return 1 - seat
+
+
+class Listening:
+    """Drives one ListeningSession record. Construct with `new()` or `resume()`."""
+
+    def __init__(self, session: ListeningSession, clock: Clock) -> None:
+        self.session = session
+        self.clock = clock
+        state = session.state or {}
+        self.step: str = str(state.get("step", "setup"))
+        if self.step not in STEPS:
+            raise ValueError(f"unknown step {self.step!r} in saved session")
+        self.turn_index: int = int(state.get("turn", 0))  # type: ignore[arg-type]
+        self.phase: str = str(state.get("phase", "main"))  # "main" or "more" while speaking
+        self.resume_step: str | None = state.get("resume_step")  # type: ignore[assignment]
+        self.check_readiness: bool = bool(state.get("check_readiness", True))
+        self.timer: Countdown | None = None
+        saved_timer = state.get("timer")
+        if isinstance(saved_timer, dict):
+            self.timer = Countdown.restored(
+                clock, float(saved_timer["planned"]), float(saved_timer["remaining"])
+            )
+
+    # -- construction ---------------------------------------------------------------------
+
+    @classmethod
+    def new(cls, clock: Clock, names: tuple[str, str] | list[str]) -> Listening:
+        now = clock.now()
+        session = ListeningSession(started_at=now, updated_at=now, names=list(names))
+        return cls(session, clock)
+
+    @classmethod
+    def resume(cls, session: ListeningSession, clock: Clock) -> Listening:
+        return cls(session, clock)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def total_turns(self) -> int:
+        return self.session.rounds * 2
+
+    @property
+    def turn(self) -> Turn | None:
+        turns = self.session.turns
+        return turns[self.turn_index] if self.turn_index < len(turns) else None
+
+    def speaker_of(self, index: int) -> int:
+        first = self.session.first_speaker
+        return first if index % 2 == 0 else other(first)
+
+    @property
+    def speaker(self) -> int:
+        return self.speaker_of(self.turn_index)
+
+    @property
+    def listener(self) -> int:
+        return other(self.speaker)
+
+    @property
+    def round(self) -> int:
+        return self.turn_index // 2 + 1
+
+    @property
+    def is_last_turn(self) -> bool:
+        return self.turn_index + 1 >= self.total_turns
+
+    @property
+    def current_summary(self) -> Summary | None:
+        turn = self.turn
+        return turn.summaries[-1] if turn and turn.summaries else None
+
+    @property
+    def summary_kind(self) -> str:
+        """What the listener's next summary answers: the turn, a clarification, or 'more'."""
+        return str(self.session.state.get("summary_kind", "summary"))
+
+    def remaining(self) -> float:
+        return self.timer.remaining() if self.timer else 0.0
+
+    @property
+    def finished(self) -> bool:
+        return self.step == "done"
+
+    # -- persistence ------------------------------------------------------------------------
+
+    def sync(self) -> ListeningSession:
+        """Write the exact position into the record (call before every save)."""
+        state: dict[str, Any] = dict(self.session.state)
+        state.update(
+            step=self.step,
+            turn=self.turn_index,
+            phase=self.phase,
+            resume_step=self.resume_step,
+            check_readiness=self.check_readiness,
+        )
+        if self.timer is not None:
+            state["timer"] = {
+                "planned": self.timer.planned,
+                "remaining": self.timer.remaining(),
+                "running": self.timer.running,
+            }
+        else:
+            state["timer"] = None
+        self.session.state = state
+        self.session.updated_at = self.clock.now()
+        return self.session
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _require(self, event: str, *steps: str) -> None:
+        if self.step not in steps:
+            raise TransitionError(self.step, event)
+
+    def _start_timer(self, seconds: float) -> None:
+        self.timer = Countdown(self.clock, seconds)
+
+    def _stop_timer(self) -> float:
+        """Stop the timer and return the seconds it ran (including any overtime)."""
+        elapsed = self.timer.elapsed() if self.timer else 0.0
+        self.timer = None
+        return max(elapsed, 0.0)
+
+    def _set_summary_kind(self, kind: str) -> None:
+        self.session.state = {**self.session.state, "summary_kind": kind}
+
+    def _begin_turn(self) -> None:
+        seconds = float(self.session.turn_seconds)
+        self.session.turns.append(
+            Turn(speaker=self.speaker, round=self.round, planned_seconds=seconds)
+        )
+        self.phase = "main"
+        self._set_summary_kind("summary")
+        self.step = "speaking"
+        self._start_timer(seconds)
+
+    def _after_understood(self) -> None:
+        self.step = "swap" if not self.is_last_turn else "closing"
+
+    # -- set-up -----------------------------------------------------------------------------
+
+    def configure(
+        self,
+        *,
+        topic: str = "",
+        first_speaker: int = 0,
+        turn_minutes: int = 5,
+        rounds: int = 1,
+        check_readiness: bool = True,
+        mirroring: bool = True,
+        speaker_note: str = "",
+    ) -> None:
+        self._require("configure", "setup")
+        low, high = TURN_MINUTES_RANGE
+        if not low <= turn_minutes <= high:
+            raise SetupError(f"a turn lasts {low} to {high} minutes")
+        low, high = ROUNDS_RANGE
+        if not low <= rounds <= high:
+            raise SetupError(f"{low} to {high} rounds")
+        if first_speaker not in (0, 1):
+            raise SetupError("the first speaker is seat 0 or 1")
+        s = self.session
+        s.topic = topic
+        s.first_speaker = first_speaker
+        s.turn_seconds = turn_minutes * 60
+        s.rounds = rounds
+        s.mirroring = mirroring
+        s.speaker_note = speaker_note
+        self.check_readiness = check_readiness
+
+    def begin(self) -> None:
+        """Set-up confirmed: on to the readiness check, or straight to the first turn."""
+        self._require("begin", "setup")
+        self.session.started_at = self.clock.now()
+        if self.check_readiness:
+            self.step = "readiness"
+        else:
+            self.session.readiness = None
+            self.session.readiness_skipped = True
+            self._begin_turn()
+
+    # -- readiness --------------------------------------------------------------------------
+
+    def answer_readiness(self, answers: dict[str, bool]) -> None:
+        self._require("answer_readiness", "readiness")
+        unknown = set(answers) - set(READINESS_KEYS)
+        if unknown:
+            raise ValueError(f"unknown readiness answers: {sorted(unknown)}")
+        self.session.readiness = {k: bool(answers.get(k, k == "good_time")) for k in READINESS_KEYS}
+        self.session.readiness_skipped = False
+        self._begin_turn()
+
+    def skip_readiness(self) -> None:
+        self._require("skip_readiness", "readiness")
+        self.session.readiness = None
+        self.session.readiness_skipped = True
+        self._begin_turn()
+
+    # -- the timed steps ----------------------------------------------------------------------
+
+    def pause(self) -> None:
+        self._require("pause", *TIMED_STEPS)
+        assert self.timer is not None
+        if self.timer.running:
+            self.timer.pause()
+            if self.step == "speaking" and self.turn is not None:
+                self.turn.pauses += 1
+
+    def resume_timer(self) -> None:
+        self._require("resume_timer", *TIMED_STEPS)
+        assert self.timer is not None
+        self.timer.resume()
+
+    def toggle_pause(self) -> None:
+        self._require("toggle_pause", *TIMED_STEPS)
+        assert self.timer is not None
+        if self.timer.running:
+            self.pause()
+        else:
+            self.resume_timer()
+
+    def add_minute(self) -> None:
+        self._require("add_minute", *TIMED_STEPS)
+        assert self.timer is not None
+        self.timer.add(ADD_SECONDS)
+        if self.step == "speaking" and self.turn is not None:
+            self.turn.added_seconds += ADD_SECONDS
+
+    def end_turn(self) -> None:
+        """The speaker has finished (early, on time, or after overtime)."""
+        self._require("end_turn", "speaking")
+        spoken = self._stop_timer()
+        turn = self.turn
+        assert turn is not None
+        if self.phase == "more":
+            turn.more_seconds += spoken
+            self._set_summary_kind("more")
+        else:
+            turn.actual_seconds += spoken
+            self._set_summary_kind("summary")
+        self.session.draft = ""
+        self.step = "summary"
+
+    # -- summary and rating --------------------------------------------------------------------
+
+    def save_draft(self, text: str) -> None:
+        self._require("save_draft", *TEXT_STEPS)
+        self.session.draft = text
+
+    def submit_summary(self, text: str) -> None:
+        self._require("submit_summary", "summary")
+        turn = self.turn
+        assert turn is not None
+        turn.summaries.append(Summary(text=text, at=self.clock.now(), kind=self.summary_kind))
+        self.session.draft = ""
+        self.step = "rating"
+
+    def rate(self, rating: str) -> None:
+        self._require("rate", "rating")
+        if rating not in RATINGS:
+            raise ValueError(f"rating must be one of {RATINGS}, not {rating!r}")
+        summary = self.current_summary
+        assert summary is not None
+        summary.rating = rating
+        if rating == "got_it":
+            if self.session.mirroring:
+                self.step = "more"
+            else:
+                self._after_understood()
+        else:
+            self.step = "clarify"
+            self._start_timer(CLARIFY_SECONDS)
+
+    def clarified(self) -> None:
+        """The speaker has clarified: the listener summarises again."""
+        self._require("clarified", "clarify")
+        summary = self.current_summary
+        assert summary is not None
+        summary.clarification_seconds += self._stop_timer()
+        self._set_summary_kind("again")
+        self.session.draft = ""
+        self.step = "summary"
+
+    def move_on(self) -> None:
+        """They choose to move on without another summary."""
+        self._require("move_on", "clarify", "rating")
+        summary = self.current_summary
+        if self.step == "clarify" and summary is not None:
+            summary.clarification_seconds += self._stop_timer()
+        turn = self.turn
+        assert turn is not None
+        turn.moved_on = True
+        if self.session.mirroring:
+            self.step = "more"
+        else:
+            self._after_understood()
+
+    # -- mirroring extras ----------------------------------------------------------------------
+
+    def more_yes(self) -> None:
+        """The speaker has more to say: a short timed chunk, then another summary."""
+        self._require("more_yes", "more")
+        assert self.turn is not None
+        self.turn.more_answer = "yes"
+        self.phase = "more"
+        self.step = "speaking"
+        self._start_timer(min(MORE_SECONDS, self.session.turn_seconds))
+
+    def more_no(self) -> None:
+        self._require("more_no", "more")
+        assert self.turn is not None
+        if not self.turn.more_answer:
+            self.turn.more_answer = "no"
+        self.step = "validation"
+
+    def submit_validation(self, text: str) -> None:
+        self._require("submit_validation", "validation")
+        assert self.turn is not None
+        self.turn.validation = text
+        self.session.draft = ""
+        self.step = "empathy"
+
+    def submit_empathy(self, text: str) -> None:
+        self._require("submit_empathy", "empathy")
+        assert self.turn is not None
+        self.turn.empathy = text
+        self.session.draft = ""
+        self._after_understood()
+
+    def skip(self) -> None:
+        """Leave out an optional step (more, validation, empathy)."""
+        self._require("skip", "more", "validation", "empathy")
+        self.session.draft = ""
+        if self.step == "more":
+            self.step = "validation"
+        elif self.step == "validation":
+            self.step = "empathy"
+        else:
+            self._after_understood()
+
+    # -- swapping and closing ---------------------------------------------------------------------
+
+    def next_turn(self) -> None:
+        self._require("next_turn", "swap")
+        self.turn_index += 1
+        self._begin_turn()
+
+    def finish_early(self) -> None:
+        """Stop the exchange now and go to the closing lines."""
+        self._require("finish_early", *FINISHABLE)
+        turn = self.turn
+        if self.step == "speaking" and turn is not None:
+            spoken = self._stop_timer()
+            if self.phase == "more":
+                turn.more_seconds += spoken
+            else:
+                turn.actual_seconds += spoken
+        elif self.step == "clarify":
+            summary = self.current_summary
+            if summary is not None:
+                summary.clarification_seconds += self._stop_timer()
+        self.timer = None
+        self.session.draft = ""
+        self.session.state = {**self.session.state, "finished_early": True}
+        self.step = "closing"
+
+    def submit_closing(self, lines: list[str] | tuple[str, str]) -> None:
+        self._require("submit_closing", "closing")
+        if len(lines) != 2:
+            raise ValueError("one closing line per partner")
+        self.session.closing = [lines[0], lines[1]]
+        self.session.status = "done"
+        self.session.finished_at = self.clock.now()
+        self.step = "done"
+
+    # -- breaks ------------------------------------------------------------------------------------
+
+    def default_return(self) -> datetime:
+        return self.clock.now() + timedelta(minutes=BREAK_MINUTES)
+
+    def clamp_return(self, at: datetime, start: datetime | None = None) -> datetime:
+        start = start or self.clock.now()
+        return max(start, min(at, start + BREAK_MAX))
+
+    def take_break(self, return_at: datetime | None = None, called_by: int | None = None) -> None:
+        self._require("take_break", *BREAKABLE)
+        if self.timer is not None:
+            self.timer.pause()
+        now = self.clock.now()
+        at = self.clamp_return(return_at or self.default_return(), now)
+        self.session.breaks.append(Break(started_at=now, return_at=at, called_by=called_by))
+        self.resume_step = self.step
+        self.session.status = "on_break"
+        self.step = "break"
+
+    @property
+    def current_break(self) -> Break | None:
+        return self.session.breaks[-1] if self.step == "break" and self.session.breaks else None
+
+    def set_return(self, at: datetime) -> datetime:
+        """Choose when to come back (never more than 24 hours after the break began)."""
+        self._require("set_return", "break")
+        brk = self.current_break
+        assert brk is not None
+        brk.return_at = self.clamp_return(at, brk.started_at)
+        return brk.return_at
+
+    def end_break(self) -> None:
+        self._require("end_break", "break")
+        brk = self.current_break
+        assert brk is not None
+        brk.ended_at = self.clock.now()
+        self.step = self.resume_step or "speaking"
+        self.resume_step = None
+        self.session.status = "active"
+
+    # -- leaving -----------------------------------------------------------------------------
+
+    def set_aside(self) -> None:
+        """An unfinished session they chose not to resume: kept to read, no longer offered."""
+        if self.step == "done":
+            raise TransitionError(self.step, "set_aside")
+        if self.timer is not None:
+            self.timer.pause()
+        self.session.status = "stopped"
+
+
+def is_unfinished(session: ListeningSession) -> bool:
+    step = (session.state or {}).get("step", "setup")
+    return session.status in ("active", "on_break") and step not in ("setup", "done")
+
+
+def newest_first(sessions: list[ListeningSession]) -> list[ListeningSession]:
+    return sorted(sessions, key=lambda s: s.started_at, reverse=True)
+
+
+def unfinished(sessions: list[ListeningSession]) -> ListeningSession | None:
+    """The most recent session that can be resumed, if any."""
+    for session in newest_first(sessions):
+        if is_unfinished(session):
+            return session
+    return None

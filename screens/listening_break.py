@@ -1,0 +1,188 @@
+"""A break: a calm screen, a countdown to the agreed return time (20 minutes unless they
+choose otherwise, never more than a day), and a slow breathing cue. The session is saved
+with status on_break; it resumes exactly where it stopped, now or after a restart."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from closeness_tui.screens.base import ClosenessScreen
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Digits, Footer, Header, Input, Label, Static
+
+from closeness_tui.clock import format_clock
+from closeness_tui.listeningtext import listening_text
+from closeness_tui.text import safe_template
+
+if TYPE_CHECKING:
+    from closeness_tui.screens.listening_flow import ListeningFlow
+
+    from closeness_tui.app import ClosenessApp
+
+MAX_MINUTES = 24 * 60
+
+
+def where_stopped(flow: ListeningFlow) -> Content:
+    from closeness_tui.screens.listening_common import fill
+
+    m = flow.machine
+    steps = listening_text().steps
+    step = m.resume_step or m.step
+    key = "break_" if step == "break" else step
+    return fill(getattr(steps, key, step), m)
+
+
+def waiting_line(app: ClosenessApp) -> Content | None:
+    """Home's offer to carry on the most recent unfinished session, if any."""
+    from closeness_tui.screens.listening_flow import ListeningFlow
+
+    from closeness_tui.listening import Listening, unfinished
+    from closeness_tui.models import ListeningSession
+
+    if app.store is None:
+        return None
+    session = unfinished(app.store.all(ListeningSession))
+    if session is None:
+        return None
+    flow = ListeningFlow(app, Listening.resume(session, app.clock), None)
+    when = (session.updated_at or session.started_at).strftime("%a %H:%M")
+    words = listening_text().setup
+    return safe_template(words.home_waiting, when=when, where=where_stopped(flow).plain)
+
+
+class BreakScreen(ClosenessScreen):
+    CSS_PATH = "listening.tcss"
+    HELP_TOPIC = "listening_break"
+    BINDINGS = [
+        Binding(
+            "ctrl+r",
+            "resume",
+            "Carry on",
+            id="break-resume",
+            tooltip="You are both ready: carry on exactly where you stopped",
+        ),
+        Binding(
+            "escape",
+            "leave",
+            "Come back later",
+            id="break-leave",
+            tooltip="Close this for now; Home offers to carry on later",
+        ),
+    ]
+
+    def __init__(self, flow: ListeningFlow) -> None:
+        super().__init__()
+        self.flow = flow
+
+    def compose(self) -> ComposeResult:
+        words = listening_text().break_
+        brk = self.flow.machine.current_break
+        minutes = 20
+        if brk is not None:
+            minutes = max(1, round((brk.return_at - brk.started_at).total_seconds() / 60))
+        yield Header()
+        with Vertical(id="break"):
+            yield Static(Content(words.title), id="step-title", classes="title")
+            intro = (
+                words.not_now_intro if self.flow.machine.resume_step == "readiness" else words.intro
+            )
+            yield Static(Content(intro), id="break-intro", classes="muted")
+            with Center(id="break-clock-row"):
+                yield Digits("", id="break-clock")
+            yield Static("", id="return-at")
+            yield Static("", id="breath")
+            with Horizontal(id="return-row"):
+                yield Label(Content(words.return_label), id="return-label")
+                yield Input(str(minutes), id="break-minutes", type="integer", max_length=4)
+            yield Static("", id="minutes-note", classes="gentle")
+            yield Static(
+                safe_template(words.where, where=where_stopped(self.flow).plain),
+                id="where",
+                classes="muted",
+            )
+            with Horizontal(id="answers"):
+                yield Button(Content(words.resume), id="resume", variant="primary")
+                yield Button(Content(words.leave), id="leave")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._shown: tuple[str, str] | None = None
+        self.query_one("#resume", Button).focus()
+        self.refresh_break()
+        self.set_interval(0.25, self.refresh_break)
+
+    def _breath(self) -> str:
+        words = listening_text().break_
+        cycle = words.breathe_in_seconds + words.breathe_out_seconds
+        at = self.flow.app.clock.monotonic() % cycle
+        if at < words.breathe_in_seconds:
+            dots = int(at) + 1
+            return words.breathe_in + "  " + "○ " * dots
+        dots = words.breathe_out_seconds - int(at - words.breathe_in_seconds)
+        return words.breathe_out + "  " + "○ " * dots
+
+    def refresh_break(self) -> None:
+        brk = self.flow.machine.current_break
+        if brk is None:
+            return
+        words = listening_text().break_
+        left = (brk.return_at - self.flow.app.clock.now()).total_seconds()
+        shown = format_clock(max(left, 0))
+        breath = self._breath()
+        if (shown, breath) == self._shown:
+            return
+        self._shown = (shown, breath)
+        self.query_one("#break-clock", Digits).update(shown)
+        when = brk.return_at.strftime("%H:%M")
+        if brk.return_at.date() != brk.started_at.date():
+            when = brk.return_at.strftime("%a %H:%M")
+        line = safe_template(words.return_at, when=when) if left > 0 else words.return_now
+        self.query_one("#return-at", Static).update(
+            Content(line) if isinstance(line, str) else line
+        )
+        self.query_one("#breath", Static).update(Content(breath))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        words = listening_text().break_
+        note = self.query_one("#minutes-note", Static)
+        try:
+            minutes = int(event.value)
+        except ValueError:
+            minutes = 0
+        if not 1 <= minutes <= MAX_MINUTES:
+            note.update(Content(words.bad_minutes))
+            return
+        note.update(Content(words.short_note if minutes < 20 else ""))
+        brk = self.flow.machine.current_break
+        if brk is None:
+            return
+        self.flow.machine.set_return(brk.started_at + timedelta(minutes=minutes))
+        self.flow.save()
+        self._shown = None
+        self.refresh_break()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#resume", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "resume":
+            self.action_resume()
+        else:
+            self.action_leave()
+
+    def action_resume(self) -> None:
+        self.flow.apply("end_break")
+
+    def action_leave(self) -> None:
+        self.notify(listening_text().break_.leave_note, timeout=6)
+        self.flow.leave()
+
+    def action_back(self) -> None:
+        self.action_leave()
