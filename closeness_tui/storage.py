@@ -6,6 +6,13 @@ No Textual here. The rules:
   (mkstemp creates it 0600), fsyncs it, `os.replace`s it over the old file and fsyncs the
   directory: a SIGKILL at any instant leaves either the old file or the new one, whole;
 - after one read the data lives in memory; TinyDB's read() never touches the disk again.
+
+Speed (see bench/save.py and bench/startup.py): the database lives in a `Tables` dict.
+Tables the app has not used yet stay as the validated raw JSON they were read as (the store
+validates every record at open) and are decoded on first use; each document's encoded bytes
+are remembered, so a save encodes only the documents that changed and writes the rest as the
+bytes it already has. This relies on one rule: a stored document dict is never changed in
+place; a change replaces the dict (TinyDB's insert/remove do; the store's put replaces).
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +32,8 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 _encoder = msgspec.json.Encoder()
+_decoder = msgspec.json.Decoder()
+_raw_table_decoder = msgspec.json.Decoder(dict[str, msgspec.Raw])
 
 
 def ensure_private_dir(directory: Path) -> None:
@@ -38,12 +48,16 @@ def ensure_private_dir(directory: Path) -> None:
                     entry.chmod(FILE_MODE)
 
 
-def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Replace `path` with `data` so that a crash leaves the old or the new file whole."""
+def atomic_write(path: Path, data: bytes | Sequence[bytes], *, durable: bool = True) -> None:
+    """Replace `path` with `data` (bytes, or pieces written one after another) so that a
+    crash leaves the old or the new file whole."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, bytes | bytearray | memoryview):
+                f.write(data)
+            else:
+                f.writelines(data)
             f.flush()
             if durable:
                 os.fsync(f.fileno())
@@ -64,21 +78,161 @@ def encode(data: Any) -> bytes:
     return _encoder.encode(data)
 
 
+class Tables(dict):
+    """The whole database, {table name: {doc id: document}}, as TinyDB reads and writes it.
+
+    A table may be held as `msgspec.Raw` (validated JSON bytes from the file): it is decoded
+    the first time anyone looks it up, and written back as those same bytes until then.
+    `encoded()` returns the file's bytes in pieces, re-encoding only documents that are not
+    the very objects it encoded before (see the module docstring for the rule this needs).
+    """
+
+    __slots__ = ("_chunks", "_docs", "_pieces")
+
+    def __init__(self, data: Any = ()) -> None:
+        super().__init__(data)
+        # table name -> (the table object last encoded, its bytes)
+        self._chunks: dict[str, tuple[Any, bytes]] = {}
+        # table name -> doc id -> the document object encoded / b'"id":{...}', same order
+        self._docs: dict[str, dict[str, Any]] = {}
+        self._pieces: dict[str, dict[str, bytes]] = {}
+
+    # -- lookups decode raw tables on first use ------------------------------------------
+
+    def _materialise(self, name: str, value: Any) -> Any:
+        if not isinstance(value, msgspec.Raw):
+            return value
+        raw = bytes(value)
+        table: dict[str, Any] = {}
+        pieces: dict[str, bytes] = {}
+        for doc_id, doc_raw in _raw_table_decoder.decode(raw).items():
+            table[doc_id] = _decoder.decode(doc_raw)
+            pieces[doc_id] = encode(doc_id) + b":" + bytes(doc_raw)
+        self._docs[name] = dict(table)
+        self._pieces[name] = pieces
+        self._chunks[name] = (table, raw)
+        dict.__setitem__(self, name, table)
+        return table
+
+    def __getitem__(self, name: str) -> Any:
+        return self._materialise(name, dict.__getitem__(self, name))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name not in self:
+            return default
+        return self[name]
+
+    def items(self) -> list[tuple[str, Any]]:  # type: ignore[override]
+        return [(name, self[name]) for name in list(self)]
+
+    def values(self) -> list[Any]:  # type: ignore[override]
+        return [self[name] for name in list(self)]
+
+    def copy(self) -> dict[str, Any]:
+        return dict(self.items())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, dict) and self.copy() == dict(other.items())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def is_loaded(self, name: str) -> bool:
+        return not isinstance(dict.get(self, name), msgspec.Raw)
+
+    # -- encoding ---------------------------------------------------------------------------
+
+    def _chunk(self, name: str, table: Any) -> bytes:
+        cached = self._chunks.get(name)
+        if cached is not None and cached[0] is table:
+            return cached[1]
+        if isinstance(table, msgspec.Raw):
+            chunk = bytes(table)
+        else:
+            old_docs = self._docs.get(name, {})
+            old_pieces = self._pieces.get(name, {})
+            docs: dict[str, Any] = {}
+            pieces: dict[str, bytes] = {}
+            for doc_id, doc in table.items():
+                key = doc_id if isinstance(doc_id, str) else str(doc_id)
+                docs[key] = doc
+                if old_docs.get(key) is doc:
+                    pieces[key] = old_pieces[key]
+                else:
+                    pieces[key] = encode(key) + b":" + encode(doc)
+            self._docs[name] = docs
+            self._pieces[name] = pieces
+            chunk = b"{" + b",".join(pieces.values()) + b"}"
+        self._chunks[name] = (table, chunk)
+        return chunk
+
+    def encoded(self) -> list[bytes]:
+        """The JSON file's bytes, in pieces (one or two per table)."""
+        parts = [b"{"]
+        for i, (name, table) in enumerate(dict.items(self)):
+            parts.append((b"," if i else b"") + encode(name) + b":")
+            parts.append(self._chunk(name, table))
+        for gone in self._chunks.keys() - dict.keys(self):
+            del self._chunks[gone]
+            self._docs.pop(gone, None)
+            self._pieces.pop(gone, None)
+        parts.append(b"}")
+        return parts
+
+    def with_document(
+        self, name: str, doc_id: str, doc: dict[str, Any]
+    ) -> tuple[list[bytes], Callable[[], None]]:
+        """Prepare `self[name][doc_id] = doc` without touching memory yet: return the file's
+        new bytes and a function that makes the change in memory (call it once they are
+        safely on disk). Only the one document is encoded; the table is not rebuilt."""
+        parts = self.encoded()  # brings every table's cached bytes up to date
+        table = self[name] if name in self else {}
+        pieces = dict(self._pieces.get(name, {}))
+        pieces[doc_id] = encode(doc_id) + b":" + encode(doc)
+        chunk = b"{" + b",".join(pieces.values()) + b"}"
+        new_table = dict(table)
+        new_table[doc_id] = doc
+        if name in self:
+            index = 2 + 2 * list(dict.keys(self)).index(name)
+            parts[index] = chunk
+        else:
+            parts[-1:] = [(b"," if len(self) else b"") + encode(name) + b":", chunk, b"}"]
+
+        def commit() -> None:
+            docs = self._docs.setdefault(name, {})
+            docs[doc_id] = doc
+            self._pieces[name] = pieces
+            self._chunks[name] = (new_table, chunk)
+            dict.__setitem__(self, name, new_table)
+
+        return parts, commit
+
+
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that keeps the data in memory and writes it atomically."""
 
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = Path(path)
-        self._data = data
+        self._data = data if isinstance(data, Tables) else Tables(data)
         self.writes = 0
 
-    def read(self) -> dict[str, Any]:
+    def read(self) -> Tables:
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
-        payload = encode(data)
-        atomic_write(self.path, payload)
-        self._data = data
+        tables = data if isinstance(data, Tables) else Tables(data)
+        atomic_write(self.path, tables.encoded())
+        self._data = tables
+        self.writes += 1
+
+    def put_document(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
+        """Set one document and save at once: the store's fast path for put().
+
+        Unlike a TinyDB table operation it neither rebuilds the table nor re-encodes other
+        documents, and memory changes only after the file is safely written.
+        """
+        parts, commit = self._data.with_document(table, doc_id, doc)
+        atomic_write(self.path, parts)
+        commit()
         self.writes += 1
 
     def close(self) -> None:

@@ -26,12 +26,13 @@ from typing import Any, TypeVar
 import msgspec
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from closeness_tui.models import TABLES, Record, Settings
 from closeness_tui.storage import (
     FILE_MODE,
     AtomicJSONStorage,
+    Tables,
     atomic_write,
     encode,
     ensure_private_dir,
@@ -100,21 +101,33 @@ def empty_document() -> dict[str, Any]:
     return {META_TABLE: {"1": _meta_doc()}}
 
 
+_top_decoder = msgspec.json.Decoder(dict[str, msgspec.Raw])
+_table_decoders: dict[type[Record], msgspec.json.Decoder] = {}
+
+
 def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
-    """Validate raw file bytes; return the (migrated) document or raise StoreDamaged."""
+    """Validate raw file bytes; return the (migrated) document or raise StoreDamaged.
+
+    Every record is checked against its type here, at open. Record tables are then kept as
+    their validated JSON bytes and decoded on first use (storage.Tables), which keeps start-up
+    fast with years of data.
+    """
     if not raw.strip():
         raise StoreDamaged(path, "empty", "The data file is empty.")
     try:
-        data = msgspec.json.decode(raw)
+        top = _top_decoder.decode(raw)
+        meta = top.get(META_TABLE)
+        meta = None if meta is None else msgspec.json.decode(meta)
     except msgspec.DecodeError as exc:
         raise StoreDamaged(
             path,
             "not_json",
             f"The data file is not readable JSON; it may have been cut short ({exc}).",
         ) from None
-    if not isinstance(data, dict):
-        raise StoreDamaged(path, "wrong_shape", "The data file does not hold closeness data.")
-    meta = data.get(META_TABLE)
+    except msgspec.ValidationError:
+        raise StoreDamaged(
+            path, "wrong_shape", "The data file does not hold closeness data."
+        ) from None
     meta_doc = meta.get("1") if isinstance(meta, dict) else None
     if not isinstance(meta_doc, dict) or meta_doc.get("app") != APP_NAME:
         raise StoreDamaged(
@@ -130,15 +143,64 @@ def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
             f"The data file was written by a newer closeness (data version {version}; "
             f"this copy reads up to {SCHEMA_VERSION}). Update closeness to open it.",
         )
+    try:
+        return _check_and_keep(top, raw, version, path)
+    except msgspec.DecodeError as exc:  # e.g. bytes that are not UTF-8 inside a string
+        raise StoreDamaged(
+            path, "not_json", f"The data file is not readable JSON ({exc})."
+        ) from None
+
+
+def _check_and_keep(
+    top: dict[str, msgspec.Raw], raw: bytes, version: int, path: Path
+) -> dict[str, Any]:
     if version < SCHEMA_VERSION:
+        data = msgspec.json.decode(raw)
         try:
             data = migrate(data, version)
         except Exception as exc:  # a failed migration must not lose the original file
             raise StoreDamaged(
                 path, "migration", f"Updating the data from version {version} failed: {exc}"
             ) from None
-    _check_tables(data, path)
-    return data
+        _check_tables(data, path)
+        return Tables(data)
+    tables = Tables()
+    for name, table_raw in top.items():
+        record_type = TABLES.get(name)
+        if record_type is None:  # _meta, or a table this version does not know: keep as is
+            table = msgspec.json.decode(table_raw)
+            _check_tables({name: table}, path)
+            tables[name] = table
+        else:
+            _check_raw_table(name, table_raw, record_type, path)
+            tables[name] = table_raw
+    return tables
+
+
+def _check_raw_table(
+    name: str, table_raw: msgspec.Raw, record_type: type[Record], path: Path
+) -> None:
+    """Validate one record table straight from its JSON (the same checks as _check_tables)."""
+    if bytes(memoryview(table_raw)[:1]) != b"{":
+        raise StoreDamaged(path, "wrong_shape", f"The section {name!r} is not a table.")
+    decoder = _table_decoders.get(record_type)
+    if decoder is None:
+        decoder = _table_decoders[record_type] = msgspec.json.Decoder(dict[str, record_type])
+    try:
+        records = decoder.decode(table_raw)
+    except msgspec.ValidationError as exc:
+        raise StoreDamaged(
+            path, "wrong_shape", f"A record in {name!r} does not fit: {exc}."
+        ) from None
+    seen: set[str] = set()
+    for doc_id, rec in records.items():
+        if not doc_id.isdigit():
+            raise StoreDamaged(
+                path, "wrong_shape", f"The section {name!r} has an entry that is not a record."
+            )
+        if rec.id in seen:
+            raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
+        seen.add(rec.id)
 
 
 def _check_tables(data: dict[str, Any], path: Path) -> None:
@@ -244,7 +306,9 @@ class Store:
     # -- records -----------------------------------------------------------------------
 
     def _table(self, record_type: type[Record]) -> Table:
-        return self._db.table(record_type.TABLE, cache_size=0)
+        # A fresh Table each time: put() adds documents without TinyDB, so TinyDB must not
+        # keep a stale "next id" from an earlier call.
+        return Table(self._db.storage, record_type.TABLE, cache_size=0)
 
     def _ids(self, record_type: type[Record]) -> dict[str, int]:
         index = self._index.get(record_type.TABLE)
@@ -263,16 +327,15 @@ class Store:
         self._check_writable()
         doc = msgspec.to_builtins(record)
         index = self._ids(type(record))
-        table = self._table(type(record))
         doc_id = index.get(record.id)
+        if doc_id is None:
+            doc_id = max(index.values(), default=0) + 1
         try:
-            if doc_id is None:
-                index[record.id] = table.insert(doc)
-            else:
-                table.upsert(Document(doc, doc_id=doc_id))
-        except OSError as exc:
-            self._reload_after_failed_write()
+            # One document set and saved, without TinyDB rebuilding the whole table.
+            self._db.storage.put_document(record.TABLE, str(doc_id), doc)
+        except OSError as exc:  # memory is only changed once the file is written
             raise StoreWriteError(f"Could not save: {exc.strerror or exc}") from exc
+        index[record.id] = doc_id
 
     def put_many(self, records: Iterable[Record]) -> None:
         """Insert new records in one write (used by bench data and imports)."""
