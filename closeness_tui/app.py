@@ -54,6 +54,7 @@ class ClosenessApp(App[None]):
         self.store: Store | None = None
         self.settings = Settings()
         self.allow_bell = bell
+        self._first_frame_drawn = False
 
     # -- start-up ------------------------------------------------------------------------
 
@@ -62,10 +63,33 @@ class ClosenessApp(App[None]):
         self.open_store()
 
     def on_ready(self) -> None:
+        # The first frame is on screen: finish the checks of the data left for now.
+        self._first_frame_drawn = True
+        self.call_after_refresh(self._finish_opening)
         # bench/startup.py: with CLOSENESS_BENCH_EXIT_ON_HOME=1, leave once the first frame
         # (Home) has been painted, so a run times process start to Home drawn.
         if os.environ.get("CLOSENESS_BENCH_EXIT_ON_HOME") == "1":
             self.call_after_refresh(self._bench_exit)
+
+    def _finish_opening(self) -> None:
+        """Check every record in the file (opening checked only what the first screen
+        needs). A damaged file replaces whatever is showing with the damaged-file screen."""
+        if self.store is None:
+            return
+        try:
+            self.store.check_all()
+        except StoreDamaged as exc:
+            self._show_damaged(exc)
+
+    def _show_damaged(self, exc: StoreDamaged) -> None:
+        from closeness_tui.screens.problems import DamagedScreen
+
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(DamagedScreen(exc))
 
     def _bench_exit(self) -> None:
         if isinstance(self.screen, screen_class("home")):
@@ -84,18 +108,20 @@ class ClosenessApp(App[None]):
     def open_store(self) -> None:
         """Open the data and show the right first screen."""
         try:
-            self.store = Store.open(self.data_dir)
+            # Records are checked right after the first frame (_finish_opening), so Home
+            # shows fast even with years of data; nothing is written before that check.
+            self.store = Store.open(self.data_dir, defer_checks=True)
+            self.settings = self.store.settings()
         except StoreLocked:
             from closeness_tui.screens.problems import LockedScreen
 
             self.push_screen(LockedScreen(self.data_dir))
             return
         except StoreDamaged as exc:
-            from closeness_tui.screens.problems import DamagedScreen
-
-            self.push_screen(DamagedScreen(exc))
+            self._show_damaged(exc)
             return
-        self.settings = self.store.settings()
+        if self._first_frame_drawn:  # opened again later (after the damaged-file screen)
+            self.call_after_refresh(self._finish_opening)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         if self.settings.named:

@@ -16,9 +16,10 @@ directory: a second copy of the app gets StoreLocked and writes nothing.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -105,12 +106,14 @@ _top_decoder = msgspec.json.Decoder(dict[str, msgspec.Raw])
 _table_decoders: dict[type[Record], msgspec.json.Decoder] = {}
 
 
-def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
+def parse_document(raw: bytes, path: Path, *, check_records: bool = True) -> dict[str, Any]:
     """Validate raw file bytes; return the (migrated) document or raise StoreDamaged.
 
     Every record is checked against its type here, at open. Record tables are then kept as
     their validated JSON bytes and decoded on first use (storage.Tables), which keeps start-up
-    fast with years of data.
+    fast with years of data. With check_records=False the record tables are left for the
+    caller to check (Store.open(defer_checks=True)); the JSON, header and version are still
+    checked here.
     """
     if not raw.strip():
         raise StoreDamaged(path, "empty", "The data file is empty.")
@@ -144,7 +147,8 @@ def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
             f"this copy reads up to {SCHEMA_VERSION}). Update closeness to open it.",
         )
     try:
-        return _check_and_keep(top, raw, version, path)
+        with _gc_paused():
+            return _check_and_keep(top, raw, version, path, check_records)
     except msgspec.DecodeError as exc:  # e.g. bytes that are not UTF-8 inside a string
         raise StoreDamaged(
             path, "not_json", f"The data file is not readable JSON ({exc})."
@@ -152,7 +156,7 @@ def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
 
 
 def _check_and_keep(
-    top: dict[str, msgspec.Raw], raw: bytes, version: int, path: Path
+    top: dict[str, msgspec.Raw], raw: bytes, version: int, path: Path, check_records: bool
 ) -> dict[str, Any]:
     if version < SCHEMA_VERSION:
         data = msgspec.json.decode(raw)
@@ -172,9 +176,22 @@ def _check_and_keep(
             _check_tables({name: table}, path)
             tables[name] = table
         else:
-            _check_raw_table(name, table_raw, record_type, path)
+            if check_records:
+                _check_raw_table(name, table_raw, record_type, path)
             tables[name] = table_raw
     return tables
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Decoding builds many small objects and frees none: cyclic GC passes only cost time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _check_raw_table(
@@ -236,6 +253,7 @@ class Store:
         data: dict[str, Any],
         lock: FileLock | None,
         raw: bytes | None,
+        unchecked: Iterable[str] = (),
     ) -> None:
         self.directory = directory
         self.path = directory / DATA_FILE
@@ -245,7 +263,15 @@ class Store:
         self._db = TinyDB(self.path, data=data, storage=_StorageFactory(self))
         self._index: dict[str, dict[str, int]] = {}
         self._backup_thread: threading.Thread | None = None
-        if raw is not None and not self.read_only:
+        self._unchecked = set(unchecked)  # record tables not validated yet (defer_checks)
+        self._raw_for_backup = raw if raw is not None and not self.read_only else None
+        if not self._unchecked:
+            self._start_backup()
+
+    def _start_backup(self) -> None:
+        """Keep a copy of the file as opened; only ever of a file that passed every check."""
+        raw, self._raw_for_backup = self._raw_for_backup, None
+        if raw is not None:
             self._backup_thread = threading.Thread(
                 target=self._write_backup, args=(raw,), daemon=True
             )
@@ -254,7 +280,16 @@ class Store:
     # -- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, directory: Path | str, *, read_only: bool = False) -> Store:
+    def open(
+        cls, directory: Path | str, *, read_only: bool = False, defer_checks: bool = False
+    ) -> Store:
+        """Open (and lock) the data in `directory`; raises StoreLocked or StoreDamaged.
+
+        defer_checks=True (the app, for a fast first screen): the file's JSON, header and
+        version are checked now; each record table is checked when first used and all of
+        them by `check_all()`, which the app calls as soon as its first screen is drawn.
+        Nothing is written, and no backup taken, before every table has passed.
+        """
         directory = Path(directory).expanduser()
         if read_only:
             if not directory.is_dir():
@@ -277,8 +312,12 @@ class Store:
                 if read_only:
                     raise StoreDamaged(path, "missing", "There is no data file here yet.") from None
                 raw = None
-            data = empty_document() if raw is None else parse_document(raw, path)
-            store = cls(directory, data, lock, raw)
+            if raw is None:
+                data = empty_document()
+            else:
+                data = parse_document(raw, path, check_records=not defer_checks)
+            unchecked = [n for n in TABLES if isinstance(data, Tables) and not data.is_loaded(n)]
+            store = cls(directory, data, lock, raw, unchecked if defer_checks else ())
             if raw is None:
                 store._save_now()
             return store
@@ -286,6 +325,19 @@ class Store:
             if lock is not None:
                 lock.release()
             raise
+
+    def check_all(self) -> None:
+        """Check every record table not checked yet (see open); raises StoreDamaged."""
+        for name in list(self._unchecked):
+            self._require(name)
+        self._start_backup()
+
+    def _require(self, name: str) -> None:
+        if name in self._unchecked:
+            raw = dict.get(self._db.storage.read(), name)
+            with _gc_paused():
+                _check_raw_table(name, raw, TABLES[name], self.path)
+            self._unchecked.discard(name)
 
     def close(self) -> None:
         if self._backup_thread is not None:
@@ -313,6 +365,7 @@ class Store:
     def _ids(self, record_type: type[Record]) -> dict[str, int]:
         index = self._index.get(record_type.TABLE)
         if index is None:
+            self._require(record_type.TABLE)
             raw = self._db.storage.read().get(record_type.TABLE, {})
             index = {doc["id"]: int(doc_id) for doc_id, doc in raw.items()}
             self._index[record_type.TABLE] = index
@@ -321,6 +374,8 @@ class Store:
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreWriteError("This copy of closeness is only reading the data.")
+        if self._unchecked:  # a write carries every table: never write one that is unchecked
+            self.check_all()
 
     def put(self, record: Record) -> None:
         """Insert or replace `record` (by its uuid) and save the file at once."""
@@ -361,10 +416,12 @@ class Store:
         return None if doc is None else msgspec.convert(doc, record_type)
 
     def all(self, record_type: type[R]) -> list[R]:
+        self._require(record_type.TABLE)
         raw = self._db.storage.read().get(record_type.TABLE, {})
         return [msgspec.convert(doc, record_type) for doc in raw.values()]
 
     def count(self, record_type: type[Record]) -> int:
+        self._require(record_type.TABLE)
         return len(self._db.storage.read().get(record_type.TABLE, {}))
 
     def delete(self, record_type: type[Record], record_id: str) -> bool:
@@ -397,6 +454,7 @@ class Store:
 
     def document(self) -> dict[str, Any]:
         """The raw document (read-only use: export, benchmarks)."""
+        self.check_all()
         return self._db.storage.read()
 
     def export(self, now: datetime) -> dict[str, Any]:
