@@ -56,11 +56,12 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_pty(cmd: list[str], env: dict[str, str], marker: bytes) -> tuple[float, float]:
+def run_pty(cmd: list[str], env: dict[str, str], marker: bytes) -> tuple[float, float, float]:
     """Run on a fresh pseudo-terminal, reading everything it draws.
 
-    Returns (seconds until `marker` reached the terminal, seconds until the process ended);
-    the first is inf if the marker never showed or the process failed.
+    Returns (seconds until `marker` reached the terminal, seconds until the process ended,
+    CPU seconds the process used); the first is inf if the marker never showed or the
+    process failed.
     """
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
@@ -90,32 +91,37 @@ def run_pty(cmd: list[str], env: dict[str, str], marker: bytes) -> tuple[float, 
         out += chunk
         if drawn == float("inf") and marker in out[-len(chunk) - len(marker) :]:
             drawn = time.perf_counter() - t0
-    code = proc.wait()
+    _, status, usage = os.wait4(proc.pid, 0)
     ended = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
     os.close(master)
-    return (drawn if code == 0 else float("inf")), ended
+    cpu = usage.ru_utime + usage.ru_stime
+    return (drawn if proc.returncode == 0 else float("inf")), ended, cpu
 
 
 def measure(data_dir: Path, runs: int) -> dict[str, dict[str, list[float]]]:
     env = child_env()
     cmds = commands(data_dir)
-    times: dict[str, dict[str, list[float]]] = {n: {"drawn": [], "ended": []} for n in cmds}
+    times: dict[str, dict[str, list[float]]] = {
+        n: {"drawn": [], "ended": [], "cpu": []} for n in cmds
+    }
     failures: list[str] = []
 
-    def once(name: str) -> tuple[float, float]:
-        drawn, ended = run_pty(cmds[name], env, MARKERS[name])
+    def once(name: str) -> tuple[float, float, float]:
+        drawn, ended, cpu = run_pty(cmds[name], env, MARKERS[name])
         if drawn == float("inf"):
             failures.append(name)
-        return drawn, ended
+        return drawn, ended, cpu
 
     for name in cmds:  # warm-up: byte-compile, fill the page cache
         once(name)
     names = list(cmds)
     for i in range(runs):
         for name in names if i % 2 == 0 else reversed(names):
-            drawn, ended = once(name)
+            drawn, ended, cpu = once(name)
             times[name]["drawn"].append(drawn)
             times[name]["ended"].append(ended)
+            times[name]["cpu"].append(cpu)
     if failures:
         raise SystemExit(f"startup: runs did not draw their first screen: {failures}")
     return times
@@ -135,8 +141,8 @@ def report(times: dict[str, dict[str, list[float]]]) -> None:
     for name, t in times.items():
         print(
             f"{name:10} drawn: median {med(t['drawn']):.3f} s, min {min(t['drawn']):.3f}, "
-            f"max {max(t['drawn']):.3f}   process ended: median {med(t['ended']):.3f} s "
-            f"(n={len(t['drawn'])})"
+            f"max {max(t['drawn']):.3f}; ended {med(t['ended']):.3f} s; "
+            f"CPU {med(t['cpu']):.3f} s (n={len(t['drawn'])})"
         )
     c = med(times["closeness"]["drawn"])
     h = med(times["hello"]["drawn"])
