@@ -21,6 +21,7 @@ import contextlib
 import os
 import stat
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from tinydb.storages import Storage
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+RETIRED_SUFFIX = ".retired"
 
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder()
@@ -43,15 +45,31 @@ def ensure_private_dir(directory: Path) -> None:
         directory.chmod(DIR_MODE)
     for entry in directory.iterdir():
         with contextlib.suppress(OSError):
+            if entry.name.startswith(".") and entry.name.endswith(RETIRED_SUFFIX):
+                entry.unlink()  # an old version atomic_write had not finished removing
+                continue
             if entry.is_file() and not entry.is_symlink():
                 if stat.S_IMODE(entry.stat().st_mode) != FILE_MODE:
                     entry.chmod(FILE_MODE)
 
 
-def atomic_write(path: Path, data: bytes | Sequence[bytes], *, durable: bool = True) -> None:
+def atomic_write(
+    path: Path,
+    data: bytes | Sequence[bytes],
+    *,
+    durable: bool = True,
+    free_old_later: bool = False,
+) -> None:
     """Replace `path` with `data` (bytes, or pieces written one after another) so that a
-    crash leaves the old or the new file whole."""
+    crash leaves the old or the new file whole.
+
+    free_old_later: give the old file a second (hidden) name first, so `os.replace` does not
+    have to free its blocks while the caller waits (several ms for a file of megabytes); a
+    background thread removes that name once the new file is in place. A name left behind
+    by a crash is removed by `ensure_private_dir` at the next start.
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    retired: str | None = None
     try:
         with os.fdopen(fd, "wb") as f:
             if isinstance(data, bytes | bytearray | memoryview):
@@ -61,10 +79,18 @@ def atomic_write(path: Path, data: bytes | Sequence[bytes], *, durable: bool = T
             f.flush()
             if durable:
                 os.fsync(f.fileno())
+        if free_old_later:
+            retired = f"{tmp[: -len('.tmp')]}{RETIRED_SUFFIX}"
+            try:
+                os.link(path, retired)
+            except OSError:  # no old file yet, or no hard links on this file system
+                retired = None
         os.replace(tmp, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        for leftover in (tmp, retired):
+            if leftover is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(leftover)
         raise
     if durable:
         dir_fd = os.open(path.parent, os.O_RDONLY)
@@ -72,6 +98,13 @@ def atomic_write(path: Path, data: bytes | Sequence[bytes], *, durable: bool = T
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+    if retired is not None:
+        threading.Thread(target=_unlink_quietly, args=(retired,), daemon=True).start()
+
+
+def _unlink_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
 
 
 def encode(data: Any) -> bytes:
@@ -220,7 +253,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         tables = data if isinstance(data, Tables) else Tables(data)
-        atomic_write(self.path, tables.encoded())
+        atomic_write(self.path, tables.encoded(), free_old_later=True)
         self._data = tables
         self.writes += 1
 
@@ -231,7 +264,7 @@ class AtomicJSONStorage(Storage):
         documents, and memory changes only after the file is safely written.
         """
         parts, commit = self._data.with_document(table, doc_id, doc)
-        atomic_write(self.path, parts)
+        atomic_write(self.path, parts, free_old_later=True)
         commit()
         self.writes += 1
 

@@ -111,3 +111,26 @@ def test_deferred_checks_find_a_bad_record_before_any_write(data_dir: Path) -> N
         store.close()
     assert (data_dir / DATA_FILE).read_bytes() == bad  # never overwritten
     assert not (data_dir / "closeness.json.bak").exists()  # and never backed up
+
+
+def test_old_versions_are_removed_after_a_save_and_at_the_next_start(data_dir: Path) -> None:
+    import time
+
+    from closeness_tui.storage import RETIRED_SUFFIX, atomic_write, ensure_private_dir
+
+    with Store.open(data_dir) as store:
+        for i in range(3):
+            store.put(_statement(i))
+    deadline = time.monotonic() + 5
+    while any(p.name.endswith(RETIRED_SUFFIX) for p in data_dir.iterdir()):
+        assert time.monotonic() < deadline, "an old version was left behind"
+        time.sleep(0.01)
+    # One left by a crash between the save and its clean-up goes at the next start.
+    stale = data_dir / f".{DATA_FILE}.abc123{RETIRED_SUFFIX}"
+    stale.write_bytes(b"{}")
+    ensure_private_dir(data_dir)
+    assert not stale.exists()
+    # Without an old file (or hard links) it simply writes.
+    fresh = data_dir / "other.json"
+    atomic_write(fresh, [b"{", b"}"], free_old_later=True)
+    assert fresh.read_bytes() == b"{}"
