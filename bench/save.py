@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             pieces = tables.encoded()
             parts["encode (cached pieces)"].append(time.perf_counter() - t)
             t = time.perf_counter()
-            atomic_write(ours_dir / "parts.json", pieces)
+            atomic_write(ours_dir / "parts.json", pieces, free_old_later=True)
             parts["write + fsync + replace"].append(time.perf_counter() - t)
         t = time.perf_counter()
         full = msgspec.json.encode(dict(tables.items()))
@@ -138,7 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     stock_count = len(TinyDB(stock_dir / "db.json").table(CheckIn.TABLE))
     os.unlink(ours_dir / "parts.json")
 
-    print(f"data: {size / 1e6:.1f} MB file ({args.data}), {os.cpu_count()} cores")
+    print(
+        f"data: {size / 1e6:.1f} MB file ({args.data}); {os.cpu_count()} cores; "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     print(f"check-ins after the run: closeness {ours_count}, stock {stock_count}")
     print(f"first save after open (decodes the check-ins table): {first_save * 1000:.1f} ms")
     for name, values in times.items():

@@ -18,11 +18,12 @@ place; a change replaces the dict (TinyDB's insert/remove do; the store's put re
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import stat
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,19 @@ RETIRED_SUFFIX = ".retired"
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder()
 _raw_table_decoder = msgspec.json.Decoder(dict[str, msgspec.Raw])
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Decoding and saving build many small objects and free none in cycles: a cyclic GC
+    pass in the middle (tens of ms with years of data in memory) is only a delay."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def ensure_private_dir(directory: Path) -> None:
@@ -148,7 +162,11 @@ class Tables(dict):
         return table
 
     def __getitem__(self, name: str) -> Any:
-        return self._materialise(name, dict.__getitem__(self, name))
+        value = dict.__getitem__(self, name)
+        if not isinstance(value, msgspec.Raw):
+            return value
+        with gc_paused():
+            return self._materialise(name, value)
 
     def get(self, name: str, default: Any = None) -> Any:
         if name not in self:
@@ -263,9 +281,10 @@ class AtomicJSONStorage(Storage):
         Unlike a TinyDB table operation it neither rebuilds the table nor re-encodes other
         documents, and memory changes only after the file is safely written.
         """
-        parts, commit = self._data.with_document(table, doc_id, doc)
-        atomic_write(self.path, parts, free_old_later=True)
-        commit()
+        with gc_paused():
+            parts, commit = self._data.with_document(table, doc_id, doc)
+            atomic_write(self.path, parts, free_old_later=True)
+            commit()
         self.writes += 1
 
     def close(self) -> None:

@@ -16,10 +16,9 @@ directory: a second copy of the app gets StoreLocked and writes nothing.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +36,7 @@ from closeness_tui.storage import (
     atomic_write,
     encode,
     ensure_private_dir,
+    gc_paused,
 )
 
 APP_NAME = "closeness"
@@ -147,7 +147,7 @@ def parse_document(raw: bytes, path: Path, *, check_records: bool = True) -> dic
             f"this copy reads up to {SCHEMA_VERSION}). Update closeness to open it.",
         )
     try:
-        with _gc_paused():
+        with gc_paused():
             return _check_and_keep(top, raw, version, path, check_records)
     except msgspec.DecodeError as exc:  # e.g. bytes that are not UTF-8 inside a string
         raise StoreDamaged(
@@ -180,18 +180,6 @@ def _check_and_keep(
                 _check_raw_table(name, table_raw, record_type, path)
             tables[name] = table_raw
     return tables
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Decoding builds many small objects and frees none: cyclic GC passes only cost time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _check_raw_table(
@@ -335,7 +323,7 @@ class Store:
     def _require(self, name: str) -> None:
         if name in self._unchecked:
             raw = dict.get(self._db.storage.read(), name)
-            with _gc_paused():
+            with gc_paused():
                 _check_raw_table(name, raw, TABLES[name], self.path)
             self._unchecked.discard(name)
 
