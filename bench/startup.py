@@ -33,9 +33,12 @@ TARGET = 1.25
 COLS, ROWS = 80, 24
 
 
-def commands(data_dir: Path) -> dict[str, list[str]]:
+def commands(data_dir: Path, source: Path | None = None) -> dict[str, list[str]]:
     script = Path(sys.executable).with_name("closeness")
-    closeness = [str(script)] if script.exists() else [sys.executable, "-m", "closeness_tui"]
+    if source is None and script.exists():
+        closeness = [str(script)]
+    else:
+        closeness = [sys.executable, "-m", "closeness_tui"]
     return {
         "closeness": [*closeness, "--data-dir", str(data_dir)],
         "hello": [sys.executable, str(HERE / "hello_app.py")],
@@ -46,8 +49,10 @@ def commands(data_dir: Path) -> dict[str, list[str]]:
 MARKERS = {"closeness": b"What would you like to do together?", "hello": b"Hello, world"}
 
 
-def child_env() -> dict[str, str]:
+def child_env(source: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
+    if source is not None:  # another checkout of closeness (before/after comparisons)
+        env["PYTHONPATH"] = str(source)
     env["CLOSENESS_BENCH_EXIT_ON_HOME"] = "1"
     env.setdefault("TERM", "xterm-256color")
     env.setdefault("COLORTERM", "truecolor")
@@ -99,9 +104,11 @@ def run_pty(cmd: list[str], env: dict[str, str], marker: bytes) -> tuple[float, 
     return (drawn if proc.returncode == 0 else float("inf")), ended, cpu
 
 
-def measure(data_dir: Path, runs: int) -> dict[str, dict[str, list[float]]]:
-    env = child_env()
-    cmds = commands(data_dir)
+def measure(
+    data_dir: Path, runs: int, source: Path | None = None
+) -> dict[str, dict[str, list[float]]]:
+    env = child_env(source)
+    cmds = commands(data_dir, source)
     times: dict[str, dict[str, list[float]]] = {
         n: {"drawn": [], "ended": [], "cpu": []} for n in cmds
     }
@@ -160,9 +167,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="timed runs of each app")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="10-year data dir")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        help="run closeness from this source checkout instead (to compare versions; it "
+        "needs the CLOSENESS_BENCH_EXIT_ON_HOME hook)",
+    )
     args = parser.parse_args(argv)
     ensure_data(args.data)
-    report(measure(args.data, args.runs))
+    report(measure(args.data, args.runs, args.source))
     return 0
 
 

@@ -150,11 +150,11 @@ class Tables(dict):
         if not isinstance(value, msgspec.Raw):
             return value
         raw = bytes(value)
-        table: dict[str, Any] = {}
-        pieces: dict[str, bytes] = {}
-        for doc_id, doc_raw in _raw_table_decoder.decode(raw).items():
-            table[doc_id] = _decoder.decode(doc_raw)
-            pieces[doc_id] = encode(doc_id) + b":" + bytes(doc_raw)
+        table: dict[str, Any] = _decoder.decode(raw)
+        pieces = {
+            doc_id: encode(doc_id) + b":" + bytes(doc_raw)
+            for doc_id, doc_raw in _raw_table_decoder.decode(raw).items()
+        }
         self._docs[name] = dict(table)
         self._pieces[name] = pieces
         self._chunks[name] = (table, raw)
