@@ -19,10 +19,12 @@ import argparse
 import fcntl
 import os
 import select
+import shutil
 import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 from pathlib import Path
@@ -75,6 +77,8 @@ def run_pty(cmd: list[str], env: dict[str, str], marker: bytes) -> tuple[float, 
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
+    cpu_file = Path(tempfile.mkdtemp(prefix="closeness-bench-")) / "cpu"
+    env = {**env, "CLOSENESS_BENCH_CPU_FILE": str(cpu_file)}
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         cmd, env=env, stdin=slave, stdout=slave, stderr=slave, preexec_fn=controlling_tty
@@ -100,7 +104,11 @@ def run_pty(cmd: list[str], env: dict[str, str], marker: bytes) -> tuple[float, 
     ended = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
     os.close(master)
-    cpu = usage.ru_utime + usage.ru_stime
+    try:  # CPU time the app used up to its first frame (it writes it when drawn)
+        cpu = float(cpu_file.read_text())
+    except (OSError, ValueError):
+        cpu = usage.ru_utime + usage.ru_stime
+    shutil.rmtree(cpu_file.parent, ignore_errors=True)
     return (drawn if proc.returncode == 0 else float("inf")), ended, cpu
 
 
@@ -149,14 +157,18 @@ def report(times: dict[str, dict[str, list[float]]]) -> None:
         print(
             f"{name:10} drawn: median {med(t['drawn']):.3f} s, min {min(t['drawn']):.3f}, "
             f"max {max(t['drawn']):.3f}; ended {med(t['ended']):.3f} s; "
-            f"CPU {med(t['cpu']):.3f} s (n={len(t['drawn'])})"
+            f"CPU to drawn {med(t['cpu']):.3f} s (n={len(t['drawn'])})"
         )
     c = med(times["closeness"]["drawn"])
     h = med(times["hello"]["drawn"])
     ratio = c / h
     verdict = "ok" if ratio <= TARGET else "MISSED"
     load = os.getloadavg()[0]
-    print(f"pty {COLS}x{ROWS}; {os.cpu_count()} cores; load average {load:.1f}; {verdict}")
+    cpu_ratio = med(times["closeness"]["cpu"]) / med(times["hello"]["cpu"])
+    print(
+        f"CPU time to first frame (steadier on a busy machine): {cpu_ratio:.2f}x; "
+        f"pty {COLS}x{ROWS}; {os.cpu_count()} cores; load average {load:.1f}; {verdict}"
+    )
     print(
         f"startup: closeness {c:.2f} s vs hello {h:.2f} s median -> {ratio:.2f}x "
         f"(target <= {TARGET}x)"
