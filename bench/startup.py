@@ -55,6 +55,7 @@ def child_env(source: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
     if source is not None:  # another checkout of closeness (before/after comparisons)
         env["PYTHONPATH"] = str(source)
+        env["PYTHONSAFEPATH"] = "1"  # and not the one in the working directory
     env["CLOSENESS_BENCH_EXIT_ON_HOME"] = "1"
     env.setdefault("TERM", "xterm-256color")
     env.setdefault("COLORTERM", "truecolor")
