@@ -441,9 +441,9 @@ class Store:
     # -- whole-file operations ----------------------------------------------------------
 
     def document(self) -> dict[str, Any]:
-        """The raw document (read-only use: export, benchmarks)."""
+        """The raw document as plain dicts (read-only use: export, tests, benchmarks)."""
         self.check_all()
-        return self._db.storage.read()
+        return dict(self._db.storage.read().items())
 
     def export(self, now: datetime) -> dict[str, Any]:
         """Everything, as a readable backup: one list of records per kind."""
