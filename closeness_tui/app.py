@@ -8,6 +8,8 @@ import contextlib
 import gc
 import os
 import signal
+import sys
+import threading
 import time
 from collections.abc import Iterable
 from datetime import date
@@ -17,6 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from closeness_tui.apptext import app_text
 from closeness_tui.clock import Clock, FakeClock, SystemClock
 from closeness_tui.commands import ClosenessCommands
 from closeness_tui.models import Record, Settings
@@ -25,6 +28,16 @@ from closeness_tui.store import Store, StoreDamaged, StoreLocked, StoreWriteErro
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
+LEFT_OUT_SYSTEM_COMMANDS = frozenset({"Screenshot", "Quit"})
+SIGNAL_EXIT_GRACE = 5.0  # seconds a signalled exit may take before the process just ends
+
+
+def _is_terminal(stream: object) -> bool:
+    """True while `stream` is a working terminal (False once it has been hung up)."""
+    try:
+        return os.isatty(stream.fileno())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 class ClosenessApp(App[None]):
@@ -58,6 +71,7 @@ class ClosenessApp(App[None]):
         self.allow_bell = bell
         self._first_frame_drawn = False
         self.resume_gc_after_first_frame = False  # set by cli.main, which pauses GC
+        self._had_terminal = False
 
     # -- start-up ------------------------------------------------------------------------
 
@@ -106,14 +120,42 @@ class ClosenessApp(App[None]):
                 Path(cpu_file).write_text(repr(time.process_time()))
 
     def _install_signal_handlers(self) -> None:
-        """Closing the terminal (SIGHUP) or SIGTERM: exit cleanly. Steps are saved as they
-        happen, so there is nothing to flush; this just releases the lock and the terminal."""
+        """Closing the terminal (SIGHUP) or SIGTERM: exit cleanly, as ctrl+q would (without
+        asking: nobody may be there to answer). Every confirmed step is already saved, so
+        there is nothing to flush. Not in headless test runs (no terminal to lose)."""
+        if self.is_headless:
+            return
         import asyncio
 
+        self._had_terminal = _is_terminal(sys.__stdin__)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self.exit)
+                loop.add_signal_handler(sig, self._exit_on_signal, sig)
+
+    def _exit_on_signal(self, sig: signal.Signals) -> None:
+        """The exit code says which signal it was (128 + n, as a shell would).
+
+        If the terminal is still there (`kill -TERM`), leave through `exit`, which gives the
+        terminal back and runs on_unmount (releasing the lock). If it has gone (the window
+        was closed), Textual's writer thread dies on the first write and a graceful exit
+        would wait for it forever: release the lock and end at once. Either way a watchdog
+        ends the process if leaving takes more than a few seconds. Nothing is lost: every
+        confirmed step was written atomically when it was confirmed."""
+        code = 128 + int(sig)
+        if self._had_terminal and not _is_terminal(sys.__stdin__):
+            self._close_store()
+            os._exit(code)
+        if not self.is_headless:  # never in a test process
+            watchdog = threading.Timer(SIGNAL_EXIT_GRACE, os._exit, args=(code,))
+            watchdog.daemon = True
+            watchdog.start()
+        self.exit(return_code=code)
+
+    def _close_store(self) -> None:
+        if self.store is not None:
+            with contextlib.suppress(Exception):
+                self.store.close()
 
     def open_store(self) -> None:
         """Open the data and show the right first screen."""
@@ -146,8 +188,7 @@ class ClosenessApp(App[None]):
         self.push_screen(screen_class("home")())
 
     def on_unmount(self) -> None:
-        if self.store is not None:
-            self.store.close()
+        self._close_store()
 
     # -- saving --------------------------------------------------------------------------
 
@@ -195,8 +236,23 @@ class ClosenessApp(App[None]):
         self.push_screen(screen_class(name)())
 
     def action_home(self) -> None:
-        if self.store is not None and self.settings.named:
-            self.go_home()
+        """Back to Home; if the screen holds typed words that are not saved, ask first."""
+        if self.store is None or not self.settings.named:
+            return
+        unsaved = getattr(self.screen, "has_unsaved", None)
+        if callable(unsaved) and unsaved():
+            from closeness_tui.screens.dialogs import ConfirmDialog
+
+            def done(leave: bool | None) -> None:
+                if leave:
+                    self.go_home()
+
+            leaving = app_text().leaving
+            self.push_screen(
+                ConfirmDialog(leaving.screen, yes=leaving.leave_yes, no=leaving.stay), done
+            )
+            return
+        self.go_home()
 
     def action_help(self) -> None:
         if isinstance(self.screen, screen_class("help")):
@@ -208,6 +264,7 @@ class ClosenessApp(App[None]):
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
 
     async def action_quit(self) -> None:
+        """Quit; if the screen holds typed words that are not saved, ask first."""
         unsaved = getattr(self.screen, "has_unsaved", None)
         if callable(unsaved) and unsaved():
             from closeness_tui.screens.dialogs import ConfirmDialog
@@ -216,21 +273,18 @@ class ClosenessApp(App[None]):
                 if leave:
                     self.exit()
 
+            leaving = app_text().leaving
             self.push_screen(
-                ConfirmDialog(
-                    "Some words you typed are not saved yet. Quit anyway and let them go?",
-                    yes="Quit without saving",
-                    no="Stay",
-                ),
-                done,
+                ConfirmDialog(leaving.quit, yes=leaving.quit_yes, no=leaving.stay), done
             )
             return
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        # The built-in Screenshot command writes the screen (private words) to disk: left out.
+        """Textual's own palette commands, less two: "Screenshot" writes the screen (private
+        words) to a file in the working directory, and "Quit" repeats our own Quit."""
         for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":
+            if command.title not in LEFT_OUT_SYSTEM_COMMANDS:
                 yield command
 
 

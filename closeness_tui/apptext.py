@@ -46,6 +46,9 @@ class HelpSection(msgspec.Struct, forbid_unknown_fields=True):
 class Help(msgspec.Struct, forbid_unknown_fields=True):
     title: str
     intro: str
+    typing_note: str
+    here: str
+    everywhere: str
     global_keys: list[list[str]]
     sections: list[HelpSection]
 
@@ -66,8 +69,31 @@ class Locked(msgspec.Struct, forbid_unknown_fields=True):
 class Settings(msgspec.Struct, forbid_unknown_fields=True):
     title: str
     names_intro: str
+    light_theme: str
+    bell: str
+    save: str
     saved: str
     unsaved: str
+    nothing_to_save: str
+
+
+class Leaving(msgspec.Struct, forbid_unknown_fields=True):
+    """Questions asked before typed words would be lost."""
+
+    screen: str
+    quit: str
+    leave_yes: str
+    quit_yes: str
+    stay: str
+
+
+class Palette(msgspec.Struct, forbid_unknown_fields=True):
+    """Command palette entries: [title, help] each."""
+
+    home: tuple[str, str]
+    help: tuple[str, str]
+    theme: tuple[str, str]
+    quit: tuple[str, str]
 
 
 class AppText(msgspec.Struct, forbid_unknown_fields=True):
@@ -78,6 +104,8 @@ class AppText(msgspec.Struct, forbid_unknown_fields=True):
     damaged: Damaged
     locked: Locked
     settings: Settings
+    leaving: Leaving
+    palette: Palette
 
 
 def app_text() -> AppText:

@@ -1,4 +1,5 @@
-"""Command line: `closeness` opens the app; `closeness export --json FILE` writes a backup."""
+"""Command line: `closeness` opens the app; `closeness export --json FILE` writes a backup;
+`closeness export --markdown FILE [--from DATE --to DATE]` writes the journal to read."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import gc
 import os
 import sys
+from datetime import date, datetime
 from pathlib import Path
 
 from closeness_tui import __version__
@@ -46,30 +48,107 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     export = sub.add_parser("export", help="write your data to a file (a full, readable backup)")
     export.add_argument("--json", metavar="FILE", help="everything, as readable JSON")
+    export.add_argument(
+        "--markdown", metavar="FILE", help="your journal, as a readable Markdown document"
+    )
+    export.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        type=_day,
+        help="with --markdown: start on this day (YYYY-MM-DD)",
+    )
+    export.add_argument(
+        "--to",
+        dest="end",
+        metavar="DATE",
+        type=_day,
+        help="with --markdown: end on this day (YYYY-MM-DD)",
+    )
     return parser
 
 
-def run_export(args: argparse.Namespace, data_dir: Path) -> int:
-    from closeness_tui.clock import SystemClock
-    from closeness_tui.store import Store, StoreDamaged, write_export
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date; please write it as YYYY-MM-DD, for example 2026-11-21"
+        ) from None
 
-    targets = {k: getattr(args, k, None) for k in ("json",)}
+
+def write_markdown(
+    out: Path, store: object, now: datetime, start: date | None, end: date | None
+) -> int:
+    """Write the journal (or a date range) as Markdown, privately (0600). Returns entries."""
+    from closeness_tui.journal import markdown_export
+    from closeness_tui.storage import FILE_MODE, atomic_write
+
+    document, count = markdown_export(store, now, start, end)
+    out = Path(out).expanduser()
+    atomic_write(out, document.encode("utf-8"))
+    out.chmod(FILE_MODE)
+    return count
+
+
+def run_export(args: argparse.Namespace, data_dir: Path) -> int:
+    """Write everything to a file. Exit 0 when written, 1 when the data cannot be read or
+    the file cannot be written, 2 when the command is incomplete. Reads without the lock,
+    so it works while the app is open; it never changes the data folder."""
+    from closeness_tui.clock import SystemClock
+    from closeness_tui.store import BACKUP_FILE, DATA_FILE, Store, StoreDamaged, write_export
+
+    targets = {k: getattr(args, k, None) for k in ("json", "markdown")}
     if not any(targets.values()):
         print(
-            "closeness export: say what to write, for example --json backup.json", file=sys.stderr
+            "closeness export: say what to write, for example --json backup.json "
+            "or --markdown journal.md",
+            file=sys.stderr,
         )
+        return 2
+    outputs = {k: Path(v).expanduser() for k, v in targets.items() if v}
+    ours = {(data_dir / name).resolve() for name in (DATA_FILE, BACKUP_FILE)}
+    for out in outputs.values():
+        if out.resolve() in ours:
+            print(
+                f"closeness export: {out} is where closeness keeps your data; "
+                "please choose another file name.",
+                file=sys.stderr,
+            )
+            return 2
+    start, end = getattr(args, "start", None), getattr(args, "end", None)
+    if (start or end) and "markdown" not in outputs:
+        print("closeness export: --from and --to go with --markdown", file=sys.stderr)
+        return 2
+    if start and end and start > end:
+        print("closeness export: --from is after --to; please swap them", file=sys.stderr)
         return 2
     try:
         store = Store.open(data_dir, read_only=True)
     except StoreDamaged as exc:
-        print(f"closeness export: {exc.path}: {exc.detail}", file=sys.stderr)
+        if exc.problem == "missing":
+            print(
+                f"closeness export: there is no closeness data in {data_dir} yet.", file=sys.stderr
+            )
+        else:
+            print(
+                f"closeness export: the data file needs attention, so nothing was written.\n"
+                f"  {exc.detail}\n  The file: {exc.path}\n"
+                "  Start closeness to keep it aside or restore the last good backup.",
+                file=sys.stderr,
+            )
         return 1
     now = SystemClock().now()
     try:
-        if targets["json"]:
-            out = Path(targets["json"]).expanduser()
-            write_export(out, store.export(now))
-            print(f"Wrote everything to {out} (readable JSON, private to you).")
+        if "json" in outputs:
+            write_export(outputs["json"], store.export(now))
+            print(f"Wrote everything to {outputs['json']} (readable JSON, private to you).")
+        if "markdown" in outputs:
+            count = write_markdown(outputs["markdown"], store, now, start, end)
+            print(
+                f"Wrote your journal ({count} entries) to {outputs['markdown']} "
+                "(Markdown, private to you)."
+            )
     except OSError as exc:
         print(f"closeness export: could not write the file: {exc}", file=sys.stderr)
         return 1

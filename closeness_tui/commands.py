@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -11,21 +12,22 @@ from closeness_tui.registry import is_registered
 
 
 class ClosenessCommands(Provider):
-    def _commands(self) -> list[tuple[str, str, object]]:
+    """Home and every registered screen (once both names are set), help, theme, quit."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app = self.app
         text = app_text()
-        items: list[tuple[str, str, object]] = [("Home", "Go back to the start", app.action_home)]
-        for entry in text.home.entries:
-            if is_registered(entry.screen):
-                items.append((entry.title, entry.blurb, partial(app.open_screen, entry.screen)))
+        words = text.palette
+        items: list[tuple[str, str, Callable[[], object]]] = []
+        if app.store is not None and app.settings.named:  # not before the names are set
+            items.append((*words.home, app.action_home))
+            for entry in text.home.entries:
+                if is_registered(entry.screen):
+                    items.append((entry.title, entry.blurb, partial(app.open_screen, entry.screen)))
         items += [
-            ("Help", "Keys and what each screen is for", app.action_help),
-            (
-                "Toggle light / dark",
-                "Switch between the light and dark theme",
-                app.action_toggle_dark,
-            ),
-            ("Quit", "Close closeness (everything confirmed is saved)", app.action_quit),
+            (*words.help, app.action_help),
+            (*words.theme, app.action_toggle_dark),
+            (*words.quit, app.action_quit),
         ]
         return items
 

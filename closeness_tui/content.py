@@ -21,6 +21,7 @@ T = TypeVar("T")
 # file name -> "module:Struct" that describes it. Feature modules add their files here.
 REGISTRY: dict[str, str] = {
     "app.toml": "closeness_tui.apptext:AppText",
+    "checkins.toml": "closeness_tui.checkins_text:CheckinsText",
 }
 
 

@@ -126,11 +126,24 @@ class Statement(Record, kw_only=True):
 # -- check-ins and gratitude --------------------------------------------------------------
 
 
+BOTH = -1  # the seat of something the two partners hold together (a shared goal)
+
+
 class Answer(msgspec.Struct, kw_only=True):
+    """One thing a partner wrote in a check-in.
+
+    `seat` is who wrote it (BOTH for a shared goal). `part` says which part of the check-in
+    it belongs to: "" or "answer" (a nightly question), "reply" (the other's one line back),
+    "gratitude", "appreciation", "went_well", "goal_shared", "goal_personal". In
+    `CheckIn.promises`, `seat` is the partner who will try to keep the promise and `text`
+    is what the other asked for.
+    """
+
     seat: int
     prompt: str
     text: str = ""
     reply: str = ""  # the other partner's one-line answer
+    part: str = ""
 
 
 class CheckIn(Record, kw_only=True):
@@ -139,8 +152,16 @@ class CheckIn(Record, kw_only=True):
     created_at: datetime
     answers: list[Answer] = msgspec.field(default_factory=list)
     promises: list[Answer] = msgspec.field(default_factory=list)
+    # Last week's promises looked back on: str(index in that check-in's promises) ->
+    # "kept", "partly" or "not_yet"; `reviewed_id` names that earlier check-in.
     promise_review: dict[str, str] = msgspec.field(default_factory=dict)
+    reviewed_id: str | None = None
     listening_id: str | None = None
+    issue: str = ""  # the weekly check-in's one issue, in a few words
+    status: str = "done"  # "active" while a check-in is under way (saved step by step)
+    step: str = ""  # where an unfinished check-in was left
+    updated_at: datetime | None = None
+    timer_seconds: int = 0  # the shared timer's length, when they used one
 
 
 # -- rituals -------------------------------------------------------------------------------

@@ -16,6 +16,13 @@ SCREENS: dict[str, str] = {
     "help": "closeness_tui.screens.help:HelpScreen",
     "welcome": "closeness_tui.screens.welcome:WelcomeScreen",
     "setup": "closeness_tui.screens.setup:SetupScreen",
+    "checkins": "closeness_tui.screens.checkins:CheckinsScreen",
+    "nightly": "closeness_tui.screens.nightly:NightlyScreen",
+    "gratitude": "closeness_tui.screens.gratitude:GratitudeScreen",
+    "weekly": "closeness_tui.screens.weekly:WeeklyScreen",
+    "journal": "closeness_tui.screens.journal:JournalScreen",
+    "journal_entry": "closeness_tui.screens.journal_entry:JournalEntryScreen",
+    "insights": "closeness_tui.screens.insights:InsightsScreen",
 }
 
 

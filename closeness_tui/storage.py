@@ -1,18 +1,33 @@
-"""Durable, private bytes on disk, and the TinyDB Storage that uses them.
+"""Durable, private bytes on disk, and the custom TinyDB Storage that uses them.
 
 No Textual here. The rules:
 - the data directory is 0700 and every file in it 0600 (checked and fixed on each start);
 - a write serialises the whole database, writes a temp file in the same directory
   (mkstemp creates it 0600), fsyncs it, `os.replace`s it over the old file and fsyncs the
-  directory: a SIGKILL at any instant leaves either the old file or the new one, whole;
+  directory: a SIGKILL at any instant leaves either the old file or the new one, whole.
+  An OSError before the rename leaves the old file; `NotConfirmed` means the new file is in
+  place but the directory's fsync failed;
 - after one read the data lives in memory; TinyDB's read() never touches the disk again.
+
+TinyDB stays the database layer: `AtomicJSONStorage` is a `tinydb.storages.Storage`
+(read/write/close), TinyDB's tables read through it, and the file is TinyDB's JSON format
+({table: {doc id: document}}). It adds one method of its own, `put_documents` (and
+`put_document` for one), which the store's put/put_many use instead of TinyDB's
+insert/upsert. Why: every TinyDB write goes through `Table._update_table`, which reads the
+whole database, rebuilds the table's dict ({int(doc_id): doc} and back) and hands all of it
+to `write()`, which would then encode every document again; with ten years of data that is
+tens of milliseconds per save. `put_documents` sets only the given documents, encodes only
+them, and changes memory only once the new file is safely on disk. Deletes still use
+TinyDB's remove (rare; `write()` re-encodes nothing unchanged).
 
 Speed (see bench/save.py and bench/startup.py): the database lives in a `Tables` dict.
 Tables the app has not used yet stay as the validated raw JSON they were read as (the store
-validates every record at open) and are decoded on first use; each document's encoded bytes
-are remembered, so a save encodes only the documents that changed and writes the rest as the
-bytes it already has. This relies on one rule: a stored document dict is never changed in
-place; a change replaces the dict (TinyDB's insert/remove do; the store's put replaces).
+validates every record table before it is used or written) and are decoded on first use;
+each document's encoded bytes are remembered, so a save encodes only the documents that
+changed and writes the rest as the bytes it already has. This relies on one rule: a stored
+document dict is never changed in place; a change replaces the dict (TinyDB's insert/remove
+do; put_documents replaces; the store never uses TinyDB's update/upsert, which change a
+document in place).
 """
 
 from __future__ import annotations
@@ -67,6 +82,11 @@ def ensure_private_dir(directory: Path) -> None:
                     entry.chmod(FILE_MODE)
 
 
+class NotConfirmed(OSError):
+    """The new file is in place but fsyncing its directory failed: the rename may not
+    survive a power cut. Raised after `os.replace`, so the new bytes are what a reader sees."""
+
+
 def atomic_write(
     path: Path,
     data: bytes | Sequence[bytes],
@@ -77,10 +97,14 @@ def atomic_write(
     """Replace `path` with `data` (bytes, or pieces written one after another) so that a
     crash leaves the old or the new file whole.
 
+    Any OSError other than NotConfirmed means the old file is untouched.
+
     free_old_later: give the old file a second (hidden) name first, so `os.replace` does not
     have to free its blocks while the caller waits (several ms for a file of megabytes); a
     background thread removes that name once the new file is in place. A name left behind
-    by a crash is removed by `ensure_private_dir` at the next start.
+    by a crash is removed by `ensure_private_dir` at the next start. The store does not use
+    it: the old file (with words a partner may just have deleted) would outlive the save,
+    and the data folder would change after the save returned.
     """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     retired: str | None = None
@@ -107,13 +131,22 @@ def atomic_write(
                     os.unlink(leftover)
         raise
     if durable:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
         try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    if retired is not None:
-        threading.Thread(target=_unlink_quietly, args=(retired,), daemon=True).start()
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError as exc:
+            _retire(retired)
+            raise NotConfirmed(exc.errno, exc.strerror) from exc
+    _retire(retired)
+
+
+def _retire(name: str | None) -> None:
+    """Remove the old file's second name in the background (see atomic_write)."""
+    if name is not None:
+        threading.Thread(target=_unlink_quietly, args=(name,), daemon=True).start()
 
 
 def _unlink_quietly(name: str) -> None:
@@ -229,19 +262,22 @@ class Tables(dict):
         parts.append(b"}")
         return parts
 
-    def with_document(
-        self, name: str, doc_id: str, doc: dict[str, Any]
+    def with_documents(
+        self, name: str, docs: dict[str, tuple[dict[str, Any], bytes | None]]
     ) -> tuple[list[bytes], Callable[[], None]]:
-        """Prepare `self[name][doc_id] = doc` without touching memory yet: return the file's
-        new bytes and a function that makes the change in memory (call it once they are
-        safely on disk). Only the one document is encoded; the table is not rebuilt."""
+        """Prepare `self[name][doc_id] = doc` for each of `docs` ({doc id: (document, its
+        JSON bytes or None)}) without touching memory yet: return the file's new bytes and
+        a function that makes the change in memory (call it once they are safely on disk).
+        Only these documents are encoded; the table is not rebuilt."""
         parts = self.encoded()  # brings every table's cached bytes up to date
         table = self[name] if name in self else {}
         pieces = dict(self._pieces.get(name, {}))
-        pieces[doc_id] = encode(doc_id) + b":" + encode(doc)
-        chunk = b"{" + b",".join(pieces.values()) + b"}"
         new_table = dict(table)
-        new_table[doc_id] = doc
+        for doc_id, (doc, doc_bytes) in docs.items():
+            body = encode(doc) if doc_bytes is None else doc_bytes
+            pieces[doc_id] = encode(doc_id) + b":" + body
+            new_table[doc_id] = doc
+        chunk = b"{" + b",".join(pieces.values()) + b"}"
         if name in self:
             index = 2 + 2 * list(dict.keys(self)).index(name)
             parts[index] = chunk
@@ -249,8 +285,9 @@ class Tables(dict):
             parts[-1:] = [(b"," if len(self) else b"") + encode(name) + b":", chunk, b"}"]
 
         def commit() -> None:
-            docs = self._docs.setdefault(name, {})
-            docs[doc_id] = doc
+            cached = self._docs.setdefault(name, {})
+            for doc_id, (doc, _) in docs.items():
+                cached[doc_id] = doc
             self._pieces[name] = pieces
             self._chunks[name] = (new_table, chunk)
             dict.__setitem__(self, name, new_table)
@@ -270,20 +307,46 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
+        """TinyDB's whole-database write (used for a new file and by TinyDB's own table
+        operations, e.g. remove). Documents unchanged since the last write are not
+        re-encoded (see Tables)."""
         tables = data if isinstance(data, Tables) else Tables(data)
-        atomic_write(self.path, tables.encoded(), free_old_later=True)
+        try:
+            atomic_write(self.path, tables.encoded())
+        except NotConfirmed:
+            self._data = tables  # the new file is in place: memory says the same
+            self.writes += 1
+            raise
         self._data = tables
         self.writes += 1
 
-    def put_document(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
-        """Set one document and save at once: the store's fast path for put().
+    def put_document(
+        self, table: str, doc_id: str, doc: dict[str, Any], encoded: bytes | None = None
+    ) -> None:
+        """Set one document (`encoded`: its JSON bytes, if the caller has them) and save at
+        once: the store's fast path for put(). See put_documents."""
+        self.put_documents(table, {doc_id: (doc, encoded)})
 
-        Unlike a TinyDB table operation it neither rebuilds the table nor re-encodes other
-        documents, and memory changes only after the file is safely written.
+    def put_documents(
+        self, table: str, docs: dict[str, tuple[dict[str, Any], bytes | None]]
+    ) -> None:
+        """Set several documents of one table ({doc id: (document, its JSON bytes or None)})
+        and save them with one atomic write.
+
+        Unlike a TinyDB table operation (Table._update_table reads the whole database,
+        rebuilds the table's dict and hands it all to write()), this neither rebuilds the
+        table nor re-encodes other documents. Memory changes only once the new file is in
+        place: on an OSError the file and memory are both as before; on NotConfirmed (the
+        file was renamed into place, only the folder's fsync failed) both hold the change.
         """
         with gc_paused():
-            parts, commit = self._data.with_document(table, doc_id, doc)
-            atomic_write(self.path, parts, free_old_later=True)
+            parts, commit = self._data.with_documents(table, docs)
+            try:
+                atomic_write(self.path, parts)
+            except NotConfirmed:
+                commit()
+                self.writes += 1
+                raise
             commit()
         self.writes += 1
 

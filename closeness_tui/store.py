@@ -11,14 +11,22 @@ app name and schema version. It is validated completely (JSON, shape, every reco
 fields) before TinyDB sees it. A damaged file is never overwritten: the caller shows the
 problem and may `set_aside()` the file or `restore_backup()`. One writer per data
 directory: a second copy of the app gets StoreLocked and writes nothing.
+
+Writes: `put`/`put_many`/`delete` return only once the new file is fsynced and renamed into
+place. A record is first proved to load back as its own kind (so a wrong type, NaN, or a
+lone surrogate - which UTF-8 cannot hold; `text.clean()` removes them at input - is refused
+with StoreWriteError before anything changes). If writing fails, StoreWriteError is raised
+and the file and this store's memory are both as they were. Any other text is kept exactly.
+Messages name files, kinds and fields, never what a partner wrote.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,6 +40,7 @@ from closeness_tui.models import TABLES, Record, Settings
 from closeness_tui.storage import (
     FILE_MODE,
     AtomicJSONStorage,
+    NotConfirmed,
     Tables,
     atomic_write,
     encode,
@@ -83,12 +92,20 @@ def migrate(
     version: int,
     *,
     registry: dict[int, Migration] | None = None,
-    target: int = SCHEMA_VERSION,
+    target: int | None = None,
 ) -> dict[str, Any]:
-    """Apply migrations version -> version+1 ... -> target. Raises KeyError if a step is missing."""
+    """Apply migrations version -> version+1 ... -> target (default: SCHEMA_VERSION).
+
+    Raises KeyError naming the missing step if the chain has a gap. Each step gets the
+    document of its version and returns the next; the step's version is recorded in `_meta`.
+    """
     registry = MIGRATIONS if registry is None else registry
+    target = SCHEMA_VERSION if target is None else target
     while version < target:
-        data = registry[version](data)
+        step = registry.get(version)
+        if step is None:
+            raise KeyError(f"no migration from data version {version} to {version + 1}")
+        data = step(data)
         version += 1
         data.setdefault(META_TABLE, {}).setdefault("1", {})["schema"] = version
     return data
@@ -121,15 +138,22 @@ def parse_document(raw: bytes, path: Path, *, check_records: bool = True) -> dic
         top = _top_decoder.decode(raw)
         meta = top.get(META_TABLE)
         meta = None if meta is None else msgspec.json.decode(meta)
+    except RecursionError:
+        raise StoreDamaged(
+            path, "not_json", "The data file is not closeness data: it is nested too deeply."
+        ) from None
+    except UnicodeDecodeError:  # msgspec raises this for bad UTF-8 inside a string
+        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
+    except msgspec.ValidationError:  # (a DecodeError too: this must come first)
+        _raise_if_not_json(raw, path)  # the shape is checked before the rest was read
+        raise StoreDamaged(
+            path, "wrong_shape", "The data file does not hold closeness data."
+        ) from None
     except msgspec.DecodeError as exc:
         raise StoreDamaged(
             path,
             "not_json",
             f"The data file is not readable JSON; it may have been cut short ({exc}).",
-        ) from None
-    except msgspec.ValidationError:
-        raise StoreDamaged(
-            path, "wrong_shape", "The data file does not hold closeness data."
         ) from None
     meta_doc = meta.get("1") if isinstance(meta, dict) else None
     if not isinstance(meta_doc, dict) or meta_doc.get("app") != APP_NAME:
@@ -149,9 +173,33 @@ def parse_document(raw: bytes, path: Path, *, check_records: bool = True) -> dic
     try:
         with gc_paused():
             return _check_and_keep(top, raw, version, path, check_records)
+    except RecursionError:
+        raise StoreDamaged(
+            path, "not_json", "The data file is not closeness data: it is nested too deeply."
+        ) from None
+    except UnicodeDecodeError:
+        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
     except msgspec.DecodeError as exc:  # e.g. bytes that are not UTF-8 inside a string
         raise StoreDamaged(
             path, "not_json", f"The data file is not readable JSON ({exc})."
+        ) from None
+
+
+def _raise_if_not_json(raw: bytes, path: Path) -> None:
+    """A file of the wrong shape may also not be JSON at all: say which (rare path)."""
+    try:
+        msgspec.json.decode(raw)
+    except RecursionError:
+        raise StoreDamaged(
+            path, "not_json", "The data file is not closeness data: it is nested too deeply."
+        ) from None
+    except UnicodeDecodeError:
+        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
+    except msgspec.DecodeError as exc:
+        raise StoreDamaged(
+            path,
+            "not_json",
+            f"The data file is not readable JSON; it may have been cut short ({exc}).",
         ) from None
 
 
@@ -161,10 +209,14 @@ def _check_and_keep(
     if version < SCHEMA_VERSION:
         data = msgspec.json.decode(raw)
         try:
-            data = migrate(data, version)
+            data = migrate(data, version, target=SCHEMA_VERSION)
         except Exception as exc:  # a failed migration must not lose the original file
+            # Only the kind of error is named: its text could quote what a partner wrote.
             raise StoreDamaged(
-                path, "migration", f"Updating the data from version {version} failed: {exc}"
+                path,
+                "migration",
+                f"Updating the data from version {version} to {SCHEMA_VERSION} failed "
+                f"({type(exc).__name__}). The file itself was not changed.",
             ) from None
         _check_tables(data, path)
         return Tables(data)
@@ -182,6 +234,17 @@ def _check_and_keep(
     return tables
 
 
+class _HasId(msgspec.Struct):
+    """Only a record's `id`, which must be in the file (the record types would fill a
+    missing one with a new uuid)."""
+
+    id: str
+
+
+_ids_decoder = msgspec.json.Decoder(dict[str, _HasId])
+_NOT_TEXT = "The data file is not readable JSON: it holds bytes that are not text."
+
+
 def _check_raw_table(
     name: str, table_raw: msgspec.Raw, record_type: type[Record], path: Path
 ) -> None:
@@ -193,19 +256,41 @@ def _check_raw_table(
         decoder = _table_decoders[record_type] = msgspec.json.Decoder(dict[str, record_type])
     try:
         records = decoder.decode(table_raw)
+    except RecursionError:
+        raise StoreDamaged(
+            path, "wrong_shape", f"A record in {name!r} is nested too deeply."
+        ) from None
+    except UnicodeDecodeError:
+        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
     except msgspec.ValidationError as exc:
         raise StoreDamaged(
-            path, "wrong_shape", f"A record in {name!r} does not fit: {exc}."
+            path, "wrong_shape", f"A record in {name!r} does not fit: {_reason(exc)}."
+        ) from None
+    except msgspec.DecodeError as exc:
+        raise StoreDamaged(
+            path, "not_json", f"The data file is not readable JSON ({exc})."
+        ) from None
+    try:
+        ids = _ids_decoder.decode(table_raw)
+    except msgspec.ValidationError:
+        raise StoreDamaged(
+            path, "wrong_shape", f"A record in {name!r} has no id of its own."
         ) from None
     seen: set[str] = set()
     for doc_id, rec in records.items():
-        if not doc_id.isdigit():
+        if not _is_doc_id(doc_id):
             raise StoreDamaged(
                 path, "wrong_shape", f"The section {name!r} has an entry that is not a record."
             )
+        if not ids[doc_id].id:
+            raise StoreDamaged(path, "wrong_shape", f"A record in {name!r} has no id of its own.")
         if rec.id in seen:
             raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
         seen.add(rec.id)
+
+
+def _is_doc_id(key: object) -> bool:
+    return isinstance(key, str) and key.isascii() and key.isdigit()
 
 
 def _check_tables(data: dict[str, Any], path: Path) -> None:
@@ -215,17 +300,25 @@ def _check_tables(data: dict[str, Any], path: Path) -> None:
         record_type = TABLES.get(name)
         seen: set[str] = set()
         for doc_id, doc in table.items():
-            if not (isinstance(doc_id, str) and doc_id.isdigit()) or not isinstance(doc, dict):
+            if not (_is_doc_id(doc_id) and isinstance(doc, dict)):
                 raise StoreDamaged(
                     path, "wrong_shape", f"The section {name!r} has an entry that is not a record."
                 )
             if record_type is None:
                 continue
+            if not isinstance(doc.get("id"), str) or not doc["id"]:
+                raise StoreDamaged(
+                    path, "wrong_shape", f"A record in {name!r} has no id of its own."
+                )
             try:
                 rec = msgspec.convert(doc, record_type)
+            except RecursionError:
+                raise StoreDamaged(
+                    path, "wrong_shape", f"A record in {name!r} is nested too deeply."
+                ) from None
             except msgspec.ValidationError as exc:
                 raise StoreDamaged(
-                    path, "wrong_shape", f"A record in {name!r} does not fit: {exc}."
+                    path, "wrong_shape", f"A record in {name!r} does not fit: {_reason(exc)}."
                 ) from None
             if rec.id in seen:
                 raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
@@ -246,6 +339,7 @@ class Store:
         self.directory = directory
         self.path = directory / DATA_FILE
         self._lock = lock
+        self._closed = False
         self.read_only = lock is None
         self._storage: AtomicJSONStorage | None = None
         self._db = TinyDB(self.path, data=data, storage=_StorageFactory(self))
@@ -279,20 +373,20 @@ class Store:
         Nothing is written, and no backup taken, before every table has passed.
         """
         directory = Path(directory).expanduser()
+        path = directory / DATA_FILE
         if read_only:
             if not directory.is_dir():
-                raise StoreDamaged(directory / DATA_FILE, "missing", "There is no data here yet.")
+                raise StoreDamaged(path, "missing", "There is no data here yet.")
+            lock = None
         else:
-            ensure_private_dir(directory)
-        lock = None
-        if not read_only:
-            lock = FileLock(str(directory / LOCK_FILE), timeout=0, mode=FILE_MODE)
             try:
-                lock.acquire()
-            except Timeout:
-                raise StoreLocked(directory) from None
+                ensure_private_dir(directory)
+            except OSError as exc:
+                raise _unwritable(path, exc) from None
+            lock = _acquire(directory)
         try:
-            path = directory / DATA_FILE
+            if lock is not None:
+                _remove_stray_temps(directory)
             raw: bytes | None
             try:
                 raw = path.read_bytes()
@@ -300,6 +394,12 @@ class Store:
                 if read_only:
                     raise StoreDamaged(path, "missing", "There is no data file here yet.") from None
                 raw = None
+            except OSError as exc:
+                raise StoreDamaged(
+                    path,
+                    "unreadable",
+                    f"The data file cannot be read ({exc.strerror or type(exc).__name__}).",
+                ) from None
             if raw is None:
                 data = empty_document()
             else:
@@ -307,7 +407,10 @@ class Store:
             unchecked = [n for n in TABLES if isinstance(data, Tables) and not data.is_loaded(n)]
             store = cls(directory, data, lock, raw, unchecked if defer_checks else ())
             if raw is None:
-                store._save_now()
+                try:
+                    store._save_now()
+                except StoreWriteError as exc:
+                    raise _unwritable(path, exc.__cause__ or exc) from None
             return store
         except BaseException:
             if lock is not None:
@@ -330,6 +433,7 @@ class Store:
     def close(self) -> None:
         if self._backup_thread is not None:
             self._backup_thread.join(timeout=5)
+        self._closed = True
         if self._lock is not None and self._lock.is_locked:
             self._lock.release()
 
@@ -362,39 +466,126 @@ class Store:
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreWriteError("This copy of closeness is only reading the data.")
+        if self._closed:
+            raise StoreWriteError("The data was closed; nothing more can be saved from here.")
         if self._unchecked:  # a write carries every table: never write one that is unchecked
             self.check_all()
 
-    def put(self, record: Record) -> None:
-        """Insert or replace `record` (by its uuid) and save the file at once."""
-        self._check_writable()
-        doc = msgspec.to_builtins(record)
-        index = self._ids(type(record))
-        doc_id = index.get(record.id)
-        if doc_id is None:
-            doc_id = max(index.values(), default=0) + 1
+    def _to_doc(self, record: Record) -> tuple[dict[str, Any], bytes]:
+        """The record as a JSON document and its encoded bytes, proved to load back as the
+        same kind of record.
+
+        This runs before anything changes, so a record the store could not read back (a
+        wrong type in a field, NaN, a lone surrogate that UTF-8 cannot hold) is refused
+        with StoreWriteError instead of making the file unopenable. The message never
+        quotes the text. The bytes are the ones written, so the record is encoded once.
+        """
+        record_type = type(record)
+        if TABLES.get(record_type.TABLE) is not record_type:
+            raise StoreWriteError(f"{record_type.__name__} is not a kind of record kept here.")
         try:
-            # One document set and saved, without TinyDB rebuilding the whole table.
-            self._db.storage.put_document(record.TABLE, str(doc_id), doc)
-        except OSError as exc:  # memory is only changed once the file is written
-            raise StoreWriteError(f"Could not save: {exc.strerror or exc}") from exc
-        index[record.id] = doc_id
+            doc = msgspec.to_builtins(record)
+            encoded = encode(doc)
+            msgspec.json.decode(encoded, type=record_type)
+        except UnicodeEncodeError:
+            raise StoreWriteError(
+                f"A {record_type.__name__} holds a broken character (a lone surrogate) that "
+                "cannot be saved. Nothing was changed."
+            ) from None
+        except (
+            msgspec.ValidationError,
+            msgspec.EncodeError,
+            TypeError,
+            ValueError,
+            RecursionError,
+        ) as exc:
+            raise StoreWriteError(
+                f"A {record_type.__name__} does not fit its kind ({_reason(exc)}). "
+                "Nothing was changed."
+            ) from None
+        if not isinstance(doc.get("id"), str) or not doc["id"]:
+            raise StoreWriteError(f"A {record_type.__name__} has no id. Nothing was changed.")
+        return doc, encoded
+
+    def _write_documents(
+        self, record_type: type[Record], docs: dict[str, tuple[dict[str, Any], bytes]]
+    ) -> dict[str, int]:
+        """Insert or replace `docs` ({record id: (document, its bytes)}) in one write.
+
+        Only these documents are encoded (storage.put_documents) and memory changes only
+        once the file is in place. Returns the TinyDB doc ids given to new records."""
+        index = self._ids(record_type)
+        next_id = max(index.values(), default=0) + 1
+        by_doc_id: dict[str, tuple[dict[str, Any], bytes]] = {}
+        added: dict[str, int] = {}
+        for record_id, pair in docs.items():
+            doc_id = index.get(record_id)
+            if doc_id is None:
+                doc_id = added[record_id] = next_id
+                next_id += 1
+            by_doc_id[str(doc_id)] = pair
+        try:
+            self._db.storage.put_documents(record_type.TABLE, by_doc_id)
+        except NotConfirmed as exc:
+            # The new file is in place and memory matches it; only the folder's fsync
+            # failed. Say so, without pretending the change was not made.
+            index.update(added)
+            raise StoreWriteError(
+                f"Saved, but the disk did not confirm it ({exc.strerror or 'error'})."
+            ) from exc
+        except OSError as exc:  # file and memory are both as they were
+            raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
+        index.update(added)
+        return added
+
+    @contextlib.contextmanager
+    def _changing(self, record_type: type[Record]) -> Iterator[None]:
+        """Run one TinyDB change of `record_type`'s table (delete). TinyDB changes the
+        in-memory data before the file is written; if the write fails the file on disk is
+        still the old one, so the table goes back as it was. (TinyDB's remove builds a new
+        table dict and changes no document in place.)"""
+        data = self._db.storage.read()
+        name = record_type.TABLE
+        had_table = name in data
+        before = data.get(name, {})
+        try:
+            yield
+        except NotConfirmed as exc:
+            self._index.pop(name, None)  # rebuilt from the data at the next lookup
+            raise StoreWriteError(
+                f"Saved, but the disk did not confirm it ({exc.strerror or 'error'})."
+            ) from exc
+        except Exception as exc:
+            if had_table:
+                data[name] = before
+            else:
+                data.pop(name, None)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else None
+            raise StoreWriteError(f"Could not save: {reason or type(exc).__name__}") from exc
+
+    def put(self, record: Record) -> None:
+        """Insert or replace `record` (by its uuid) and save the file at once.
+
+        When this returns the record is on disk (fsynced). On failure it raises
+        StoreWriteError and both the file and what this store holds are as before.
+        """
+        self._check_writable()
+        doc, encoded = self._to_doc(record)
+        self._write_documents(type(record), {record.id: (doc, encoded)})
 
     def put_many(self, records: Iterable[Record]) -> None:
-        """Insert new records in one write (used by bench data and imports)."""
+        """Insert or replace many records (bench data, imports).
+
+        Every record is checked before anything is written. Each kind's records, new and
+        replaced, go in with one write, all or none; a record twice in `records` is stored
+        once, the last one winning.
+        """
         self._check_writable()
-        by_type: dict[type[Record], list[Record]] = {}
+        by_type: dict[type[Record], dict[str, tuple[dict[str, Any], bytes]]] = {}
         for rec in records:
-            by_type.setdefault(type(rec), []).append(rec)
-        try:
-            for record_type, recs in by_type.items():
-                ids = self._table(record_type).insert_multiple(msgspec.to_builtins(r) for r in recs)
-                index = self._ids(record_type)
-                for rec, doc_id in zip(recs, ids, strict=True):
-                    index[rec.id] = doc_id
-        except OSError as exc:
-            self._reload_after_failed_write()
-            raise StoreWriteError(f"Could not save: {exc.strerror or exc}") from exc
+            by_type.setdefault(type(rec), {})[rec.id] = self._to_doc(rec)
+        for record_type, docs in by_type.items():
+            self._write_documents(record_type, docs)
 
     def get(self, record_type: type[R], record_id: str) -> R | None:
         doc_id = self._ids(record_type).get(record_id)
@@ -413,17 +604,15 @@ class Store:
         return len(self._db.storage.read().get(record_type.TABLE, {}))
 
     def delete(self, record_type: type[Record], record_id: str) -> bool:
+        """Remove a record and save at once. False if there was no such record."""
         self._check_writable()
         index = self._ids(record_type)
         doc_id = index.get(record_id)
         if doc_id is None:
             return False
-        try:
+        with self._changing(record_type):
             self._table(record_type).remove(doc_ids=[doc_id])
-        except OSError as exc:
-            self._reload_after_failed_write()
-            raise StoreWriteError(f"Could not save: {exc.strerror or exc}") from exc
-        del index[record_id]
+        del self._ids(record_type)[record_id]
         return True
 
     # -- settings ----------------------------------------------------------------------
@@ -458,14 +647,61 @@ class Store:
 
     def _save_now(self) -> None:
         self._check_writable()
-        self._db.storage.write(self._db.storage.read())
+        try:
+            self._db.storage.write(self._db.storage.read())
+        except OSError as exc:
+            raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
 
-    def _reload_after_failed_write(self) -> None:
-        """The write failed, so the file on disk is still the last good one: go back to it."""
-        self._index.clear()
-        with contextlib.suppress(Exception):
-            data = parse_document(self.path.read_bytes(), self.path)
-            self._db.storage._data = data  # type: ignore[attr-defined]
+
+def _reason(exc: Exception) -> str:
+    """A validation error's words without any value it quotes (values may be private).
+
+    msgspec names types and fields in backticks and quotes values in single quotes
+    ("Invalid enum value 'x'"), so everything from the first to the last quote goes."""
+    text = str(exc)
+    head, quote, rest = text.partition("'")
+    if quote:
+        text = f"{head}…{rest.rpartition(chr(39))[2]}"
+    return text
+
+
+def _unwritable(path: Path, exc: BaseException) -> StoreDamaged:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+    return StoreDamaged(
+        path, "unwritable", f"closeness cannot write in its data folder ({reason})."
+    )
+
+
+def _acquire(directory: Path) -> FileLock:
+    """Take the one-writer lock of `directory` or raise StoreLocked."""
+    # Not thread-local: a save from a worker thread is still this process's save, and
+    # close() may run on another thread than open().
+    lock = FileLock(str(directory / LOCK_FILE), timeout=0, mode=FILE_MODE, thread_local=False)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreLocked(directory) from None
+    except OSError as exc:
+        raise _unwritable(directory / DATA_FILE, exc) from None
+    return lock
+
+
+@contextlib.contextmanager
+def _holding_lock(directory: Path) -> Iterator[None]:
+    lock = _acquire(directory)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _remove_stray_temps(directory: Path) -> None:
+    """Temp files left by a write that was killed midway (only ever ours: we hold the lock).
+    They never stand in for the data file, but they hold private words, so they go."""
+    for entry in directory.glob(f".{DATA_FILE}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if entry.is_file() and not entry.is_symlink():
+                entry.unlink()
 
 
 class _StorageFactory:
@@ -483,15 +719,32 @@ class _StorageFactory:
 # -- recovering from a damaged file -----------------------------------------------------
 
 
-def set_aside(path: Path, now: datetime) -> Path:
-    """Rename a damaged data file with a timestamp; it is kept, never deleted."""
+def _keep_copy(path: Path, now: datetime) -> Path:
+    """A second name for `path` with a timestamp (a hard link, so no bytes are rewritten);
+    never replaces an existing file."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"closeness.damaged-{stamp}.json")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"closeness.damaged-{stamp}-{n}.json")
-    os.replace(path, target)
+    for n in itertools.count(1):
+        suffix = "" if n == 1 else f"-{n}"
+        target = path.with_name(f"closeness.damaged-{stamp}{suffix}.json")
+        try:
+            os.link(path, target)
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links: copy instead
+            if target.exists():
+                continue
+            atomic_write(target, path.read_bytes())
+        return target
+    raise AssertionError("unreachable")
+
+
+def set_aside(path: Path, now: datetime) -> Path:
+    """Rename a damaged data file with a timestamp; it is kept, never deleted.
+
+    Takes the directory lock (StoreLocked if another copy of closeness has it)."""
+    with _holding_lock(path.parent):
+        target = _keep_copy(path, now)
+        path.unlink()
     return target
 
 
@@ -502,18 +755,27 @@ def backup_status(directory: Path) -> str | None:
         parse_document(path.read_bytes(), path)
     except FileNotFoundError:
         return "There is no backup yet."
+    except OSError as exc:
+        return f"The backup cannot be read ({exc.strerror or type(exc).__name__})."
     except StoreDamaged as exc:
         return f"The backup cannot be used either: {exc.detail}"
     return None
 
 
 def restore_backup(directory: Path, now: datetime) -> Path:
-    """Keep the damaged file aside and put the last good backup in its place."""
+    """Keep the damaged file aside and put the last good backup in its place.
+
+    The backup is validated first (StoreDamaged naming the backup if it is no good). The
+    damaged file keeps a timestamped name; the data file is then replaced atomically, so a
+    failure midway leaves both where they were. Returns where the damaged file was kept
+    (or the backup's path when there was no data file)."""
     backup = directory / BACKUP_FILE
-    raw = backup.read_bytes()
-    parse_document(raw, backup)
-    aside = set_aside(directory / DATA_FILE, now) if (directory / DATA_FILE).exists() else None
-    atomic_write(directory / DATA_FILE, raw)
+    with _holding_lock(directory):
+        raw = backup.read_bytes()
+        parse_document(raw, backup)
+        data_file = directory / DATA_FILE
+        aside = _keep_copy(data_file, now) if data_file.exists() else None
+        atomic_write(data_file, raw)
     return aside or backup
 
 

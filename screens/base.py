@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, cast
 from textual.binding import Binding
 from textual.screen import Screen
 
+from closeness_tui.apptext import app_text
+
 if TYPE_CHECKING:
     from closeness_tui.app import ClosenessApp
 
@@ -22,27 +24,54 @@ class ClosenessScreen(Screen[None]):
     def capp(self) -> ClosenessApp:
         return cast("ClosenessApp", self.app)
 
+    @classmethod
+    def help_bindings(cls) -> list[Binding]:
+        """The keys the help screen explains for this screen: every Binding with a description
+        that closeness declares on it or its bases (Textual's own are not ours to explain).
+        The shared "back" key is explained once, under "Everywhere"."""
+        seen: dict[str, Binding] = {}
+        for klass in reversed(cls.__mro__):
+            if not klass.__module__.startswith("closeness_tui") or klass is ClosenessScreen:
+                continue
+            for binding in klass.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.description:
+                    seen[binding.key] = binding
+        return list(seen.values())
+
     def has_unsaved(self) -> bool:
         """True when leaving now would lose words typed but not yet saved."""
         return False
 
+    def leave_question(self) -> str:
+        """What to ask before leaving with unsaved words."""
+        return app_text().leaving.screen
+
+    def can_go_back(self) -> bool:
+        return len(self.app.screen_stack) > 2  # the default screen + this one: nowhere to go
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # No "Back" in the footer where there is nothing to go back to.
+        if action == "back" and not self.can_go_back():
+            return False
+        return True
+
+    def go_back(self) -> None:
+        """Leave this screen (after any question has been answered)."""
+        self.dismiss()
+
     def action_back(self) -> None:
-        if len(self.app.screen_stack) <= 2:  # the default screen + this one: nowhere to go
+        if not self.can_go_back():
             return
         if not self.has_unsaved():
-            self.dismiss()
+            self.go_back()
             return
         from closeness_tui.screens.dialogs import ConfirmDialog
 
         def done(leave: bool | None) -> None:
             if leave:
-                self.dismiss()
+                self.go_back()
 
+        leaving = app_text().leaving
         self.app.push_screen(
-            ConfirmDialog(
-                "Some words you typed are not saved yet. Leave this screen and let them go?",
-                yes="Leave without saving",
-                no="Stay",
-            ),
-            done,
+            ConfirmDialog(self.leave_question(), yes=leaving.leave_yes, no=leaving.stay), done
         )

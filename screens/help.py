@@ -1,37 +1,55 @@
 """Help: what each screen is for and its keys. The keys are read from each screen's own
-bindings, so the help can never drift from what the keys really do."""
+bindings, so the help can never drift from what the keys really do. The screen help was
+opened from comes first."""
 
 from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from closeness_tui.apptext import HelpSection, app_text
 from closeness_tui.registry import is_registered, screen_class
 
+KEY_NAMES = {
+    "question_mark": "?",
+    "escape": "esc",
+    "enter": "enter",
+    "space": "space",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+}
+
 
 def screen_bindings(name: str) -> list[Binding]:
-    """Every Binding a registered screen declares, its base classes' first."""
+    """The keys a registered screen declares (see ClosenessScreen.help_bindings)."""
     if not is_registered(name):
         return []
     cls = screen_class(name)
-    seen: dict[str, Binding] = {}
-    for klass in reversed(cls.__mro__):
-        if not klass.__module__.startswith("closeness_tui"):
-            continue  # Textual's own (focus next, copy) are not ours to explain
-        for binding in klass.__dict__.get("BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description:
-                seen[binding.key] = binding
-    return list(seen.values())
+    explain = getattr(cls, "help_bindings", None)
+    return explain() if callable(explain) else []
 
 
 def key_label(key: str) -> str:
-    names = {"question_mark": "?", "escape": "esc", "enter": "enter"}
-    return " or ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
+    return " or ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
+
+
+class KeyRow(Horizontal):
+    """One key and what it does; a long explanation wraps beside the key, not under it."""
+
+    def __init__(self, key: str, detail: str) -> None:
+        super().__init__(classes="keyrow")
+        self.key_text = key
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.key_text), classes="key")
+        yield Static(Content(self.detail), classes="what")
 
 
 class HelpScreen(ClosenessScreen):
@@ -44,31 +62,44 @@ class HelpScreen(ClosenessScreen):
     def __init__(self, topic: str = "home") -> None:
         super().__init__()
         self.topic = topic
+        self.sub_title = app_text().help.title
 
     def compose(self) -> ComposeResult:
         text = app_text().help
         yield Header()
         with VerticalScroll(id="help"):
             yield Static(Content(text.intro), classes="muted", id="help-intro")
-            for section in self._sections(text.sections):
-                yield Static(self._section(section), classes="section")
-            rows = [Content.styled("Everywhere", "bold")]
-            rows += [
-                Content.assemble((f"  {k:<12}", "bold $accent"), d) for k, d in text.global_keys
-            ]
-            yield Static(Content("\n").join(rows), classes="section", id="global-keys")
+            for index, section in enumerate(self._sections(text.sections)):
+                here = index == 0 and section.screen == self.topic
+                yield self._section(section, here)
+            with Vertical(classes="section", id="global-keys"):
+                yield Static(Content.styled(text.everywhere, "bold"), classes="heading")
+                for key, detail in text.global_keys:
+                    yield KeyRow(key, detail)
+                yield Static(Content(text.typing_note), classes="gentle", id="typing-note")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help", VerticalScroll).focus()
 
     def _sections(self, sections: list[HelpSection]) -> list[HelpSection]:
         first = [s for s in sections if s.screen == self.topic]
         return first + [s for s in sections if s.screen != self.topic]
 
-    def _section(self, section: HelpSection) -> Content:
-        lines = [Content.styled(section.title, "bold"), Content(section.about)]
+    def _section(self, section: HelpSection, here: bool) -> Vertical:
+        title = Content.styled(section.title, "bold")
+        if here:
+            title = Content.assemble(title, "  ", (f"({app_text().help.here})", "italic"))
+        rows = [Static(title, classes="heading"), Static(Content(section.about))]
         for b in screen_bindings(section.screen):
             detail = f"{b.description}: {b.tooltip}" if b.tooltip else b.description
-            lines.append(Content.assemble((f"  {key_label(b.key):<12}", "bold $accent"), detail))
-        return Content("\n").join(lines)
+            rows.append(KeyRow(key_label(b.key), detail))
+        return Vertical(
+            *rows, classes="section here" if here else "section", id=f"help-{section.screen}"
+        )
 
-    def action_back(self) -> None:
+    def can_go_back(self) -> bool:
+        return True
+
+    def go_back(self) -> None:
         self.dismiss()

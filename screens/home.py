@@ -14,32 +14,64 @@ from closeness_tui.apptext import HomeEntry, app_text
 from closeness_tui.registry import is_registered
 from closeness_tui.text import safe_template
 
+# Each entry is two lines (title, then blurb): six of them fit at 80x24 without scrolling,
+# so a blurb must fit on one line of the list (checked by a unit test on content/app.toml).
+BLURB_MAX = 64
+
 
 def entries() -> list[HomeEntry]:
     """Home entries whose screen exists (no placeholders)."""
     return [e for e in app_text().home.entries if is_registered(e.screen)]
 
 
-def _entry_bindings() -> list[Binding]:
+def entry_bindings() -> list[Binding]:
+    """One key per entry. Not shown in the footer: the list itself shows each key."""
     return [
-        Binding(e.key, f"open({e.screen!r})", e.title, id=f"open-{e.screen}", tooltip=e.blurb)
+        Binding(
+            e.key,
+            f"open({e.screen!r})",
+            e.title,
+            id=f"open-{e.screen}",
+            tooltip=e.blurb,
+            show=False,
+        )
         for e in entries()
     ]
+
+
+def entry_prompt(entry: HomeEntry) -> Content:
+    return Content.assemble(
+        (f" {entry.key} ", "bold"),
+        " ",
+        (entry.title, "bold"),
+        "\n    ",
+        (entry.blurb, "dim"),
+    )
 
 
 class HomeScreen(ClosenessScreen):
     CSS_PATH = "home.tcss"
     HELP_TOPIC = "home"
     BINDINGS = [
-        *_entry_bindings(),
         Binding("q", "app.quit", "Quit", id="home-quit", tooltip="Close closeness", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Entry keys follow the registry at the time Home is built (screens register
+        # themselves in registry.SCREENS), so they are added per instance.
+        for binding in entry_bindings():
+            self._bindings._add_binding(binding)
+
+    @classmethod
+    def help_bindings(cls) -> list[Binding]:
+        return entry_bindings() + super().help_bindings()
 
     def compose(self) -> ComposeResult:
         text = app_text().home
         yield Header()
         with Vertical(id="home"):
-            yield Static(self._greeting(), classes="title", id="greeting")
+            yield Static(self._greeting(), id="greeting")
             yield Static(Content(text.subtitle), classes="muted", id="subtitle")
             yield OptionList(*self._options(), id="entries")
             yield Static(Content(text.therapist_note), classes="gentle", id="note")
@@ -50,15 +82,7 @@ class HomeScreen(ClosenessScreen):
         return safe_template(app_text().home.greeting, a=a, b=b)
 
     def _options(self) -> list[Option]:
-        return [
-            Option(
-                Content.assemble(
-                    (f" {e.key} ", "reverse"), "  ", (e.title, "bold"), "\n     ", e.blurb
-                ),
-                id=e.screen,
-            )
-            for e in entries()
-        ]
+        return [Option(entry_prompt(e), id=e.screen) for e in entries()]
 
     def on_mount(self) -> None:
         self.query_one("#entries", OptionList).focus()
@@ -74,7 +98,3 @@ class HomeScreen(ClosenessScreen):
 
     def action_open(self, screen: str) -> None:
         self.capp.open_screen(screen)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Home is the start: there is nothing to go back to, so no "Back" in the footer.
-        return action != "back"

@@ -10,7 +10,13 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
 from closeness_tui.apptext import app_text
-from closeness_tui.store import StoreDamaged, backup_status, restore_backup, set_aside
+from closeness_tui.store import (
+    StoreDamaged,
+    StoreError,
+    backup_status,
+    restore_backup,
+    set_aside,
+)
 from closeness_tui.text import safe
 
 
@@ -18,6 +24,7 @@ class DamagedScreen(ClosenessScreen):
     CSS_PATH = "problems.tcss"
     HELP_TOPIC = "damaged"
     BINDINGS = [
+        Binding("escape", "back", "Back", show=False, id="back"),
         Binding("q", "app.quit", "Quit", id="damaged-quit", tooltip="Leave everything as it is"),
     ]
 
@@ -36,12 +43,15 @@ class DamagedScreen(ClosenessScreen):
                 Content.assemble("The file: ", (str(self.problem.path), "bold")), id="where"
             )
             yield Static(Content(text.reassure), classes="muted", id="reassure")
-            if self.backup_problem is None:
-                yield Button(Content(text.restore), id="restore", variant="primary")
-            yield Button(Content(text.set_aside), id="fresh", variant="warning")
-            yield Button(Content(text.quit), id="quit")
-            if self.backup_problem is not None:
+            # When the folder itself cannot be written, neither remedy could work.
+            fixable = self.problem.problem != "unwritable"
+            if fixable and self.backup_problem is not None:
                 yield Static(safe(self.backup_problem), classes="muted", id="backup-note")
+            if fixable and self.backup_problem is None:
+                yield Button(Content(text.restore), id="restore", variant="primary", compact=True)
+            if fixable:
+                yield Button(Content(text.set_aside), id="fresh", variant="warning", compact=True)
+            yield Button(Content(text.quit), id="quit", compact=True)
         yield Footer()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -58,7 +68,7 @@ class DamagedScreen(ClosenessScreen):
             else:
                 aside = set_aside(self.problem.path, now)
                 message = f"The old file was kept as {aside}. Starting fresh."
-        except (OSError, StoreDamaged) as exc:
+        except (OSError, StoreError) as exc:
             self.notify(f"That did not work: {exc}", severity="error", markup=False)
             return
         self.notify(message, timeout=10, markup=False)
@@ -73,6 +83,7 @@ class LockedScreen(ClosenessScreen):
     CSS_PATH = "problems.tcss"
     HELP_TOPIC = "locked"
     BINDINGS = [
+        Binding("escape", "back", "Back", show=False, id="back"),
         Binding("q", "app.quit", "Quit", id="locked-quit", tooltip="Close this copy"),
     ]
 
@@ -88,7 +99,7 @@ class LockedScreen(ClosenessScreen):
             yield Static(
                 Content.assemble("Data folder: ", (str(self.directory), "bold")), id="where"
             )
-            yield Button(Content("Quit"), id="quit", variant="primary")
+            yield Button(Content("Quit"), id="quit", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -21,20 +21,24 @@ class SettingsScreen(ClosenessScreen):
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Keep these settings"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.sub_title = app_text().settings.title
+
     def compose(self) -> ComposeResult:
         text = app_text().settings
         settings = self.capp.settings
         yield Header()
         with VerticalScroll(id="settings"):
-            yield Static(Content(text.names_intro), classes="muted")
+            yield Static(Content(text.names_intro), classes="muted", id="names-intro")
             yield NamesForm(settings.partner_a, settings.partner_b, id="names")
             with Horizontal(classes="row"):
                 yield Switch(not self.app.current_theme.dark, id="light")
-                yield Label(Content("Light theme"))
+                yield Label(Content(text.light_theme), classes="switch-label")
             with Horizontal(classes="row"):
                 yield Switch(settings.bell, id="bell")
-                yield Label(Content("A soft bell when a speaking turn ends"))
-            yield Button(Content("Save"), id="save", variant="primary")
+                yield Label(Content(text.bell), classes="switch-label")
+            yield Button(Content(text.save), id="save", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -47,7 +51,10 @@ class SettingsScreen(ClosenessScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        if event.input.id == "first-name":
+            self.query_one("#second-name", Input).focus()
+        else:
+            self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -56,6 +63,8 @@ class SettingsScreen(ClosenessScreen):
     def action_save(self) -> None:
         result = self.query_one(NamesForm).check()
         if not result.ok:
+            target = "#first-name" if result.first_problem else "#second-name"
+            self.query_one(target, Input).focus()
             return
         settings = self.capp.settings
         settings.partner_a, settings.partner_b = result.first, result.second
@@ -67,6 +76,8 @@ class SettingsScreen(ClosenessScreen):
     def has_unsaved(self) -> bool:
         settings = self.capp.settings
         result = self.query_one(NamesForm).check(show=False)
-        return (result.first, result.second) != settings.names or self.query_one(
-            "#bell", Switch
-        ).value != settings.bell
+        names_changed = (result.first, result.second) != settings.names
+        return names_changed or self.query_one("#bell", Switch).value != settings.bell
+
+    def leave_question(self) -> str:
+        return app_text().settings.unsaved

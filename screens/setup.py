@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Input, Static
 
 from closeness_tui.apptext import app_text
+from closeness_tui.registry import screen_class
 
 
 class SetupScreen(ClosenessScreen):
@@ -53,6 +54,13 @@ class SetupScreen(ClosenessScreen):
         settings.partner_a, settings.partner_b = result.first, result.second
         if self.capp.save_settings(settings):
             self.capp.go_home()
+
+    def can_go_back(self) -> bool:
+        return True
+
+    def go_back(self) -> None:
+        """Back to the welcome (the names typed so far are let go, after asking)."""
+        self.app.switch_screen(screen_class("welcome")())
 
     def has_unsaved(self) -> bool:
         return any(v.strip() for v in self.query_one(NamesForm).values)

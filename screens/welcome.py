@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from closeness_tui.apptext import app_text
 from closeness_tui.registry import screen_class
 
 
-class WelcomeScreen(Screen[None]):
+class WelcomeScreen(ClosenessScreen):
     CSS_PATH = "welcome.tcss"
     HELP_TOPIC = "welcome"
     BINDINGS = [

@@ -1,0 +1,207 @@
+"""Getting around the app shell: Home entries by key, arrows + Enter and mouse; Escape back;
+help by ? and F1; the layout of Home with every planned activity registered."""
+
+from __future__ import annotations
+
+import pytest
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.help import HelpScreen
+from closeness_tui.screens.home import HomeScreen
+from closeness_tui.screens.home import entries as home_entries
+from closeness_tui.screens.settings import SettingsScreen
+from closeness_tui.screens.setup import SetupScreen
+from closeness_tui.screens.welcome import WelcomeScreen
+from conftest import build_app, seed_names
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Footer, Input, OptionList, Static
+
+from closeness_tui import registry
+
+PLANNED = ("listening", "istatement", "rituals", "checkins", "journal")
+
+
+class StandInScreen(ClosenessScreen):
+    """Stands in for a feature screen other work adds, so Home can be tested full."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("stand-in"), id="stand-in")
+        yield Footer()
+
+
+@pytest.fixture
+def all_registered(monkeypatch):
+    for name in PLANNED:
+        monkeypatch.setitem(registry.SCREENS, name, f"{__name__}:StandInScreen")
+
+
+def option_ids(screen) -> list[str]:
+    option_list = screen.query_one("#entries", OptionList)
+    return [option_list.get_option_at_index(i).id for i in range(option_list.option_count)]
+
+
+async def test_home_lists_only_registered_screens(named_app):
+    async with named_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(named_app.screen, HomeScreen)
+        expected = [n for n in (*PLANNED, "settings") if registry.is_registered(n)]
+        assert option_ids(named_app.screen) == expected
+
+
+async def test_settings_by_its_key_and_escape_back(named_app):
+    async with named_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(named_app.screen, SettingsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(named_app.screen, HomeScreen)
+        # Escape on Home goes nowhere (nothing behind it) and Home stays.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(named_app.screen, HomeScreen)
+
+
+async def test_every_entry_by_key_arrows_and_click(all_registered, data_dir, clock):
+    seed_names(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert option_ids(app.screen) == [*PLANNED, "settings"]
+        entries = {e.screen: e for e in home_entries()}
+        for index, name in enumerate([*PLANNED, "settings"]):
+            expected = SettingsScreen if name == "settings" else StandInScreen
+            # By its own key.
+            await pilot.press(entries[name].key)
+            await pilot.pause()
+            assert isinstance(app.screen, expected), name
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            # By arrows and Enter.
+            await pilot.press("home", *["down"] * index, "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, expected), name
+            await pilot.press("escape")
+            await pilot.pause()
+            # By a click on its title line (each entry is two lines, inside a 1-line border).
+            await pilot.click("#entries", offset=(8, 1 + 2 * index))
+            await pilot.pause()
+            assert isinstance(app.screen, expected), name
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+
+
+async def test_six_entries_fit_at_80x24_without_scrolling(all_registered, data_dir, clock):
+    seed_names(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        option_list = screen.query_one("#entries", OptionList)
+        assert option_list.option_count == 6
+        assert option_list.max_scroll_y == 0
+        assert option_list.region.height == 6 * 2 + 2  # title + blurb each, and the border
+        footer_top = screen.query_one(Footer).region.y
+        widgets = [screen.query_one(f"#{i}") for i in ("greeting", "subtitle", "entries", "note")]
+        for above, below in zip(widgets, widgets[1:], strict=False):
+            assert above.region.bottom <= below.region.y, (above, below)
+        assert widgets[-1].region.bottom <= footer_top
+        assert all(w.region.x >= 0 and w.region.right <= 80 for w in widgets)
+
+
+async def test_help_by_question_mark_and_f1_lists_this_screen_first(named_app):
+    async with named_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(named_app.screen, HelpScreen)
+        first = named_app.screen.query(".section").first()
+        assert first.id == "help-home"
+        assert first.has_class("here")
+        keys = [s.visual.plain for s in first.query(".key").results(Static)]
+        assert "s" in keys and "q" in keys
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(named_app.screen, HomeScreen)
+
+        # From Settings, where a name box has focus: ? is typed, F1 opens help.
+        await pilot.press("s")
+        await pilot.pause()
+        name_box = named_app.screen.query_one("#first-name", Input)
+        assert named_app.focused is name_box
+        await pilot.press("end", "question_mark")
+        await pilot.pause()
+        assert isinstance(named_app.screen, SettingsScreen)
+        assert name_box.value == "Ana?"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(named_app.screen, HelpScreen)
+        first = named_app.screen.query(".section").first()
+        assert first.id == "help-settings"
+        details = [s.visual.plain for s in first.query(".what").results(Static)]
+        assert any(d.startswith("Save:") for d in details)
+        everywhere = named_app.screen.query_one("#global-keys")
+        assert "F1" in named_app.screen.query_one("#typing-note", Static).visual.plain
+        assert len(everywhere.query(".keyrow")) >= 4
+        # q closes help and the typed words are still there.
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(named_app.screen, SettingsScreen)
+        assert named_app.screen.query_one("#first-name", Input).value == "Ana?"
+
+
+async def test_help_on_first_run_screens(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.query(".section").first().id == "help-welcome"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.query(".section").first().id == "help-setup"
+
+
+async def test_setup_escape_returns_to_welcome_asking_if_names_typed(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Ana")
+        await pilot.press("escape")
+        await pilot.pause()
+        from closeness_tui.screens.dialogs import ConfirmDialog
+
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # "Stay" has focus
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert app.screen.query_one("#first-name", Input).value == "Ana"
+
+
+async def test_footer_bindings_fit_at_80_columns(all_registered, data_dir, clock):
+    """Every visible footer key on every shell screen fits in 80 columns."""
+    seed_names(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for keys in ((), ("s",), ("escape", "f1")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            footer = app.screen.query_one(Footer)
+            every_key = list(footer.query("FooterKey"))
+            palette = [k for k in every_key if k.has_class("-command-palette")]
+            keys_shown = [k for k in every_key if not k.has_class("-command-palette")]
+            assert keys_shown and len(palette) == 1, type(app.screen).__name__
+            assert all(k.region.width > 0 for k in keys_shown)
+            # Nothing runs into the palette key at the right.
+            assert max(k.region.right for k in keys_shown) <= palette[0].region.x
