@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             pieces = encoded()
             parts["encode"].append(time.perf_counter() - t)
             t = time.perf_counter()
-            atomic_write(ours_dir / "parts.json", pieces, free_old_later=True)
+            atomic_write(ours_dir / "parts.json", pieces)
             parts["write + fsync + replace"].append(time.perf_counter() - t)
         t = time.perf_counter()
         full = msgspec.json.encode(dict(tables.items()))
