@@ -158,6 +158,10 @@ def encode(data: Any) -> bytes:
     return _encoder.encode(data)
 
 
+def _braced(pieces: dict[str, bytes]) -> tuple[bytes, bytes, bytes]:
+    return (b"{", b",".join(pieces.values()), b"}")
+
+
 class Tables(dict):
     """The whole database, {table name: {doc id: document}}, as TinyDB reads and writes it.
 
@@ -172,7 +176,7 @@ class Tables(dict):
     def __init__(self, data: Any = ()) -> None:
         super().__init__(data)
         # table name -> (the table object last encoded, its bytes)
-        self._chunks: dict[str, tuple[Any, bytes]] = {}
+        self._chunks: dict[str, tuple[Any, tuple[bytes, ...]]] = {}
         # table name -> doc id -> the document object encoded / b'"id":{...}', same order
         self._docs: dict[str, dict[str, Any]] = {}
         self._pieces: dict[str, dict[str, bytes]] = {}
@@ -190,7 +194,7 @@ class Tables(dict):
         }
         self._docs[name] = dict(table)
         self._pieces[name] = pieces
-        self._chunks[name] = (table, raw)
+        self._chunks[name] = (table, (raw,))
         dict.__setitem__(self, name, table)
         return table
 
@@ -225,12 +229,15 @@ class Tables(dict):
 
     # -- encoding ---------------------------------------------------------------------------
 
-    def _chunk(self, name: str, table: Any) -> bytes:
+    def _chunk(self, name: str, table: Any) -> tuple[bytes, ...]:
+        """The table's JSON in pieces: its raw bytes, or "{", the documents joined, "}"
+        (kept apart so a save copies the megabytes of documents once, not three times)."""
         cached = self._chunks.get(name)
         if cached is not None and cached[0] is table:
             return cached[1]
+        chunk: tuple[bytes, ...]
         if isinstance(table, msgspec.Raw):
-            chunk = bytes(table)
+            chunk = (bytes(table),)
         else:
             old_docs = self._docs.get(name, {})
             old_pieces = self._pieces.get(name, {})
@@ -245,21 +252,31 @@ class Tables(dict):
                     pieces[key] = encode(key) + b":" + encode(doc)
             self._docs[name] = docs
             self._pieces[name] = pieces
-            chunk = b"{" + b",".join(pieces.values()) + b"}"
+            chunk = _braced(pieces)
         self._chunks[name] = (table, chunk)
         return chunk
 
-    def encoded(self) -> list[bytes]:
-        """The JSON file's bytes, in pieces (one or two per table)."""
+    def _parts(self, replaced: str | None = None, chunk: tuple[bytes, ...] = ()) -> list[bytes]:
+        """The JSON file's bytes, in pieces; with `chunk` standing for table `replaced`
+        (added at the end when there is no such table yet)."""
         parts = [b"{"]
+        i = -1
         for i, (name, table) in enumerate(dict.items(self)):
             parts.append((b"," if i else b"") + encode(name) + b":")
-            parts.append(self._chunk(name, table))
+            parts.extend(chunk if name == replaced else self._chunk(name, table))
+        if replaced is not None and replaced not in self:
+            parts.append((b"," if i >= 0 else b"") + encode(replaced) + b":")
+            parts.extend(chunk)
+        parts.append(b"}")
+        return parts
+
+    def encoded(self) -> list[bytes]:
+        """The JSON file's bytes, in pieces (a few per table)."""
+        parts = self._parts()
         for gone in self._chunks.keys() - dict.keys(self):
             del self._chunks[gone]
             self._docs.pop(gone, None)
             self._pieces.pop(gone, None)
-        parts.append(b"}")
         return parts
 
     def with_documents(
@@ -269,7 +286,7 @@ class Tables(dict):
         JSON bytes or None)}) without touching memory yet: return the file's new bytes and
         a function that makes the change in memory (call it once they are safely on disk).
         Only these documents are encoded; the table is not rebuilt."""
-        parts = self.encoded()  # brings every table's cached bytes up to date
+        self.encoded()  # brings every table's cached bytes up to date
         table = self[name] if name in self else {}
         pieces = dict(self._pieces.get(name, {}))
         new_table = dict(table)
@@ -277,12 +294,8 @@ class Tables(dict):
             body = encode(doc) if doc_bytes is None else doc_bytes
             pieces[doc_id] = encode(doc_id) + b":" + body
             new_table[doc_id] = doc
-        chunk = b"{" + b",".join(pieces.values()) + b"}"
-        if name in self:
-            index = 2 + 2 * list(dict.keys(self)).index(name)
-            parts[index] = chunk
-        else:
-            parts[-1:] = [(b"," if len(self) else b"") + encode(name) + b":", chunk, b"}"]
+        chunk = _braced(pieces)
+        parts = self._parts(name, chunk)
 
         def commit() -> None:
             cached = self._docs.setdefault(name, {})
