@@ -5,10 +5,12 @@ themes, the command palette. Built by `make_app(data_dir, clock, today)` so test
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -67,6 +69,8 @@ class ClosenessApp(App[None]):
         self.store: Store | None = None
         self.settings = Settings()
         self.allow_bell = bell
+        self._first_frame_drawn = False
+        self.resume_gc_after_first_frame = False  # set by cli.main, which pauses GC
         self._had_terminal = False
 
     # -- start-up ------------------------------------------------------------------------
@@ -74,6 +78,46 @@ class ClosenessApp(App[None]):
     def on_mount(self) -> None:
         self._install_signal_handlers()
         self.open_store()
+
+    def on_ready(self) -> None:
+        # The first frame is on screen: finish the checks of the data left for now.
+        self._first_frame_drawn = True
+        # bench/startup.py: with CLOSENESS_BENCH_EXIT_ON_HOME=1, leave once the first frame
+        # (Home) has been painted, so a run times process start to Home drawn.
+        if os.environ.get("CLOSENESS_BENCH_EXIT_ON_HOME") == "1":
+            self.call_after_refresh(self._bench_exit)
+        self.call_after_refresh(self._finish_opening)
+        if self.resume_gc_after_first_frame:
+            self.resume_gc_after_first_frame = False
+            gc.freeze()  # what start-up built lives as long as the app: never scan it again
+            gc.enable()
+
+    def _finish_opening(self) -> None:
+        """Check every record in the file (opening checked only what the first screen
+        needs). A damaged file replaces whatever is showing with the damaged-file screen."""
+        if self.store is None:
+            return
+        try:
+            self.store.check_all()
+        except StoreDamaged as exc:
+            self._show_damaged(exc)
+
+    def _show_damaged(self, exc: StoreDamaged) -> None:
+        from closeness_tui.screens.problems import DamagedScreen
+
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(DamagedScreen(exc))
+
+    def _bench_exit(self) -> None:
+        if isinstance(self.screen, screen_class("home")):
+            self.exit()
+            cpu_file = os.environ.get("CLOSENESS_BENCH_CPU_FILE")
+            if cpu_file:  # CPU seconds used up to Home drawn, for the bench
+                Path(cpu_file).write_text(repr(time.process_time()))
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or SIGTERM: exit cleanly, as ctrl+q would (without
@@ -116,18 +160,20 @@ class ClosenessApp(App[None]):
     def open_store(self) -> None:
         """Open the data and show the right first screen."""
         try:
-            self.store = Store.open(self.data_dir)
+            # Records are checked right after the first frame (_finish_opening), so Home
+            # shows fast even with years of data; nothing is written before that check.
+            self.store = Store.open(self.data_dir, defer_checks=True)
+            self.settings = self.store.settings()
         except StoreLocked:
             from closeness_tui.screens.problems import LockedScreen
 
             self.push_screen(LockedScreen(self.data_dir))
             return
         except StoreDamaged as exc:
-            from closeness_tui.screens.problems import DamagedScreen
-
-            self.push_screen(DamagedScreen(exc))
+            self._show_damaged(exc)
             return
-        self.settings = self.store.settings()
+        if self._first_frame_drawn:  # opened again later (after the damaged-file screen)
+            self.call_after_refresh(self._finish_opening)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         if self.settings.named:

@@ -10,6 +10,10 @@ time (a listening session) keep a copy too.
 
 New fields must have defaults, so older files still load; a change that cannot be made
 that way is a schema migration (see store.MIGRATIONS).
+
+Every Struct here has omit_defaults=True (subclasses of Record inherit it): a field equal
+to its default is left out of the file, and decoding fills it back in. This keeps the
+10-year file smaller (and every save writes the whole file).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-class Record(msgspec.Struct, kw_only=True):
+class Record(msgspec.Struct, kw_only=True, omit_defaults=True):
     TABLE: ClassVar[str] = ""
     id: str = msgspec.field(default_factory=new_id)
 
@@ -57,7 +61,7 @@ class Settings(Record, kw_only=True):
 # -- listening sessions ----------------------------------------------------------------
 
 
-class Summary(msgspec.Struct, kw_only=True):
+class Summary(msgspec.Struct, kw_only=True, omit_defaults=True):
     """One reflection by the listener and the speaker's answer to it."""
 
     text: str = ""
@@ -67,7 +71,7 @@ class Summary(msgspec.Struct, kw_only=True):
     kind: str = "summary"  # "summary" (first), "again" (after a clarification), "more"
 
 
-class Turn(msgspec.Struct, kw_only=True):
+class Turn(msgspec.Struct, kw_only=True, omit_defaults=True):
     speaker: int  # seat 0 or 1
     round: int = 1
     planned_seconds: float = 0.0
@@ -83,7 +87,7 @@ class Turn(msgspec.Struct, kw_only=True):
     moved_on: bool = False  # they chose to move on before a "Got it"
 
 
-class Break(msgspec.Struct, kw_only=True):
+class Break(msgspec.Struct, kw_only=True, omit_defaults=True):
     started_at: datetime
     return_at: datetime
     ended_at: datetime | None = None
@@ -135,7 +139,7 @@ class Statement(Record, kw_only=True):
 BOTH = -1  # the seat of something the two partners hold together (a shared goal)
 
 
-class Answer(msgspec.Struct, kw_only=True):
+class Answer(msgspec.Struct, kw_only=True, omit_defaults=True):
     """One thing a partner wrote in a check-in.
 
     `seat` is who wrote it (BOTH for a shared goal). `part` says which part of the check-in

@@ -34,16 +34,18 @@ from typing import Any, TypeVar
 import msgspec
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from closeness_tui.models import TABLES, Record, Settings
 from closeness_tui.storage import (
     FILE_MODE,
     AtomicJSONStorage,
     NotConfirmed,
+    Tables,
     atomic_write,
     encode,
     ensure_private_dir,
+    gc_paused,
 )
 
 APP_NAME = "closeness"
@@ -117,21 +119,35 @@ def empty_document() -> dict[str, Any]:
     return {META_TABLE: {"1": _meta_doc()}}
 
 
-def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
-    """Validate raw file bytes; return the (migrated) document or raise StoreDamaged."""
+_top_decoder = msgspec.json.Decoder(dict[str, msgspec.Raw])
+_table_decoders: dict[type[Record], msgspec.json.Decoder] = {}
+
+
+def parse_document(raw: bytes, path: Path, *, check_records: bool = True) -> dict[str, Any]:
+    """Validate raw file bytes; return the (migrated) document or raise StoreDamaged.
+
+    Every record is checked against its type here, at open. Record tables are then kept as
+    their validated JSON bytes and decoded on first use (storage.Tables), which keeps start-up
+    fast with years of data. With check_records=False the record tables are left for the
+    caller to check (Store.open(defer_checks=True)); the JSON, header and version are still
+    checked here.
+    """
     if not raw.strip():
         raise StoreDamaged(path, "empty", "The data file is empty.")
     try:
-        data = msgspec.json.decode(raw)
+        top = _top_decoder.decode(raw)
+        meta = top.get(META_TABLE)
+        meta = None if meta is None else msgspec.json.decode(meta)
     except RecursionError:
         raise StoreDamaged(
             path, "not_json", "The data file is not closeness data: it is nested too deeply."
         ) from None
     except UnicodeDecodeError:  # msgspec raises this for bad UTF-8 inside a string
+        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
+    except msgspec.ValidationError:  # (a DecodeError too: this must come first)
+        _raise_if_not_json(raw, path)  # the shape is checked before the rest was read
         raise StoreDamaged(
-            path,
-            "not_json",
-            "The data file is not readable JSON: it holds bytes that are not text.",
+            path, "wrong_shape", "The data file does not hold closeness data."
         ) from None
     except msgspec.DecodeError as exc:
         raise StoreDamaged(
@@ -139,9 +155,6 @@ def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
             "not_json",
             f"The data file is not readable JSON; it may have been cut short ({exc}).",
         ) from None
-    if not isinstance(data, dict):
-        raise StoreDamaged(path, "wrong_shape", "The data file does not hold closeness data.")
-    meta = data.get(META_TABLE)
     meta_doc = meta.get("1") if isinstance(meta, dict) else None
     if not isinstance(meta_doc, dict) or meta_doc.get("app") != APP_NAME:
         raise StoreDamaged(
@@ -157,7 +170,44 @@ def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
             f"The data file was written by a newer closeness (data version {version}; "
             f"this copy reads up to {SCHEMA_VERSION}). Update closeness to open it.",
         )
+    try:
+        with gc_paused():
+            return _check_and_keep(top, raw, version, path, check_records)
+    except RecursionError:
+        raise StoreDamaged(
+            path, "not_json", "The data file is not closeness data: it is nested too deeply."
+        ) from None
+    except UnicodeDecodeError:
+        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
+    except msgspec.DecodeError as exc:  # e.g. bytes that are not UTF-8 inside a string
+        raise StoreDamaged(
+            path, "not_json", f"The data file is not readable JSON ({exc})."
+        ) from None
+
+
+def _raise_if_not_json(raw: bytes, path: Path) -> None:
+    """A file of the wrong shape may also not be JSON at all: say which (rare path)."""
+    try:
+        msgspec.json.decode(raw)
+    except RecursionError:
+        raise StoreDamaged(
+            path, "not_json", "The data file is not closeness data: it is nested too deeply."
+        ) from None
+    except UnicodeDecodeError:
+        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
+    except msgspec.DecodeError as exc:
+        raise StoreDamaged(
+            path,
+            "not_json",
+            f"The data file is not readable JSON; it may have been cut short ({exc}).",
+        ) from None
+
+
+def _check_and_keep(
+    top: dict[str, msgspec.Raw], raw: bytes, version: int, path: Path, check_records: bool
+) -> dict[str, Any]:
     if version < SCHEMA_VERSION:
+        data = msgspec.json.decode(raw)
         try:
             data = migrate(data, version, target=SCHEMA_VERSION)
         except Exception as exc:  # a failed migration must not lose the original file
@@ -168,8 +218,75 @@ def parse_document(raw: bytes, path: Path) -> dict[str, Any]:
                 f"Updating the data from version {version} to {SCHEMA_VERSION} failed "
                 f"({type(exc).__name__}). The file itself was not changed.",
             ) from None
-    _check_tables(data, path)
-    return data
+        _check_tables(data, path)
+        return Tables(data)
+    tables = Tables()
+    for name, table_raw in top.items():
+        record_type = TABLES.get(name)
+        if record_type is None:  # _meta, or a table this version does not know: keep as is
+            table = msgspec.json.decode(table_raw)
+            _check_tables({name: table}, path)
+            tables[name] = table
+        else:
+            if check_records:
+                _check_raw_table(name, table_raw, record_type, path)
+            tables[name] = table_raw
+    return tables
+
+
+class _HasId(msgspec.Struct):
+    """Only a record's `id`, which must be in the file (the record types would fill a
+    missing one with a new uuid)."""
+
+    id: str
+
+
+_ids_decoder = msgspec.json.Decoder(dict[str, _HasId])
+_NOT_TEXT = "The data file is not readable JSON: it holds bytes that are not text."
+
+
+def _check_raw_table(
+    name: str, table_raw: msgspec.Raw, record_type: type[Record], path: Path
+) -> None:
+    """Validate one record table straight from its JSON (the same checks as _check_tables)."""
+    if bytes(memoryview(table_raw)[:1]) != b"{":
+        raise StoreDamaged(path, "wrong_shape", f"The section {name!r} is not a table.")
+    decoder = _table_decoders.get(record_type)
+    if decoder is None:
+        decoder = _table_decoders[record_type] = msgspec.json.Decoder(dict[str, record_type])
+    try:
+        records = decoder.decode(table_raw)
+    except RecursionError:
+        raise StoreDamaged(
+            path, "wrong_shape", f"A record in {name!r} is nested too deeply."
+        ) from None
+    except UnicodeDecodeError:
+        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
+    except msgspec.ValidationError as exc:
+        raise StoreDamaged(
+            path, "wrong_shape", f"A record in {name!r} does not fit: {_reason(exc)}."
+        ) from None
+    except msgspec.DecodeError as exc:
+        raise StoreDamaged(
+            path, "not_json", f"The data file is not readable JSON ({exc})."
+        ) from None
+    try:
+        ids = _ids_decoder.decode(table_raw)
+    except msgspec.ValidationError:
+        raise StoreDamaged(
+            path, "wrong_shape", f"A record in {name!r} has no id of its own."
+        ) from None
+    seen: set[str] = set()
+    for doc_id, rec in records.items():
+        if not _is_doc_id(doc_id):
+            raise StoreDamaged(
+                path, "wrong_shape", f"The section {name!r} has an entry that is not a record."
+            )
+        if not ids[doc_id].id:
+            raise StoreDamaged(path, "wrong_shape", f"A record in {name!r} has no id of its own.")
+        if rec.id in seen:
+            raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
+        seen.add(rec.id)
 
 
 def _is_doc_id(key: object) -> bool:
@@ -217,6 +334,7 @@ class Store:
         data: dict[str, Any],
         lock: FileLock | None,
         raw: bytes | None,
+        unchecked: Iterable[str] = (),
     ) -> None:
         self.directory = directory
         self.path = directory / DATA_FILE
@@ -227,7 +345,15 @@ class Store:
         self._db = TinyDB(self.path, data=data, storage=_StorageFactory(self))
         self._index: dict[str, dict[str, int]] = {}
         self._backup_thread: threading.Thread | None = None
-        if raw is not None and not self.read_only:
+        self._unchecked = set(unchecked)  # record tables not validated yet (defer_checks)
+        self._raw_for_backup = raw if raw is not None and not self.read_only else None
+        if not self._unchecked:
+            self._start_backup()
+
+    def _start_backup(self) -> None:
+        """Keep a copy of the file as opened; only ever of a file that passed every check."""
+        raw, self._raw_for_backup = self._raw_for_backup, None
+        if raw is not None:
             self._backup_thread = threading.Thread(
                 target=self._write_backup, args=(raw,), daemon=True
             )
@@ -236,7 +362,16 @@ class Store:
     # -- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, directory: Path | str, *, read_only: bool = False) -> Store:
+    def open(
+        cls, directory: Path | str, *, read_only: bool = False, defer_checks: bool = False
+    ) -> Store:
+        """Open (and lock) the data in `directory`; raises StoreLocked or StoreDamaged.
+
+        defer_checks=True (the app, for a fast first screen): the file's JSON, header and
+        version are checked now; each record table is checked when first used and all of
+        them by `check_all()`, which the app calls as soon as its first screen is drawn.
+        Nothing is written, and no backup taken, before every table has passed.
+        """
         directory = Path(directory).expanduser()
         path = directory / DATA_FILE
         if read_only:
@@ -265,8 +400,12 @@ class Store:
                     "unreadable",
                     f"The data file cannot be read ({exc.strerror or type(exc).__name__}).",
                 ) from None
-            data = empty_document() if raw is None else parse_document(raw, path)
-            store = cls(directory, data, lock, raw)
+            if raw is None:
+                data = empty_document()
+            else:
+                data = parse_document(raw, path, check_records=not defer_checks)
+            unchecked = [n for n in TABLES if isinstance(data, Tables) and not data.is_loaded(n)]
+            store = cls(directory, data, lock, raw, unchecked if defer_checks else ())
             if raw is None:
                 try:
                     store._save_now()
@@ -277,6 +416,19 @@ class Store:
             if lock is not None:
                 lock.release()
             raise
+
+    def check_all(self) -> None:
+        """Check every record table not checked yet (see open); raises StoreDamaged."""
+        for name in list(self._unchecked):
+            self._require(name)
+        self._start_backup()
+
+    def _require(self, name: str) -> None:
+        if name in self._unchecked:
+            raw = dict.get(self._db.storage.read(), name)
+            with gc_paused():
+                _check_raw_table(name, raw, TABLES[name], self.path)
+            self._unchecked.discard(name)
 
     def close(self) -> None:
         if self._backup_thread is not None:
@@ -298,11 +450,14 @@ class Store:
     # -- records -----------------------------------------------------------------------
 
     def _table(self, record_type: type[Record]) -> Table:
-        return self._db.table(record_type.TABLE, cache_size=0)
+        # A fresh Table each time: put() adds documents without TinyDB, so TinyDB must not
+        # keep a stale "next id" from an earlier call.
+        return Table(self._db.storage, record_type.TABLE, cache_size=0)
 
     def _ids(self, record_type: type[Record]) -> dict[str, int]:
         index = self._index.get(record_type.TABLE)
         if index is None:
+            self._require(record_type.TABLE)
             raw = self._db.storage.read().get(record_type.TABLE, {})
             index = {doc["id"]: int(doc_id) for doc_id, doc in raw.items()}
             self._index[record_type.TABLE] = index
@@ -313,21 +468,25 @@ class Store:
             raise StoreWriteError("This copy of closeness is only reading the data.")
         if self._closed:
             raise StoreWriteError("The data was closed; nothing more can be saved from here.")
+        if self._unchecked:  # a write carries every table: never write one that is unchecked
+            self.check_all()
 
-    def _to_doc(self, record: Record) -> dict[str, Any]:
-        """The record as a JSON document, proved to load back as the same kind of record.
+    def _to_doc(self, record: Record) -> tuple[dict[str, Any], bytes]:
+        """The record as a JSON document and its encoded bytes, proved to load back as the
+        same kind of record.
 
         This runs before anything changes, so a record the store could not read back (a
         wrong type in a field, NaN, a lone surrogate that UTF-8 cannot hold) is refused
         with StoreWriteError instead of making the file unopenable. The message never
-        quotes the text.
+        quotes the text. The bytes are the ones written, so the record is encoded once.
         """
         record_type = type(record)
         if TABLES.get(record_type.TABLE) is not record_type:
             raise StoreWriteError(f"{record_type.__name__} is not a kind of record kept here.")
         try:
             doc = msgspec.to_builtins(record)
-            msgspec.json.decode(encode(doc), type=record_type)
+            encoded = encode(doc)
+            msgspec.json.decode(encoded, type=record_type)
         except UnicodeEncodeError:
             raise StoreWriteError(
                 f"A {record_type.__name__} holds a broken character (a lone surrogate) that "
@@ -346,26 +505,52 @@ class Store:
             ) from None
         if not isinstance(doc.get("id"), str) or not doc["id"]:
             raise StoreWriteError(f"A {record_type.__name__} has no id. Nothing was changed.")
-        return doc
+        return doc, encoded
+
+    def _write_documents(
+        self, record_type: type[Record], docs: dict[str, tuple[dict[str, Any], bytes]]
+    ) -> dict[str, int]:
+        """Insert or replace `docs` ({record id: (document, its bytes)}) in one write.
+
+        Only these documents are encoded (storage.put_documents) and memory changes only
+        once the file is in place. Returns the TinyDB doc ids given to new records."""
+        index = self._ids(record_type)
+        next_id = max(index.values(), default=0) + 1
+        by_doc_id: dict[str, tuple[dict[str, Any], bytes]] = {}
+        added: dict[str, int] = {}
+        for record_id, pair in docs.items():
+            doc_id = index.get(record_id)
+            if doc_id is None:
+                doc_id = added[record_id] = next_id
+                next_id += 1
+            by_doc_id[str(doc_id)] = pair
+        try:
+            self._db.storage.put_documents(record_type.TABLE, by_doc_id)
+        except NotConfirmed as exc:
+            # The new file is in place and memory matches it; only the folder's fsync
+            # failed. Say so, without pretending the change was not made.
+            index.update(added)
+            raise StoreWriteError(
+                f"Saved, but the disk did not confirm it ({exc.strerror or 'error'})."
+            ) from exc
+        except OSError as exc:  # file and memory are both as they were
+            raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
+        index.update(added)
+        return added
 
     @contextlib.contextmanager
-    def _changing(self, record_type: type[Record], doc_ids: Iterable[int] = ()) -> Iterator[None]:
-        """Run one TinyDB change of `record_type`'s table. TinyDB changes the in-memory data
-        before the file is written; if the write fails the file on disk is still the old one,
-        so the table (and docs TinyDB updates in place, `doc_ids`) go back as they were."""
+    def _changing(self, record_type: type[Record]) -> Iterator[None]:
+        """Run one TinyDB change of `record_type`'s table (delete). TinyDB changes the
+        in-memory data before the file is written; if the write fails the file on disk is
+        still the old one, so the table goes back as it was. (TinyDB's remove builds a new
+        table dict and changes no document in place.)"""
         data = self._db.storage.read()
         name = record_type.TABLE
         had_table = name in data
-        before = dict(data.get(name, {}))
-        for doc_id in doc_ids:
-            key = str(doc_id)
-            if key in before:
-                before[key] = dict(before[key])
+        before = data.get(name, {})
         try:
             yield
         except NotConfirmed as exc:
-            # The new file is in place (memory already matches it); only the folder's
-            # fsync failed. Say so, without pretending the change was not made.
             self._index.pop(name, None)  # rebuilt from the data at the next lookup
             raise StoreWriteError(
                 f"Saved, but the disk did not confirm it ({exc.strerror or 'error'})."
@@ -385,45 +570,22 @@ class Store:
         StoreWriteError and both the file and what this store holds are as before.
         """
         self._check_writable()
-        doc = self._to_doc(record)
-        record_type = type(record)
-        index = self._ids(record_type)
-        doc_id = index.get(record.id)
-        with self._changing(record_type, () if doc_id is None else (doc_id,)):
-            table = self._table(record_type)
-            if doc_id is None:
-                new_id = table.insert(doc)
-            else:
-                table.upsert(Document(doc, doc_id=doc_id))
-        if doc_id is None:
-            self._ids(record_type)[record.id] = new_id
+        doc, encoded = self._to_doc(record)
+        self._write_documents(type(record), {record.id: (doc, encoded)})
 
     def put_many(self, records: Iterable[Record]) -> None:
         """Insert or replace many records (bench data, imports).
 
-        Every record is checked before anything is written. The new records of each kind go
-        in with one write, all or none; a record already stored is replaced as `put` would
-        (one write each); a record twice in `records` is stored once, the last one winning.
+        Every record is checked before anything is written. Each kind's records, new and
+        replaced, go in with one write, all or none; a record twice in `records` is stored
+        once, the last one winning.
         """
         self._check_writable()
-        by_type: dict[type[Record], dict[str, dict[str, Any]]] = {}
+        by_type: dict[type[Record], dict[str, tuple[dict[str, Any], bytes]]] = {}
         for rec in records:
             by_type.setdefault(type(rec), {})[rec.id] = self._to_doc(rec)
         for record_type, docs in by_type.items():
-            index = self._ids(record_type)
-            new = {rid: doc for rid, doc in docs.items() if rid not in index}
-            for rid, doc in docs.items():
-                if rid in index:
-                    doc_id = index[rid]
-                    with self._changing(record_type, (doc_id,)):
-                        self._table(record_type).upsert(Document(doc, doc_id=doc_id))
-            if not new:
-                continue
-            with self._changing(record_type):
-                doc_ids = self._table(record_type).insert_multiple(new.values())
-            index = self._ids(record_type)
-            for rid, doc_id in zip(new, doc_ids, strict=True):
-                index[rid] = doc_id
+            self._write_documents(record_type, docs)
 
     def get(self, record_type: type[R], record_id: str) -> R | None:
         doc_id = self._ids(record_type).get(record_id)
@@ -433,10 +595,12 @@ class Store:
         return None if doc is None else msgspec.convert(doc, record_type)
 
     def all(self, record_type: type[R]) -> list[R]:
+        self._require(record_type.TABLE)
         raw = self._db.storage.read().get(record_type.TABLE, {})
         return [msgspec.convert(doc, record_type) for doc in raw.values()]
 
     def count(self, record_type: type[Record]) -> int:
+        self._require(record_type.TABLE)
         return len(self._db.storage.read().get(record_type.TABLE, {}))
 
     def delete(self, record_type: type[Record], record_id: str) -> bool:
@@ -446,7 +610,7 @@ class Store:
         doc_id = index.get(record_id)
         if doc_id is None:
             return False
-        with self._changing(record_type, (doc_id,)):
+        with self._changing(record_type):
             self._table(record_type).remove(doc_ids=[doc_id])
         del self._ids(record_type)[record_id]
         return True
@@ -466,8 +630,9 @@ class Store:
     # -- whole-file operations ----------------------------------------------------------
 
     def document(self) -> dict[str, Any]:
-        """The raw document (read-only use: export, benchmarks)."""
-        return self._db.storage.read()
+        """The raw document as plain dicts (read-only use: export, tests, benchmarks)."""
+        self.check_all()
+        return dict(self._db.storage.read().items())
 
     def export(self, now: datetime) -> dict[str, Any]:
         """Everything, as a readable backup: one list of records per kind."""

@@ -1,0 +1,196 @@
+"""Start-up time: process spawn to Home drawn, with a 10-year data file, as a ratio against a
+hello-world Textual app (Header, Static, Footer) measured in the same run.
+
+    python bench/startup.py              # 15 runs of each, alternating
+    python bench/startup.py --runs 5 --data bench/out/small
+
+Each run gets its own pseudo-terminal (80x24, as a terminal emulator gives it) and the bench
+reads everything the app draws. "Drawn" is the moment the first screen's words reach the
+terminal: for closeness, Home's subtitle (so interpreter start, imports, opening the data and
+composing and painting Home are all inside); for the hello app, "Hello, world". Both apps
+then exit by themselves (closeness when CLOSENESS_BENCH_EXIT_ON_HOME=1, see app.py; the
+hello app in bench/hello_app.py), and the time to process end is shown too. Runs alternate
+(the order flips every round) after one warm-up each; the figures are medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DATA = HERE / "out" / "data10"
+TARGET = 1.25
+COLS, ROWS = 80, 24
+
+
+def commands(data_dir: Path, source: Path | None = None) -> dict[str, list[str]]:
+    script = Path(sys.executable).with_name("closeness")
+    if source is None and script.exists():
+        closeness = [str(script)]
+    else:
+        closeness = [sys.executable, "-m", "closeness_tui"]
+    return {
+        "closeness": [*closeness, "--data-dir", str(data_dir)],
+        "hello": [sys.executable, str(HERE / "hello_app.py")],
+    }
+
+
+# Words each app puts on its first screen (pty mode checks that they were drawn).
+MARKERS = {"closeness": b"What would you like to do together?", "hello": b"Hello, world"}
+
+
+def child_env(source: Path | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    if source is not None:  # another checkout of closeness (before/after comparisons)
+        env["PYTHONPATH"] = str(source)
+        env["PYTHONSAFEPATH"] = "1"  # and not the one in the working directory
+    env["CLOSENESS_BENCH_EXIT_ON_HOME"] = "1"
+    env.setdefault("TERM", "xterm-256color")
+    env.setdefault("COLORTERM", "truecolor")
+    for var in ("TEXTUAL", "TEXTUAL_ANIMATIONS", "NO_COLOR", "FORCE_COLOR"):
+        env.pop(var, None)
+    return env
+
+
+def run_pty(cmd: list[str], env: dict[str, str], marker: bytes) -> tuple[float, float, float]:
+    """Run on a fresh pseudo-terminal, reading everything it draws.
+
+    Returns (seconds until `marker` reached the terminal, seconds until the process ended,
+    CPU seconds the process used); the first is inf if the marker never showed or the
+    process failed.
+    """
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+
+    def controlling_tty() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    cpu_file = Path(tempfile.mkdtemp(prefix="closeness-bench-")) / "cpu"
+    env = {**env, "CLOSENESS_BENCH_CPU_FILE": str(cpu_file)}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, env=env, stdin=slave, stdout=slave, stderr=slave, preexec_fn=controlling_tty
+    )
+    os.close(slave)
+    out = bytearray()
+    drawn = float("inf")
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        if not ready:
+            proc.kill()
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child side closed
+            break
+        if not chunk:
+            break
+        out += chunk
+        if drawn == float("inf") and marker in out[-len(chunk) - len(marker) :]:
+            drawn = time.perf_counter() - t0
+    _, status, usage = os.wait4(proc.pid, 0)
+    ended = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    os.close(master)
+    try:  # CPU time the app used up to its first frame (it writes it when drawn)
+        cpu = float(cpu_file.read_text())
+    except (OSError, ValueError):
+        cpu = usage.ru_utime + usage.ru_stime
+    shutil.rmtree(cpu_file.parent, ignore_errors=True)
+    return (drawn if proc.returncode == 0 else float("inf")), ended, cpu
+
+
+def measure(
+    data_dir: Path, runs: int, source: Path | None = None
+) -> dict[str, dict[str, list[float]]]:
+    env = child_env(source)
+    cmds = commands(data_dir, source)
+    times: dict[str, dict[str, list[float]]] = {
+        n: {"drawn": [], "ended": [], "cpu": []} for n in cmds
+    }
+    failures: list[str] = []
+
+    def once(name: str) -> tuple[float, float, float]:
+        drawn, ended, cpu = run_pty(cmds[name], env, MARKERS[name])
+        if drawn == float("inf"):
+            failures.append(name)
+        return drawn, ended, cpu
+
+    for name in cmds:  # warm-up: byte-compile, fill the page cache
+        once(name)
+    names = list(cmds)
+    for i in range(runs):
+        for name in names if i % 2 == 0 else reversed(names):
+            drawn, ended, cpu = once(name)
+            times[name]["drawn"].append(drawn)
+            times[name]["ended"].append(ended)
+            times[name]["cpu"].append(cpu)
+    if failures:
+        raise SystemExit(f"startup: runs did not draw their first screen: {failures}")
+    return times
+
+
+def ensure_data(data_dir: Path) -> None:
+    if not (data_dir / "closeness.json").exists():
+        sys.path.insert(0, str(HERE))
+        from make_data import make
+
+        print(f"building the 10-year data file in {data_dir} ...", flush=True)
+        make(data_dir, 10)
+
+
+def report(times: dict[str, dict[str, list[float]]]) -> None:
+    med = statistics.median
+    for name, t in times.items():
+        print(
+            f"{name:10} drawn: median {med(t['drawn']):.3f} s, min {min(t['drawn']):.3f}, "
+            f"max {max(t['drawn']):.3f}; ended {med(t['ended']):.3f} s; "
+            f"CPU to drawn {med(t['cpu']):.3f} s (n={len(t['drawn'])})"
+        )
+    c = med(times["closeness"]["drawn"])
+    h = med(times["hello"]["drawn"])
+    ratio = c / h
+    verdict = "ok" if ratio <= TARGET else "MISSED"
+    load = os.getloadavg()[0]
+    cpu_ratio = med(times["closeness"]["cpu"]) / med(times["hello"]["cpu"])
+    print(
+        f"CPU time to first frame (steadier on a busy machine): {cpu_ratio:.2f}x; "
+        f"pty {COLS}x{ROWS}; {os.cpu_count()} cores; load average {load:.1f}; {verdict}"
+    )
+    print(
+        f"startup: closeness {c:.2f} s vs hello {h:.2f} s median -> {ratio:.2f}x "
+        f"(target <= {TARGET}x)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="timed runs of each app")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="10-year data dir")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        help="run closeness from this source checkout instead (to compare versions; it "
+        "needs the CLOSENESS_BENCH_EXIT_ON_HOME hook)",
+    )
+    args = parser.parse_args(argv)
+    ensure_data(args.data)
+    report(measure(args.data, args.runs, args.source))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Opening fast: the app draws Home, then checks every record at once; a bad record still
+leads to the damaged-file screen and nothing is written."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import msgspec
+from closeness_tui.screens.home import HomeScreen
+from closeness_tui.screens.problems import DamagedScreen
+from conftest import build_app, seed_names
+
+from closeness_tui.models import Statement
+from closeness_tui.store import Store
+
+WHEN = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
+
+
+def _seed_statements(data_dir, n=3):
+    seed_names(data_dir)
+    with Store.open(data_dir) as store:
+        store.put_many(Statement(author=0, created_at=WHEN, text=f"s{i}") for i in range(n))
+
+
+async def test_home_then_every_record_checked_and_backed_up(data_dir, clock):
+    _seed_statements(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.store is not None and not app.store._unchecked
+        assert len(app.store.all(Statement)) == 3
+    backup = msgspec.json.decode((data_dir / "closeness.json.bak").read_bytes())
+    assert len(backup["statements"]) == 3
+
+
+async def test_a_bad_record_shows_the_damaged_screen_and_keeps_the_file(data_dir, clock):
+    _seed_statements(data_dir)
+    path = data_dir / "closeness.json"
+    doc = msgspec.json.decode(path.read_bytes())
+    doc["statements"]["2"]["created_at"] = "not a date [/]"
+    bad = msgspec.json.encode(doc)
+    path.write_bytes(bad)
+    (data_dir / "closeness.json.bak").unlink(missing_ok=True)
+
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+        assert app.store is None
+        # The lock was released with the store: another copy could open the directory.
+        with Store.open(data_dir, defer_checks=True) as other:
+            assert other.settings().names == ("Ana", "Ben")
+    assert path.read_bytes() == bad
+    assert not (data_dir / "closeness.json.bak").exists()
