@@ -177,7 +177,7 @@ class CheckIn(Record, kw_only=True):
 # -- rituals -------------------------------------------------------------------------------
 
 
-class Pause(msgspec.Struct, kw_only=True):
+class Pause(msgspec.Struct, kw_only=True, omit_defaults=True):
     """A stretch when a ritual was paused: from `start` up to (not including) `end`."""
 
     start: date
