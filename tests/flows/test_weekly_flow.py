@@ -3,8 +3,6 @@ app restarted on the same data) it opens with last week's promises to look back 
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import date
 
 import pytest
@@ -191,10 +189,11 @@ async def test_issue_launches_listening_and_comes_back(named_app, data_dir, monk
         calls.append(topic)
         app.push_screen(StandIn(), lambda _: on_done("session-42"))
 
-    module = types.ModuleType("closeness_tui.screens.listening_setup")
-    module.start_listening = start_listening
-    monkeypatch.setitem(sys.modules, "closeness_tui.screens.listening_setup", module)
-    monkeypatch.setitem(registry.SCREENS, "listening", "closeness_tui.screens.listening_setup:X")
+    # The weekly screen imports start_listening when the partners ask for it, so patching the
+    # real module's attribute works whatever was imported before.
+    import closeness_tui.screens.listening_setup as listening_setup
+
+    monkeypatch.setattr(listening_setup, "start_listening", start_listening)
     app = named_app
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await _open_weekly(pilot)
