@@ -210,6 +210,24 @@ class ClosenessApp(App[None]):
             return False
         return True
 
+    def delete(self, record_type: type[Record], *record_ids: str) -> bool:
+        """Delete records now (all in order). On failure say so kindly; nothing else changes."""
+        if self.store is None:
+            return False
+        try:
+            for record_id in record_ids:
+                self.store.delete(record_type, record_id)
+        except StoreWriteError as exc:
+            self.notify(
+                f"That could not be deleted ({exc}). Please try again in a moment.",
+                title="Not deleted yet",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return False
+        return True
+
     def save_settings(self, settings: Settings) -> bool:
         if self.store is None:
             return False

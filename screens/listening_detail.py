@@ -162,15 +162,7 @@ class ListeningDetailScreen(ClosenessScreen):
         w = listening_text().detail
 
         def done(yes: bool | None) -> None:
-            store = self.capp.store
-            if not yes or store is None:
-                return
-            from closeness_tui.store import StoreWriteError
-
-            try:
-                store.delete(ListeningSession, self.session_id)
-            except StoreWriteError as exc:
-                self.notify(str(exc), severity="error", markup=False)
+            if not yes or not self.capp.delete(ListeningSession, self.session_id):
                 return
             self.notify(w.deleted, timeout=4)
             self.dismiss()

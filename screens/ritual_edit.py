@@ -349,19 +349,14 @@ class RitualEditScreen(ClosenessScreen):
         )
 
     def _remove(self, *, erase: bool) -> None:
-        from closeness_tui.store import StoreWriteError
-
         store = self.capp.store
         if store is None:
             return
         if erase:
-            try:
-                for mark in store.all(RitualMark):
-                    if mark.ritual_id == self.ritual.id:
-                        store.delete(RitualMark, mark.id)
-                store.delete(Ritual, self.ritual.id)
-            except StoreWriteError as exc:
-                self.notify(f"That could not be saved ({exc}).", severity="error", markup=False)
+            marks = [m.id for m in store.all(RitualMark) if m.ritual_id == self.ritual.id]
+            if not self.capp.delete(RitualMark, *marks) or not self.capp.delete(
+                Ritual, self.ritual.id
+            ):
                 return
         else:
             core.end(self.ritual, self.capp.clock.today())

@@ -62,14 +62,9 @@ def undo_mark(app: ClosenessApp, ritual: Ritual, day: date) -> bool:
     if existing is None or app.store is None:
         app.notify(texts.nothing_to_undo, timeout=3)
         return False
-    from closeness_tui.store import StoreWriteError
-
-    try:
-        for m in all_marks(app):  # every mark for that day, duplicates included
-            if m.ritual_id == ritual.id and m.occurrence == day:
-                app.store.delete(RitualMark, m.id)
-    except StoreWriteError as exc:
-        app.notify(f"That could not be saved ({exc}).", severity="error", markup=False)
+    # every mark for that day, duplicates included
+    same_day = [m.id for m in all_marks(app) if m.ritual_id == ritual.id and m.occurrence == day]
+    if not app.delete(RitualMark, *same_day):
         return False
     app.notify(texts.undone, timeout=3)
     return True

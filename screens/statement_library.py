@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 from closeness_tui.istatement import library
 from closeness_tui.istatement_content import istatement_text
 from closeness_tui.models import Statement
-from closeness_tui.store import StoreWriteError
 from closeness_tui.text import safe
 
 
@@ -163,16 +162,7 @@ class LibraryScreen(ClosenessScreen):
         question = Content.assemble(words.library_confirm_delete, "\n\n", safe(statement.text))
 
         def done(yes: bool | None) -> None:
-            if not yes or self.capp.store is None:
-                return
-            try:
-                self.capp.store.delete(Statement, statement.id)
-            except StoreWriteError as exc:
-                self.notify(
-                    f"That could not be deleted ({exc}). Please try again in a moment.",
-                    severity="error",
-                    markup=False,
-                )
+            if not yes or not self.capp.delete(Statement, statement.id):
                 return
             self.reload()
             self._focus_list()

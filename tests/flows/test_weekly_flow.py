@@ -203,7 +203,8 @@ async def test_issue_launches_listening_and_comes_back(named_app, data_dir, monk
         await pilot.pause()
         assert "name the issue" in screen.query_one("#issue-note", Static).visual.plain
         screen.query_one("#issue-topic", Input).value = "Evenings [& phones]"
-        await pilot.pause()
+        # A Button ignores clicks while it shows its pressed look (0.2 s): wait that out.
+        await pilot.pause(0.3)
         await pilot.click("#talk")
         await pilot.pause()
         await pilot.pause()
