@@ -7,6 +7,14 @@ No Textual here. The rules:
   directory: a SIGKILL at any instant leaves either the old file or the new one, whole.
   An OSError before the rename leaves the old file; `NotConfirmed` means the new file is in
   place but the directory's fsync failed;
+- a save while the app runs (put_documents) does the same with one difference that halves
+  its cost: the "temp file" is the previous version's file, kept under a hidden spare name
+  (`.closeness.json.spare`). Its blocks are overwritten in place, fsynced, and the two names
+  are swapped in one atomic step (Linux renameat2 RENAME_EXCHANGE) instead of `os.replace`,
+  so the file system neither allocates a new file's blocks nor frees the old one's while a
+  partner waits (bench/save.py). Where the swap is not available it falls back to
+  `os.replace`. The spare holds the version before the last save, so it goes when the store
+  closes, after every delete, and (if a crash left it) at the next start;
 - after one read the data lives in memory; TinyDB's read() never touches the disk again.
 
 TinyDB stays the database layer: `AtomicJSONStorage` is a `tinydb.storages.Storage`
@@ -33,11 +41,12 @@ document in place).
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import gc
 import os
 import stat
 import tempfile
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -47,7 +56,7 @@ from tinydb.storages import Storage
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
-RETIRED_SUFFIX = ".retired"
+SPARE_SUFFIX = ".spare"
 
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder()
@@ -74,9 +83,6 @@ def ensure_private_dir(directory: Path) -> None:
         directory.chmod(DIR_MODE)
     for entry in directory.iterdir():
         with contextlib.suppress(OSError):
-            if entry.name.startswith(".") and entry.name.endswith(RETIRED_SUFFIX):
-                entry.unlink()  # an old version atomic_write had not finished removing
-                continue
             if entry.is_file() and not entry.is_symlink():
                 if stat.S_IMODE(entry.stat().st_mode) != FILE_MODE:
                     entry.chmod(FILE_MODE)
@@ -87,71 +93,147 @@ class NotConfirmed(OSError):
     survive a power cut. Raised after `os.replace`, so the new bytes are what a reader sees."""
 
 
-def atomic_write(
-    path: Path,
-    data: bytes | Sequence[bytes],
-    *,
-    durable: bool = True,
-    free_old_later: bool = False,
-) -> None:
+def atomic_write(path: Path, data: bytes | Sequence[bytes], *, durable: bool = True) -> None:
     """Replace `path` with `data` (bytes, or pieces written one after another) so that a
     crash leaves the old or the new file whole.
 
     Any OSError other than NotConfirmed means the old file is untouched.
-
-    free_old_later: give the old file a second (hidden) name first, so `os.replace` does not
-    have to free its blocks while the caller waits (several ms for a file of megabytes); a
-    background thread removes that name once the new file is in place. A name left behind
-    by a crash is removed by `ensure_private_dir` at the next start. The store does not use
-    it: the old file (with words a partner may just have deleted) would outlive the save,
-    and the data folder would change after the save returned.
     """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    retired: str | None = None
     try:
         with os.fdopen(fd, "wb") as f:
-            if isinstance(data, bytes | bytearray | memoryview):
-                f.write(data)
-            else:
-                f.writelines(data)
-            f.flush()
+            _write_all(f, data)
             if durable:
                 os.fsync(f.fileno())
-        if free_old_later:
-            retired = f"{tmp[: -len('.tmp')]}{RETIRED_SUFFIX}"
-            try:
-                os.link(path, retired)
-            except OSError:  # no old file yet, or no hard links on this file system
-                retired = None
         os.replace(tmp, path)
     except BaseException:
-        for leftover in (tmp, retired):
-            if leftover is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(leftover)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise
     if durable:
+        _fsync_dir(path.parent)
+
+
+def _write_all(f: Any, data: bytes | Sequence[bytes]) -> None:
+    if isinstance(data, bytes | bytearray | memoryview):
+        f.write(data)
+    else:
+        f.writelines(data)
+    f.flush()
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make a rename in `directory` durable; NotConfirmed if the disk would not say so."""
+    try:
+        dir_fd = os.open(directory, os.O_RDONLY)
         try:
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-        except OSError as exc:
-            _retire(retired)
-            raise NotConfirmed(exc.errno, exc.strerror) from exc
-    _retire(retired)
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError as exc:
+        raise NotConfirmed(exc.errno, exc.strerror) from exc
 
 
-def _retire(name: str | None) -> None:
-    """Remove the old file's second name in the background (see atomic_write)."""
-    if name is not None:
-        threading.Thread(target=_unlink_quietly, args=(name,), daemon=True).start()
+def spare_path(path: Path) -> Path:
+    """Where the version before the last save waits to be overwritten by the next one."""
+    return path.with_name(f".{path.name}{SPARE_SUFFIX}")
 
 
-def _unlink_quietly(name: str) -> None:
+def drop_spare(path: Path) -> None:
+    """Remove `path`'s spare (it holds the previous version's words)."""
     with contextlib.suppress(OSError):
-        os.unlink(name)
+        os.unlink(spare_path(path))
+
+
+def swapping_write(path: Path, data: bytes | Sequence[bytes]) -> None:
+    """Replace `path` with `data` as durably and atomically as atomic_write, at about half
+    the cost for a large file (see the module docstring): overwrite the spare in place,
+    fsync it, swap the two names atomically, fsync the directory. The first save (no
+    spare yet) is an atomic_write that keeps the old file as the spare.
+
+    A crash while the spare is written leaves the data file untouched (the spare is never
+    read back). Any OSError other than NotConfirmed means the data file is untouched.
+    """
+    spare = spare_path(path)
+    fd = _open_spare(spare)
+    if fd is None:
+        _first_write_keeping_spare(path, spare, data)
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            _write_all(f, data)
+            f.truncate()  # the previous version may have been longer
+            os.fsync(f.fileno())
+        if not _exchange(spare, path):
+            os.replace(spare, path)  # no swap here: the plain recipe, with the spare as temp
+    except BaseException:
+        drop_spare(path)  # half-written, or not ours to trust any more
+        raise
+    _fsync_dir(path.parent)
+
+
+def _open_spare(spare: Path) -> int | None:
+    """The spare, open for writing, if it is safe to overwrite in place: a regular file of
+    ours with no other name (a hard link made by a backup tool would see its copy change)."""
+    try:
+        fd = os.open(spare, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and info.st_uid == os.getuid():
+            if stat.S_IMODE(info.st_mode) != FILE_MODE:
+                os.fchmod(fd, FILE_MODE)
+            return fd
+    except OSError:
+        pass
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(spare)
+    return None
+
+
+def _first_write_keeping_spare(path: Path, spare: Path, data: bytes | Sequence[bytes]) -> None:
+    """atomic_write, giving the old file the spare's name first so that it lives on to be
+    overwritten by the next save. A crash in between leaves a spare, removed at the next
+    start (Store.open)."""
+    try:
+        os.link(path, spare)
+    except OSError:  # no old file yet, or no hard links on this file system
+        pass
+    try:
+        atomic_write(path, data)
+    except NotConfirmed:
+        raise
+    except BaseException:
+        drop_spare(path)
+        raise
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_renameat2: Any = None  # the C function, False where there is none
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the names `a` and `b` atomically. False (nothing done) where the system or the
+    file system cannot; OSError for any other failure."""
+    global _renameat2
+    if _renameat2 is None:
+        try:
+            _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+            _renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p] * 2 + [ctypes.c_uint]
+            _renameat2.restype = ctypes.c_int
+        except (AttributeError, OSError):
+            _renameat2 = False
+    if _renameat2 is False:
+        return False
+    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
 
 
 def encode(data: Any) -> bytes:
@@ -329,9 +411,12 @@ class AtomicJSONStorage(Storage):
         except NotConfirmed:
             self._data = tables  # the new file is in place: memory says the same
             self.writes += 1
+            drop_spare(self.path)
             raise
         self._data = tables
         self.writes += 1
+        # A delete: the spare still holds what was just removed, so it goes too.
+        drop_spare(self.path)
 
     def put_document(
         self, table: str, doc_id: str, doc: dict[str, Any], encoded: bytes | None = None
@@ -355,7 +440,7 @@ class AtomicJSONStorage(Storage):
         with gc_paused():
             parts, commit = self._data.with_documents(table, docs)
             try:
-                atomic_write(self.path, parts)
+                swapping_write(self.path, parts)
             except NotConfirmed:
                 commit()
                 self.writes += 1
@@ -364,4 +449,4 @@ class AtomicJSONStorage(Storage):
         self.writes += 1
 
     def close(self) -> None:
-        pass
+        drop_spare(self.path)

@@ -43,6 +43,7 @@ from closeness_tui.storage import (
     NotConfirmed,
     Tables,
     atomic_write,
+    drop_spare,
     encode,
     ensure_private_dir,
     gc_paused,
@@ -435,6 +436,7 @@ class Store:
             self._backup_thread.join(timeout=5)
         self._closed = True
         if self._lock is not None and self._lock.is_locked:
+            self._db.storage.close()  # the spare file, with the previous version, goes
             self._lock.release()
 
     def __enter__(self) -> Store:
@@ -697,11 +699,13 @@ def _holding_lock(directory: Path) -> Iterator[None]:
 
 def _remove_stray_temps(directory: Path) -> None:
     """Temp files left by a write that was killed midway (only ever ours: we hold the lock).
-    They never stand in for the data file, but they hold private words, so they go."""
+    They never stand in for the data file, but they hold private words, so they go (and so
+    does the spare, see storage.swapping_write)."""
     for entry in directory.glob(f".{DATA_FILE}.*.tmp"):
         with contextlib.suppress(OSError):
             if entry.is_file() and not entry.is_symlink():
                 entry.unlink()
+    drop_spare(directory / DATA_FILE)  # a previous version a crash left behind
 
 
 class _StorageFactory:

@@ -3,7 +3,9 @@ exactly the file a plain full encoding would, through every kind of change."""
 
 from __future__ import annotations
 
+import os
 import random
+import stat
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 
 from closeness_tui.models import Answer, CheckIn, Ritual, Statement
 from closeness_tui.storage import Tables
-from closeness_tui.store import DATA_FILE, Store, StoreDamaged
+from closeness_tui.store import DATA_FILE, Store, StoreDamaged, StoreWriteError
 
 WHEN = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
 
@@ -113,24 +115,89 @@ def test_deferred_checks_find_a_bad_record_before_any_write(data_dir: Path) -> N
     assert not (data_dir / "closeness.json.bak").exists()  # and never backed up
 
 
-def test_old_versions_are_removed_after_a_save_and_at_the_next_start(data_dir: Path) -> None:
-    import time
+def test_the_spare_is_reused_and_never_outlives_the_store(data_dir: Path) -> None:
+    """A save overwrites the previous version's file (the spare) and swaps the names; the
+    spare holds old words, so it goes on close, after a delete and at the next start."""
+    from closeness_tui.storage import spare_path
 
-    from closeness_tui.storage import RETIRED_SUFFIX, atomic_write, ensure_private_dir
+    spare = spare_path(data_dir / DATA_FILE)
+    first = _statement(0)
+    with Store.open(data_dir) as store:
+        store.put(first)
+        assert spare.exists()  # the version before that save
+        inodes = {(data_dir / DATA_FILE).stat().st_ino, spare.stat().st_ino}
+        for i in range(1, 4):
+            store.put(_statement(i))
+            assert stat.S_IMODE(spare.stat().st_mode) == 0o600
+            # the same two files take turns: no new file per save
+            assert {(data_dir / DATA_FILE).stat().st_ino, spare.stat().st_ino} == inodes
+        assert len(store.all(Statement)) == 4
+        assert store.delete(Statement, first.id)
+        assert not spare.exists()  # it held the deleted statement
+        store.put(_statement(5))
+        assert spare.exists()
+    assert not spare.exists()
+    with Store.open(data_dir, read_only=True) as check:
+        assert len(check.all(Statement)) == 4
+    # One left behind by a crash goes at the next start (it is never read).
+    spare.write_bytes(b"not even json")
+    with Store.open(data_dir) as store:
+        assert not spare.exists()
+        assert len(store.all(Statement)) == 4
+
+
+def test_a_spare_with_another_name_is_not_overwritten(data_dir: Path) -> None:
+    """A hard link (a backup tool's snapshot, say) must not see its copy change."""
+    from closeness_tui.storage import spare_path
 
     with Store.open(data_dir) as store:
-        for i in range(3):
+        store.put(_statement(0))
+        store.put(_statement(1))
+        spare = spare_path(data_dir / DATA_FILE)
+        snapshot = data_dir.parent / "snapshot.json"
+        os.link(spare, snapshot)
+        kept = snapshot.read_bytes()
+        store.put(_statement(2))
+        store.put(_statement(3))
+        assert snapshot.read_bytes() == kept
+    with Store.open(data_dir, read_only=True) as check:
+        assert len(check.all(Statement)) == 4
+
+
+def test_saves_fall_back_to_a_plain_rename_without_the_swap(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from closeness_tui import storage
+
+    monkeypatch.setattr(storage, "_exchange", lambda a, b: False)
+    with Store.open(data_dir) as store:
+        for i in range(4):
             store.put(_statement(i))
-    deadline = time.monotonic() + 5
-    while any(p.name.endswith(RETIRED_SUFFIX) for p in data_dir.iterdir()):
-        assert time.monotonic() < deadline, "an old version was left behind"
-        time.sleep(0.01)
-    # One left by a crash between the save and its clean-up goes at the next start.
-    stale = data_dir / f".{DATA_FILE}.abc123{RETIRED_SUFFIX}"
-    stale.write_bytes(b"{}")
-    ensure_private_dir(data_dir)
-    assert not stale.exists()
-    # Without an old file (or hard links) it simply writes.
-    fresh = data_dir / "other.json"
-    atomic_write(fresh, [b"{", b"}"], free_old_later=True)
-    assert fresh.read_bytes() == b"{}"
+    with Store.open(data_dir, read_only=True) as check:
+        assert len(check.all(Statement)) == 4
+    assert [p.name for p in data_dir.iterdir() if "spare" in p.name] == []
+
+
+def test_a_failed_save_leaves_the_file_and_drops_the_spare(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from closeness_tui import storage
+
+    with Store.open(data_dir) as store:
+        store.put(_statement(0))
+        store.put(_statement(1))
+        before = (data_dir / DATA_FILE).read_bytes()
+
+        def broken(a: Path, b: Path) -> bool:
+            raise OSError(5, "Input/output error")
+
+        monkeypatch.setattr(storage, "_exchange", broken)
+        with pytest.raises(StoreWriteError):
+            store.put(_statement(2))
+        assert (data_dir / DATA_FILE).read_bytes() == before
+        assert not storage.spare_path(data_dir / DATA_FILE).exists()
+        assert len(store.all(Statement)) == 2  # memory says what the file says
+        monkeypatch.undo()
+        store.put(_statement(3))
+    with Store.open(data_dir, read_only=True) as check:
+        assert len(check.all(Statement)) == 3

@@ -667,6 +667,7 @@ def test_a_failed_write_leaves_the_file_whole_and_memory_as_on_disk(data_dir, mo
         store.put_many([kept, other])
         before = (data_dir / DATA_FILE).read_bytes()
         monkeypatch.setattr(storage.os, "replace", _disk_full)
+        monkeypatch.setattr(storage, "_exchange", _disk_full)  # a save's swap (see storage)
 
         changed = msgspec.structs.replace(kept, feeling=SECRET)
         attempts = [
