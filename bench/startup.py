@@ -59,7 +59,16 @@ def child_env(source: Path | None = None) -> dict[str, str]:
     env["CLOSENESS_BENCH_EXIT_ON_HOME"] = "1"
     env.setdefault("TERM", "xterm-256color")
     env.setdefault("COLORTERM", "truecolor")
-    for var in ("TEXTUAL", "TEXTUAL_ANIMATIONS", "NO_COLOR", "FORCE_COLOR"):
+    # PYTHONDONTWRITEBYTECODE (set on some machines) would make a source checkout compile
+    # every module on every run; pip byte-compiles an installed app once, at install, so the
+    # warm-up run may write bytecode here too.
+    for var in (
+        "TEXTUAL",
+        "TEXTUAL_ANIMATIONS",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "PYTHONDONTWRITEBYTECODE",
+    ):
         env.pop(var, None)
     return env
 

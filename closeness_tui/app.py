@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -93,8 +94,17 @@ class ClosenessApp(App[None]):
             gc.enable()
 
     def _finish_opening(self) -> None:
-        """Check every record in the file (opening checked only what the first screen
-        needs). A damaged file replaces whatever is showing with the damaged-file screen."""
+        """Check the app's own words and every record in the file (start-up checked only
+        what the first screen needs). A malformed content file ends the app with a message
+        naming the file and key, as it would before start-up; a damaged data file replaces
+        whatever is showing with the damaged-file screen."""
+        from closeness_tui.content import ContentError, validate_all
+
+        try:
+            validate_all()
+        except ContentError as exc:
+            self.exit(return_code=2, message=Text(f"closeness could not start: {exc}"))
+            return
         if self.store is None:
             return
         try:

@@ -189,10 +189,10 @@ def main(argv: list[str] | None = None) -> None:
     # Start-up allocates a great deal and frees little, so cyclic GC passes are wasted time
     # there (~50 ms); the app turns GC back on once its first frame is drawn.
     gc.disable()
-    from closeness_tui.content import ContentError, validate_all
+    from closeness_tui.content import FIRST_SCREEN_FILES, ContentError, validate_all
 
     try:
-        validate_all()
+        validate_all(only=FIRST_SCREEN_FILES)  # the rest once the first screen is drawn
     except ContentError as exc:
         print(f"closeness could not start: {exc}", file=sys.stderr)
         sys.exit(2)

@@ -1,8 +1,9 @@
 """Loads and validates the app's own words from content/*.toml.
 
 Each content file has a schema (a msgspec Struct) named in REGISTRY. `load()` decodes and
-validates one file; `validate_all()` checks every registered file at start-up, so a
-malformed file stops the app with an error naming the file and the key, not a traceback.
+validates one file; `validate_all()` checks every registered file at start-up (those the first
+screen needs before it is drawn, the rest right after), so a malformed file stops the app
+with an error naming the file and the key, not a traceback.
 No Textual here.
 """
 
@@ -76,7 +77,14 @@ def schema_for(filename: str) -> type:
     return getattr(importlib.import_module(module), name)
 
 
-def validate_all() -> None:
-    """Load every registered content file; raise ContentError at the first problem."""
-    for filename in REGISTRY:
+# What the first screens (welcome, set-up, Home) show: checked before the app starts. The
+# rest is checked as soon as the first screen is drawn (ClosenessApp._finish_opening): the
+# I-statement rules alone take ~50 ms (their patterns are compiled to check them).
+FIRST_SCREEN_FILES = ("app.toml", "rituals.toml", "listening.toml")
+
+
+def validate_all(only: tuple[str, ...] | None = None) -> None:
+    """Load every registered content file (or those in `only`); raise ContentError at the
+    first problem."""
+    for filename in REGISTRY if only is None else only:
         load(filename, schema_for(filename))

@@ -41,7 +41,6 @@ document in place).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import gc
 import os
@@ -220,6 +219,8 @@ def _exchange(a: Path, b: Path) -> bool:
     file system cannot; OSError for any other failure."""
     global _renameat2
     if _renameat2 is None:
+        import ctypes  # here, not at the top: only a save needs it, not start-up
+
         try:
             _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
             _renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p] * 2 + [ctypes.c_uint]
@@ -230,6 +231,8 @@ def _exchange(a: Path, b: Path) -> bool:
         return False
     if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
+    import ctypes
+
     err = ctypes.get_errno()
     if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
         return False

@@ -248,8 +248,9 @@ _NOT_TEXT = "The data file is not readable JSON: it holds bytes that are not tex
 
 def _check_raw_table(
     name: str, table_raw: msgspec.Raw, record_type: type[Record], path: Path
-) -> None:
-    """Validate one record table straight from its JSON (the same checks as _check_tables)."""
+) -> dict[str, Record]:
+    """Validate one record table straight from its JSON (the same checks as _check_tables);
+    return its records, {doc id: record}, in the file's order."""
     if bytes(memoryview(table_raw)[:1]) != b"{":
         raise StoreDamaged(path, "wrong_shape", f"The section {name!r} is not a table.")
     decoder = _table_decoders.get(record_type)
@@ -288,6 +289,7 @@ def _check_raw_table(
         if rec.id in seen:
             raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
         seen.add(rec.id)
+    return records
 
 
 def _is_doc_id(key: object) -> bool:
@@ -424,12 +426,16 @@ class Store:
             self._require(name)
         self._start_backup()
 
-    def _require(self, name: str) -> None:
-        if name in self._unchecked:
-            raw = dict.get(self._db.storage.read(), name)
-            with gc_paused():
-                _check_raw_table(name, raw, TABLES[name], self.path)
-            self._unchecked.discard(name)
+    def _require(self, name: str) -> dict[str, Record] | None:
+        """Check table `name` if it has not been yet; then return the records the check
+        decoded (nobody else holds them), else None."""
+        if name not in self._unchecked:
+            return None
+        raw = dict.get(self._db.storage.read(), name)
+        with gc_paused():
+            records = _check_raw_table(name, raw, TABLES[name], self.path)
+        self._unchecked.discard(name)
+        return records
 
     def close(self) -> None:
         if self._backup_thread is not None:
@@ -597,7 +603,9 @@ class Store:
         return None if doc is None else msgspec.convert(doc, record_type)
 
     def all(self, record_type: type[R]) -> list[R]:
-        self._require(record_type.TABLE)
+        checked = self._require(record_type.TABLE)
+        if checked is not None:  # the first look at this table: checking decoded it already
+            return list(checked.values())  # type: ignore[arg-type]
         raw = self._db.storage.read().get(record_type.TABLE, {})
         return [msgspec.convert(doc, record_type) for doc in raw.values()]
 

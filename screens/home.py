@@ -88,7 +88,7 @@ class HomeScreen(ClosenessScreen):
         """A line offering to carry on an unfinished listening session, if there is one."""
         if not is_registered("listening") or self.capp.store is None:
             return None
-        from closeness_tui.screens.listening_break import waiting_line
+        from closeness_tui.screens.listening_waiting import waiting_line
 
         return waiting_line(self.capp)
 
@@ -97,9 +97,9 @@ class HomeScreen(ClosenessScreen):
 
     def on_mount(self) -> None:
         self.query_one("#entries", OptionList).focus()
-        self._show_waiting()
 
     def on_screen_resume(self) -> None:
+        # Also when Home is first shown (so the waiting line is worked out once, here).
         # Names may have changed in Settings; a listening session may have finished or paused.
         self.query_one("#greeting", Static).update(self._greeting())
         self._show_waiting()

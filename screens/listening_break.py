@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.listening_waiting import where_stopped
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
@@ -21,37 +22,7 @@ from closeness_tui.text import safe_template
 if TYPE_CHECKING:
     from closeness_tui.screens.listening_flow import ListeningFlow
 
-    from closeness_tui.app import ClosenessApp
-
 MAX_MINUTES = 24 * 60
-
-
-def where_stopped(flow: ListeningFlow) -> Content:
-    from closeness_tui.screens.listening_common import fill
-
-    m = flow.machine
-    steps = listening_text().steps
-    step = m.resume_step or m.step
-    key = "break_" if step == "break" else step
-    return fill(getattr(steps, key, step), m)
-
-
-def waiting_line(app: ClosenessApp) -> Content | None:
-    """Home's offer to carry on the most recent unfinished session, if any."""
-    from closeness_tui.screens.listening_flow import ListeningFlow
-
-    from closeness_tui.listening import Listening, unfinished
-    from closeness_tui.models import ListeningSession
-
-    if app.store is None:
-        return None
-    session = unfinished(app.store.all(ListeningSession))
-    if session is None:
-        return None
-    flow = ListeningFlow(app, Listening.resume(session, app.clock), None)
-    when = (session.updated_at or session.started_at).strftime("%a %H:%M")
-    words = listening_text().setup
-    return safe_template(words.home_waiting, when=when, where=where_stopped(flow).plain)
 
 
 class BreakScreen(ClosenessScreen):

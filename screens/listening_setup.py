@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.listening_break import where_stopped
 from closeness_tui.screens.listening_flow import ListeningFlow
+from closeness_tui.screens.listening_waiting import where_stopped
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll

@@ -54,3 +54,41 @@ async def test_a_bad_record_shows_the_damaged_screen_and_keeps_the_file(data_dir
             assert other.settings().names == ("Ana", "Ben")
     assert path.read_bytes() == bad
     assert not (data_dir / "closeness.json.bak").exists()
+
+
+async def test_a_malformed_content_file_found_after_home_ends_the_app_kindly(
+    data_dir, clock, monkeypatch
+):
+    """Content Home does not need is checked right after Home is drawn; a problem there
+    ends the app with the file and key named, never a traceback."""
+    from closeness_tui import content
+
+    real_read = content._read
+
+    def broken_read(filename: str) -> str:
+        if filename == "needs.toml":
+            return "needs = 3\n"
+        return real_read(filename)
+
+    content.load.cache_clear()
+    monkeypatch.setattr(content, "_read", broken_read)
+    seed_names(data_dir)
+    app = build_app(data_dir, clock)
+    messages = []
+    real_exit = app.exit
+
+    def exit_(result=None, return_code=0, message=None):
+        messages.append(message)
+        real_exit(result, return_code, message)
+
+    app.exit = exit_
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+        assert app.return_code == 2
+        (message,) = messages
+        assert message.plain.startswith("closeness could not start: content/needs.toml")
+        assert "needs" in message.plain.partition("needs.toml")[2]
+    finally:
+        content.load.cache_clear()

@@ -1,0 +1,46 @@
+"""Where an unfinished listening session stopped, in words: Home's offer to carry on, and
+the break screen's reminder. Kept apart from the screens so Home can ask cheaply."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+
+from closeness_tui.listeningtext import listening_text
+from closeness_tui.text import safe_template
+
+if TYPE_CHECKING:
+    from closeness_tui.screens.listening_flow import ListeningFlow
+
+    from closeness_tui.app import ClosenessApp
+
+
+def where_stopped(flow: ListeningFlow) -> Content:
+    from closeness_tui.screens.listening_common import fill
+
+    m = flow.machine
+    steps = listening_text().steps
+    step = m.resume_step or m.step
+    key = "break_" if step == "break" else step
+    return fill(getattr(steps, key, step), m)
+
+
+def waiting_line(app: ClosenessApp) -> Content | None:
+    """Home's offer to carry on the most recent unfinished session, if any."""
+    from closeness_tui.listening import unfinished
+    from closeness_tui.models import ListeningSession
+
+    if app.store is None:
+        return None
+    session = unfinished(app.store.all(ListeningSession))
+    if session is None:
+        return None
+    from closeness_tui.screens.listening_flow import ListeningFlow
+
+    from closeness_tui.listening import Listening
+
+    flow = ListeningFlow(app, Listening.resume(session, app.clock), None)
+    when = (session.updated_at or session.started_at).strftime("%a %H:%M")
+    words = listening_text().setup
+    return safe_template(words.home_waiting, when=when, where=where_stopped(flow).plain)
