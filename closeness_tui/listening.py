@@ -504,9 +504,12 @@ class Listening:
         self.session.status = "stopped"
 
 
+RESUMABLE = ("active", "on_break")  # statuses of a session that may be carried on
+
+
 def is_unfinished(session: ListeningSession) -> bool:
     step = (session.state or {}).get("step", "setup")
-    return session.status in ("active", "on_break") and step not in ("setup", "done")
+    return session.status in RESUMABLE and step not in ("setup", "done")
 
 
 def newest_first(sessions: list[ListeningSession]) -> list[ListeningSession]:

@@ -292,6 +292,51 @@ def _check_raw_table(
     return records
 
 
+class _FieldProbe:
+    """Decodes one field of every record in a table (the rest is skipped unread)."""
+
+    def __init__(self, record_type: type[Record], field: str) -> None:
+        (info,) = [f for f in msgspec.structs.fields(record_type) if f.name == field]
+        default = info.default
+        if default is msgspec.NODEFAULT and info.default_factory is not msgspec.NODEFAULT:
+            default = info.default_factory()
+        only = msgspec.defstruct(f"{record_type.__name__}_{field}", [(field, info.type, default)])
+        self.field = field
+        self.default_json = None if default is msgspec.NODEFAULT else msgspec.to_builtins(default)
+        self.table = msgspec.json.Decoder(dict[str, only])
+        self.record = msgspec.json.Decoder(record_type)
+
+
+_probes: dict[tuple[type[Record], str], _FieldProbe] = {}
+
+
+def _field_probe(record_type: type[Record], field: str) -> _FieldProbe:
+    probe = _probes.get((record_type, field))
+    if probe is None:
+        probe = _probes[(record_type, field)] = _FieldProbe(record_type, field)
+    return probe
+
+
+def _decode_where(
+    table_raw: msgspec.Raw, record_type: type[R], field: str, wanted: set[Any]
+) -> list[R]:
+    """Records of a raw (unchecked) table whose `field` is in `wanted`; only they are
+    decoded whole. Raises msgspec errors for JSON that does not fit."""
+    probe = _field_probe(record_type, field)
+    matches = [
+        doc_id
+        for doc_id, only in probe.table.decode(table_raw).items()
+        if getattr(only, field) in wanted
+    ]
+    if not matches:
+        return []
+    docs = _raw_docs_decoder.decode(table_raw)
+    return [probe.record.decode(docs[doc_id]) for doc_id in matches]
+
+
+_raw_docs_decoder = msgspec.json.Decoder(dict[str, msgspec.Raw])
+
+
 def _is_doc_id(key: object) -> bool:
     return isinstance(key, str) and key.isascii() and key.isdigit()
 
@@ -608,6 +653,32 @@ class Store:
             return list(checked.values())  # type: ignore[arg-type]
         raw = self._db.storage.read().get(record_type.TABLE, {})
         return [msgspec.convert(doc, record_type) for doc in raw.values()]
+
+    def where(self, record_type: type[R], field: str, values: Iterable[Any]) -> list[R]:
+        """The records whose `field` is one of `values`, in the file's order: the same as
+        filtering all(), but only the matching records are decoded.
+
+        Home asks this of years of records before its first frame is drawn. A table not
+        checked yet stays unchecked (check_all follows the first frame; any write checks
+        first); if its JSON does not even fit, this leaves it to the full check to say so.
+        """
+        wanted = set(values)
+        name = record_type.TABLE
+        if name in self._unchecked:
+            raw = dict.get(self._db.storage.read(), name)
+            try:
+                with gc_paused():
+                    return _decode_where(raw, record_type, field, wanted)
+            except (msgspec.DecodeError, RecursionError, UnicodeDecodeError):
+                self._require(name)  # raises StoreDamaged, saying what is wrong
+        probe = _field_probe(record_type, field)
+        as_json = {msgspec.to_builtins(v) for v in wanted}
+        table = self._db.storage.read().get(name, {})
+        return [
+            msgspec.convert(doc, record_type)
+            for doc in table.values()
+            if doc.get(field, probe.default_json) in as_json
+        ]
 
     def count(self, record_type: type[Record]) -> int:
         self._require(record_type.TABLE)

@@ -28,12 +28,13 @@ def where_stopped(flow: ListeningFlow) -> Content:
 
 def waiting_line(app: ClosenessApp) -> Content | None:
     """Home's offer to carry on the most recent unfinished session, if any."""
-    from closeness_tui.listening import unfinished
+    from closeness_tui.listening import RESUMABLE, unfinished
     from closeness_tui.models import ListeningSession
 
     if app.store is None:
         return None
-    session = unfinished(app.store.all(ListeningSession))
+    # Only sessions that may be unfinished are decoded (years of finished ones are not).
+    session = unfinished(app.store.where(ListeningSession, "status", RESUMABLE))
     if session is None:
         return None
     from closeness_tui.screens.listening_flow import ListeningFlow

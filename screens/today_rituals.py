@@ -6,12 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from closeness_tui.screens.ritual_widgets import (
-    all_marks,
-    all_rituals,
-    toggle_done,
-    undo_mark,
-)
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from closeness_tui import rituals as core
+from closeness_tui.models import Ritual, RitualMark
 from closeness_tui.ritualtext import ritual_text
 from closeness_tui.text import safe
 
@@ -94,11 +89,13 @@ class TodayRituals(Vertical):
 
     def reload(self) -> None:
         self._day = self.capp.clock.today()
-        rituals = all_rituals(self.capp)
+        store = self.capp.store
+        rituals = store.all(Ritual) if store is not None else []
         self.display = bool(core.current(rituals))
-        cells = core.today_cells(
-            rituals, all_marks(self.capp), self.capp.clock.today(), core.local_zone()
-        )
+        day = self._day
+        # Only today's marks are decoded, not years of them.
+        marks = store.where(RitualMark, "occurrence", [day]) if store is not None else []
+        cells = core.today_cells(rituals, marks, day, core.local_zone())
         self._cells = cells
         options = self.query_one(TodayList)
         highlighted = options.highlighted
@@ -126,6 +123,8 @@ class TodayRituals(Vertical):
         options = self.query_one(TodayList)
         if options.highlighted is None or not self._cells:
             return
+        from closeness_tui.screens.ritual_widgets import toggle_done, undo_mark
+
         cell = self._cells[options.highlighted]
         day = self.capp.clock.today()
         if how == "toggle":
