@@ -20,6 +20,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+import closeness_tui.screens as _screens_package
 from closeness_tui.apptext import app_text
 from closeness_tui.clock import Clock, FakeClock, SystemClock
 from closeness_tui.commands import ClosenessCommands
@@ -43,7 +44,10 @@ def _is_terminal(stream: object) -> bool:
 
 class ClosenessApp(App[None]):
     TITLE = "closeness"
-    CSS_PATH = "app.tcss"
+    # Home's own .tcss too: a screen's CSS read when it is first shown makes Textual parse
+    # every stylesheet again (~10 ms), and Home is shown first (same resolved path as
+    # HomeScreen.CSS_PATH, so Textual sees it is already there).
+    CSS_PATH = ["app.tcss", (Path(_screens_package.__file__).parent / "home.tcss").resolve()]
     COMMANDS = App.COMMANDS | {ClosenessCommands}
     BINDINGS = [
         Binding(

@@ -24,11 +24,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import msgspec
 from dateutil import rrule as rr
 
 from closeness_tui.models import Pause, Ritual, RitualMark
@@ -300,8 +300,7 @@ def week_days(start: date) -> list[date]:
     return [start + timedelta(days=i) for i in range(7)]
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(msgspec.Struct, frozen=True):
     ritual: Ritual
     day: date
     at: datetime | None
@@ -312,14 +311,12 @@ class Cell:
         return self.mark.status if self.mark is not None else "due"
 
 
-@dataclass(frozen=True)
-class GridRow:
+class GridRow(msgspec.Struct, frozen=True):
     ritual: Ritual
     cells: tuple[Cell | None, ...]  # one per day of the week; None = not that day
 
 
-@dataclass(frozen=True)
-class WeekGrid:
+class WeekGrid(msgspec.Struct, frozen=True):
     start: date
     days: tuple[date, ...]
     rows: tuple[GridRow, ...]
@@ -389,8 +386,7 @@ def today_cells(
 # -- follow-through ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(msgspec.Struct, frozen=True):
     start: date
     due: int
     done: int
