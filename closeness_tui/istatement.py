@@ -82,6 +82,7 @@ _STRAIGHTEN = str.maketrans(
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _CLAUSE_END = re.compile(r"[.,;:!?\n]|\bbut\b", re.IGNORECASE)
 _MACRO = re.compile(r"%(\w+)%")
+_MACRO_DEPTH = 5
 _WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 _SPACES = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\$(\w+)")
@@ -228,8 +229,28 @@ class Reviewer:
                 )
             )
 
+        # The complaint draft's rewrites use the same macros: checked here too, at start-up.
+        self.rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
+        compiled_rewrites = []
+        for index, (pattern, replacement) in enumerate(self.text.draft.rewrites):
+            try:
+                compiled_rewrites.append(
+                    (re.compile(self.expand(pattern), re.IGNORECASE), replacement)
+                )
+            except (re.error, KeyError) as exc:
+                raise ContentError(
+                    FILE, f"draft.rewrites[{index}]", f"not a usable pattern ({exc})"
+                ) from None
+        self.rewrites = tuple(compiled_rewrites)
+
     def expand(self, pattern: str) -> str:
-        return _MACRO.sub(lambda m: self.macros[m.group(1)], pattern)
+        """Replace each %name% with its macro; a macro may use other macros (up to a few
+        levels deep, so a macro that names itself is an error, not a hang)."""
+        for _ in range(_MACRO_DEPTH):
+            pattern, replaced = _MACRO.subn(lambda m: self.macros[m.group(1)], pattern)
+            if not replaced:
+                return pattern
+        raise KeyError("a macro that uses itself")
 
     # -- the review ------------------------------------------------------------------------
 
@@ -557,13 +578,8 @@ def _unique(items: Iterable[str], limit: int) -> list[str]:
     return seen[:limit]
 
 
-@cache
 def _rewrites() -> tuple[tuple[re.Pattern[str], str], ...]:
-    r = reviewer()
-    return tuple(
-        (re.compile(r.expand(p), re.IGNORECASE), repl)
-        for p, repl in istatement_text().draft.rewrites
-    )
+    return reviewer().rewrites
 
 
 def _situation(text: str, findings: list[Finding]) -> str:

@@ -268,6 +268,41 @@ def test_a_broken_pattern_stops_loading_the_file_with_file_and_key():
         parse("istatement.toml", bad, IStatementText)
 
 
+def _istatement_toml() -> str:
+    from pathlib import Path
+
+    return (Path(__file__).parents[2] / "content" / "istatement.toml").read_text("utf-8")
+
+
+def test_macros_may_use_macros_but_not_themselves():
+    from closeness_tui.content import ContentError, parse
+    from closeness_tui.istatement_content import IStatementText
+
+    good = _istatement_toml()
+    sarcasm_line = good.split("sarcasm = ", 1)[1].split("\n", 1)[0]
+    assert "%you%" in sarcasm_line  # a macro using a macro, and it works:
+    assert [f.kind for f in review("How nice of you to finally show up.")] == ["blame"]
+    target = r"\byour\s+(?:own\s+)?fault\b"
+    assert target in good
+    looping = good.replace("[macros]\n", "[macros]\nloop = '(?:a%loop%)'\n", 1)
+    looping = looping.replace(target, "%loop%")
+    with pytest.raises(ContentError, match=r"key 'rules\[\d+\]\.pattern'.*uses itself"):
+        parse("istatement.toml", looping, IStatementText)
+
+
+def test_a_broken_draft_rewrite_is_reported_at_load_with_file_and_key():
+    from closeness_tui.content import ContentError, parse
+    from closeness_tui.istatement_content import IStatementText
+
+    good = _istatement_toml()
+    target = r"\s*\bbecause\s+of\s+you\b"
+    assert target in good.split("rewrites = [", 1)[1]
+    head, tail = good.split("rewrites = [", 1)
+    bad = head + "rewrites = [" + tail.replace(target, target + "(", 1)
+    with pytest.raises(ContentError, match=r"istatement.toml, key 'draft\.rewrites\[\d+\]'"):
+        parse("istatement.toml", bad, IStatementText)
+
+
 def test_every_content_file_is_registered_and_valid():
     for name in ("istatement.toml", "feelings.toml", "needs.toml", "practice.toml"):
         assert name in content.REGISTRY
