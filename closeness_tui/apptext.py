@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import msgspec
 
 
@@ -71,6 +73,8 @@ class Settings(msgspec.Struct, forbid_unknown_fields=True):
     names_intro: str
     light_theme: str
     bell: str
+    week_starts_on: str
+    weekdays: Annotated[list[str], msgspec.Meta(min_length=7, max_length=7)]  # Monday first
     save: str
     saved: str
     unsaved: str

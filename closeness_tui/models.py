@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 import msgspec
 
@@ -43,7 +43,7 @@ class Settings(Record, kw_only=True):
     partner_b: str = ""
     theme: str = "textual-dark"
     bell: bool = True
-    week_starts_on: int = 0  # 0 = Monday ... 6 = Sunday
+    week_starts_on: Annotated[int, msgspec.Meta(ge=0, le=6)] = 0  # 0 = Monday ... 6 = Sunday
     weekly_target_minutes: int | None = None
 
     @property

@@ -1,4 +1,4 @@
-"""Settings: names, theme, bell."""
+"""Settings: names, theme, bell, the day the week starts on."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Label, Static, Switch
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
 
 from closeness_tui.app import DARK_THEME, LIGHT_THEME
 from closeness_tui.apptext import app_text
@@ -38,6 +38,16 @@ class SettingsScreen(ClosenessScreen):
             with Horizontal(classes="row"):
                 yield Switch(settings.bell, id="bell")
                 yield Label(Content(text.bell), classes="switch-label")
+            with Horizontal(classes="row"):
+                yield Select(
+                    [(Content(day), n) for n, day in enumerate(text.weekdays)],
+                    value=settings.week_starts_on,
+                    allow_blank=False,
+                    type_to_search=False,
+                    compact=True,
+                    id="week-start",
+                )
+                yield Label(Content(text.week_starts_on), id="week-start-label")
             yield Button(Content(text.save), id="save", variant="primary")
         yield Footer()
 
@@ -69,6 +79,7 @@ class SettingsScreen(ClosenessScreen):
         settings = self.capp.settings
         settings.partner_a, settings.partner_b = result.first, result.second
         settings.bell = self.query_one("#bell", Switch).value
+        settings.week_starts_on = self._week_start()
         if self.capp.save_settings(settings):
             self.notify(app_text().settings.saved, timeout=3)
             self.dismiss()
@@ -77,7 +88,15 @@ class SettingsScreen(ClosenessScreen):
         settings = self.capp.settings
         result = self.query_one(NamesForm).check(show=False)
         names_changed = (result.first, result.second) != settings.names
-        return names_changed or self.query_one("#bell", Switch).value != settings.bell
+        return (
+            names_changed
+            or self.query_one("#bell", Switch).value != settings.bell
+            or self._week_start() != settings.week_starts_on
+        )
+
+    def _week_start(self) -> int:
+        value = self.query_one("#week-start", Select).value
+        return value if isinstance(value, int) else self.capp.settings.week_starts_on
 
     def leave_question(self) -> str:
         return app_text().settings.unsaved

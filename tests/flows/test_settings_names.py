@@ -233,3 +233,27 @@ async def test_sigterm_handler_exits_with_its_code_and_releases_the_lock(named_a
     assert named_app.return_code == 128 + signal.SIGTERM
     with Store.open(data_dir) as store:  # not read-only: the lock is free
         assert store.settings().names == ("Ana", "Ben")
+
+
+async def test_the_week_can_start_on_sunday_and_the_planner_follows(named_app, data_dir):
+    from closeness_tui.screens.rituals import RitualsScreen
+    from textual.widgets import Select
+
+    async with named_app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_settings(named_app, pilot)
+        select = screen.query_one("#week-start", Select)
+        assert select.value == 0  # Monday, as before
+        select.value = 6
+        await pilot.pause()
+        assert screen.has_unsaved()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(named_app.screen, HomeScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        planner = named_app.screen
+        assert isinstance(planner, RitualsScreen)
+        assert planner.week.weekday() == 6  # the week shown starts on a Sunday
+    assert raw_settings(data_dir)["week_starts_on"] == 6
+    with Store.open(data_dir, read_only=True) as store:
+        assert store.settings().week_starts_on == 6
