@@ -95,16 +95,20 @@ class ListeningSetupScreen(ClosenessScreen):
         with VerticalScroll(id="setup"):
             yield Static(Content(words.title), classes="title", id="setup-title")
             yield Static(Content(words.intro), classes="muted", id="setup-intro")
-            yield Label(Content(words.topic_label), classes="label")
+            yield Label(Content(words.topic_label), classes="label", id="topic-label")
             yield Input(
-                self.topic, placeholder=words.topic_placeholder, id="topic", max_length=LINE_MAX
+                self.topic,
+                placeholder=words.topic_placeholder,
+                id="topic",
+                max_length=LINE_MAX,
+                compact=True,
             )
             yield Label(Content(words.first_label), classes="label")
-            with RadioSet(id="first", classes="row-set"):
+            with RadioSet(id="first", classes="row-set", compact=True):
                 yield RadioButton(safe(names[0]), True, id="first-0")
                 yield RadioButton(safe(names[1]), id="first-1")
             yield Label(Content(words.turn_label), classes="label")
-            with RadioSet(id="minutes", classes="row-set"):
+            with RadioSet(id="minutes", classes="row-set", compact=True):
                 for minutes in TURN_PRESETS_MINUTES:
                     yield RadioButton(
                         Content(f"{minutes} min"),
@@ -119,10 +123,11 @@ class ListeningSetupScreen(ClosenessScreen):
                     id="custom",
                     type="integer",
                     max_length=2,
+                    compact=True,
                 )
             yield Static("", id="custom-error", classes="error")
             yield Label(Content(words.rounds_label), classes="label")
-            with RadioSet(id="rounds", classes="row-set"):
+            with RadioSet(id="rounds", classes="row-set", compact=True):
                 low, high = ROUNDS_RANGE
                 for n in range(low, high + 1):
                     yield RadioButton(Content(str(n)), n == 1, id=f"rounds-{n}")
@@ -134,9 +139,11 @@ class ListeningSetupScreen(ClosenessScreen):
                 prompt=words.note_none,
                 id="speaker-note",
                 value=self.speaker_note if self.speaker_note else Select.NULL,
+                compact=True,
             )
-            yield Button(Content(words.begin), id="begin", variant="primary")
-            yield Static(Content(words.next_hint), classes="muted")
+            with Horizontal(id="begin-row"):
+                yield Button(Content(words.begin), id="begin", variant="primary", compact=True)
+                yield Static(Content(words.next_hint), classes="muted", id="begin-hint")
         yield Footer()
 
     def _note_options(self, seat: int) -> list[tuple[Content, str]]:
