@@ -45,6 +45,7 @@ import errno
 import gc
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -153,6 +154,9 @@ def swapping_write(path: Path, data: bytes | Sequence[bytes]) -> None:
     A crash while the spare is written leaves the data file untouched (the spare is never
     read back). Any OSError other than NotConfirmed means the data file is untouched.
     """
+    if not _can_exchange():  # not Linux, or the swap proved unsupported here
+        atomic_write(path, data)
+        return
     spare = spare_path(path)
     fd = _open_spare(spare)
     if fd is None:
@@ -175,7 +179,7 @@ def _open_spare(spare: Path) -> int | None:
     """The spare, open for writing, if it is safe to overwrite in place: a regular file of
     ours with no other name (a hard link made by a backup tool would see its copy change)."""
     try:
-        fd = os.open(spare, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC)
+        fd = os.open(spare, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
         return None
     try:
@@ -211,23 +215,33 @@ def _first_write_keeping_spare(path: Path, spare: Path, data: bytes | Sequence[b
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
-_renameat2: Any = None  # the C function, False where there is none
+_renameat2: Any = None  # the C function; False where there is none or it does not work here
+
+
+def _can_exchange() -> bool:
+    """Whether names can be swapped atomically here (Linux's renameat2, found once)."""
+    global _renameat2
+    if _renameat2 is None:
+        _renameat2 = False
+        if sys.platform.startswith("linux"):
+            import ctypes  # here, not at the top: only a save needs it, not start-up
+
+            try:
+                function = ctypes.CDLL(None, use_errno=True).renameat2
+            except (AttributeError, OSError):
+                pass
+            else:
+                function.argtypes = [ctypes.c_int, ctypes.c_char_p] * 2 + [ctypes.c_uint]
+                function.restype = ctypes.c_int
+                _renameat2 = function
+    return _renameat2 is not False
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap the names `a` and `b` atomically. False (nothing done) where the system or the
-    file system cannot; OSError for any other failure."""
+    file system cannot (and then saves stop trying); OSError for any other failure."""
     global _renameat2
-    if _renameat2 is None:
-        import ctypes  # here, not at the top: only a save needs it, not start-up
-
-        try:
-            _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-            _renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p] * 2 + [ctypes.c_uint]
-            _renameat2.restype = ctypes.c_int
-        except (AttributeError, OSError):
-            _renameat2 = False
-    if _renameat2 is False:
+    if not _can_exchange():
         return False
     if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
@@ -235,6 +249,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
     err = ctypes.get_errno()
     if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        _renameat2 = False
         return False
     raise OSError(err, os.strerror(err), str(a))
 

@@ -201,3 +201,19 @@ def test_a_failed_save_leaves_the_file_and_drops_the_spare(
         store.put(_statement(3))
     with Store.open(data_dir, read_only=True) as check:
         assert len(check.all(Statement)) == 3
+
+
+def test_without_the_swap_at_all_saves_are_plain_and_leave_no_spare(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not Linux (or renameat2 refused by this file system): every save is the plain
+    recipe, and no spare is ever kept."""
+    from closeness_tui import storage
+
+    monkeypatch.setattr(storage, "_renameat2", False)
+    with Store.open(data_dir) as store:
+        for i in range(3):
+            store.put(_statement(i))
+            assert not storage.spare_path(data_dir / DATA_FILE).exists()
+    with Store.open(data_dir, read_only=True) as check:
+        assert len(check.all(Statement)) == 3
