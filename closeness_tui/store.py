@@ -301,7 +301,6 @@ class _FieldProbe:
         if default is msgspec.NODEFAULT and info.default_factory is not msgspec.NODEFAULT:
             default = info.default_factory()
         only = msgspec.defstruct(f"{record_type.__name__}_{field}", [(field, info.type, default)])
-        self.field = field
         self.default_json = None if default is msgspec.NODEFAULT else msgspec.to_builtins(default)
         self.table = msgspec.json.Decoder(dict[str, only])
         self.record = msgspec.json.Decoder(record_type)
@@ -330,11 +329,8 @@ def _decode_where(
     ]
     if not matches:
         return []
-    docs = _raw_docs_decoder.decode(table_raw)
+    docs = _top_decoder.decode(table_raw)  # {doc id: its JSON}
     return [probe.record.decode(docs[doc_id]) for doc_id in matches]
-
-
-_raw_docs_decoder = msgspec.json.Decoder(dict[str, msgspec.Raw])
 
 
 def _is_doc_id(key: object) -> bool:
