@@ -77,12 +77,28 @@ class ClosenessApp(App[None]):
         self._first_frame_drawn = False
         self.resume_gc_after_first_frame = False  # set by cli.main, which pauses GC
         self._had_terminal = False
+        self._open_problem: StoreLocked | StoreDamaged | None = None
 
     # -- start-up ------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        """The first screen, built while the app is composed. Most starts open on Home, so
+        the data is opened here and Home is the app's first screen: no blank screen is drawn
+        and then replaced (that cost a whole extra frame before Home showed). Anything else
+        (first run, a damaged or locked file) is pushed once the app is mounted."""
+        self._open_data()
+        if self.store is not None and self.settings.named:
+            home = screen_class("home")()
+            # As App.switch_screen does for the screen it puts in place (Textual gives the
+            # default screen none), so that Home can itself be switched away from later.
+            home._push_result_callback(self, None)
+            return home
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         self._install_signal_handlers()
-        self.open_store()
+        if not isinstance(self.screen, screen_class("home")):
+            self._show_first_screen()
 
     def on_ready(self) -> None:
         # The first frame is on screen: finish the checks of the data left for now.
@@ -122,9 +138,7 @@ class ClosenessApp(App[None]):
         if self.store is not None:
             self.store.close()
             self.store = None
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.push_screen(DamagedScreen(exc))
+        self._show_only(DamagedScreen(exc))
 
     def _bench_exit(self) -> None:
         if isinstance(self.screen, screen_class("home")):
@@ -172,34 +186,67 @@ class ClosenessApp(App[None]):
                 self.store.close()
 
     def open_store(self) -> None:
-        """Open the data and show the right first screen."""
+        """Open the data and show the right first screen (again, after the damaged-file
+        screen has kept a file aside or restored a backup)."""
+        self._open_data()
+        self._show_first_screen()
+
+    def _open_data(self) -> None:
+        """Open the store and read the settings; what went wrong is kept to show later."""
+        self._open_problem = None
         try:
             # Records are checked right after the first frame (_finish_opening), so Home
             # shows fast even with years of data; nothing is written before that check.
             self.store = Store.open(self.data_dir, defer_checks=True)
             self.settings = self.store.settings()
-        except StoreLocked:
-            from closeness_tui.screens.problems import LockedScreen
-
-            self.push_screen(LockedScreen(self.data_dir))
-            return
-        except StoreDamaged as exc:
-            self._show_damaged(exc)
+        except (StoreLocked, StoreDamaged) as exc:
+            self.store = None
+            self._open_problem = exc
             return
         if self._first_frame_drawn:  # opened again later (after the damaged-file screen)
             self.call_after_refresh(self._finish_opening)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
-        if self.settings.named:
+
+    def _show_first_screen(self) -> None:
+        problem = self._open_problem
+        if isinstance(problem, StoreLocked):
+            from closeness_tui.screens.problems import LockedScreen
+
+            self._show_only(LockedScreen(self.data_dir))
+        elif isinstance(problem, StoreDamaged):
+            self._show_damaged(problem)
+        elif self.settings.named:
             self.go_home()
         else:
-            self.push_screen(screen_class("welcome")())
+            self._show_only(screen_class("welcome")())
 
     def go_home(self) -> None:
-        """Make Home the only screen on the stack."""
+        """Back to Home with nothing above it: the Home the app opened on, if it did (it
+        brings itself up to date when shown again), else a new one on an empty stack."""
+        home = screen_class("home")
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, home):
+            self.pop_screen()
+        if not isinstance(self.screen, home):
+            self._show_only(home())
+
+    def _show_only(self, screen: Screen) -> None:
+        """Make `screen` the only screen there is to see (nothing to go back to)."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(screen_class("home")())
+        if self.screen.id == "_default":
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def has_screen_below(self, screen: Screen) -> bool:
+        """True when leaving `screen` lands on a real screen (not Textual's blank default
+        one, which is under everything when the app did not open on Home)."""
+        stack = self.screen_stack
+        if screen not in stack:
+            return False
+        index = stack.index(screen)
+        return index > 0 and stack[index - 1].id != "_default"
 
     def on_unmount(self) -> None:
         self._close_store()

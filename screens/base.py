@@ -47,7 +47,7 @@ class ClosenessScreen(Screen[None]):
         return app_text().leaving.screen
 
     def can_go_back(self) -> bool:
-        return len(self.app.screen_stack) > 2  # the default screen + this one: nowhere to go
+        return self.capp.has_screen_below(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # No "Back" in the footer where there is nothing to go back to.

@@ -72,8 +72,7 @@ class DamagedScreen(ClosenessScreen):
             self.notify(f"That did not work: {exc}", severity="error", markup=False)
             return
         self.notify(message, timeout=10, markup=False)
-        self.app.pop_screen()
-        self.capp.open_store()
+        self.capp.open_store()  # which puts the right first screen in this one's place
 
     def action_back(self) -> None:
         """Nowhere to go back to until the file is dealt with."""

@@ -92,3 +92,36 @@ async def test_a_malformed_content_file_found_after_home_ends_the_app_kindly(
         assert "needs" in message.plain.partition("needs.toml")[2]
     finally:
         content.load.cache_clear()
+
+
+async def test_damage_found_after_home_then_start_fresh_leaves_nothing_to_go_back_to(
+    data_dir, clock
+):
+    """The app opened on Home; the damaged-file screen takes Home's place (no way back to a
+    Home built on the damaged data), and starting fresh leads to the welcome alone."""
+    from closeness_tui.screens.welcome import WelcomeScreen
+
+    _seed_statements(data_dir)
+    path = data_dir / "closeness.json"
+    doc = msgspec.json.decode(path.read_bytes())
+    doc["statements"]["1"]["text"] = 7
+    path.write_bytes(msgspec.json.encode(doc))
+
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+        assert app.screen_stack == [app.screen]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+        await pilot.click("#fresh")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.screen_stack == [app.screen]
+        assert not app.screen.can_go_back()
+        assert app.store is not None and not app.settings.named
+    kept = [p for p in data_dir.iterdir() if p.name.startswith("closeness.damaged-")]
+    assert len(kept) == 1 and msgspec.json.decode(kept[0].read_bytes()) == doc

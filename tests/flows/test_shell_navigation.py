@@ -205,3 +205,25 @@ async def test_footer_bindings_fit_at_80_columns(all_registered, data_dir, clock
             assert all(k.region.width > 0 for k in keys_shown)
             # Nothing runs into the palette key at the right.
             assert max(k.region.right for k in keys_shown) <= palette[0].region.x
+
+
+async def test_the_app_opens_on_home_itself_and_comes_back_to_that_home(named_app):
+    """Home is the app's first screen (no blank screen drawn first and then replaced);
+    leaving a screen or going Home from deeper comes back to that same Home."""
+    async with named_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = named_app.screen
+        assert isinstance(home, HomeScreen)
+        assert named_app.screen_stack == [home]
+        assert not home.can_go_back()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(named_app.screen, SettingsScreen)
+        assert named_app.screen.can_go_back()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(named_app.screen, HelpScreen)
+        named_app.go_home()
+        await pilot.pause()
+        assert named_app.screen_stack == [home]
+        assert named_app.focused is home.query_one("#entries", OptionList)
