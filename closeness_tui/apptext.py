@@ -1,7 +1,5 @@
 """The schema of content/app.toml: the words of the app shell (welcome, set-up, home, help)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import msgspec

@@ -1,7 +1,5 @@
 """The schema of content/checkins.toml: the words of the check-ins, journal and insights."""
 
-from __future__ import annotations
-
 import msgspec
 
 

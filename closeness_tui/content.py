@@ -4,18 +4,23 @@ Each content file has a schema (a msgspec Struct) named in REGISTRY. `load()` de
 validates one file; `validate_all()` checks every registered file at start-up (those the first
 screen needs before it is drawn, the rest right after), so a malformed file stops the app
 with an error naming the file and the key, not a traceback.
-No Textual here.
+
+Parsing TOML is slow in Python (~3 ms a file, more on the first), so what a file parses to
+is kept in a small cache (see parse_cache.py) keyed by the file's exact text: the next start
+reads that instead. The schema check runs every time either way. No Textual here.
 """
 
 from __future__ import annotations
 
 import importlib
-import tomllib
 from functools import cache
-from importlib import resources
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 import msgspec
+
+import closeness_tui._content as _content_package
+from closeness_tui import parse_cache
 
 T = TypeVar("T")
 
@@ -41,23 +46,38 @@ class ContentError(Exception):
         self.problem = problem
 
 
+CONTENT_DIR = Path(_content_package.__file__).parent
+
+
 def _read(filename: str) -> str:
     try:
-        return resources.files("closeness_tui._content").joinpath(filename).read_text("utf-8")
+        return (CONTENT_DIR / filename).read_text("utf-8")
     except FileNotFoundError:
         raise ContentError(filename, "", "the file is missing") from None
     except UnicodeDecodeError:
         raise ContentError(filename, "", "the file is not UTF-8 text") from None
 
 
-def parse(filename: str, text: str, schema: type[T]) -> T:
-    """Validate TOML text against `schema`; errors name the file and the key."""
+def _toml(filename: str, text: str) -> dict[str, Any]:
+    import tomllib  # only when the cache has not got this text yet
+
     try:
-        raw = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(filename, "", f"not valid TOML ({exc})") from None
+
+
+def parse(filename: str, text: str, schema: type[T]) -> T:
+    """Validate TOML text against `schema`; errors name the file and the key."""
+    cached = parse_cache.get(filename, text)
+    if cached is not None:
+        try:
+            return msgspec.convert(cached, schema)
+        except msgspec.ValidationError:
+            pass  # a cache entry that is not what the file says: the file decides
+    raw = _toml(filename, text)
     try:
-        return msgspec.convert(raw, schema)
+        result = msgspec.convert(raw, schema)
     except msgspec.ValidationError as exc:
         message = str(exc)
         key = ""
@@ -65,6 +85,8 @@ def parse(filename: str, text: str, schema: type[T]) -> T:
             message, _, path = message.partition(" - at `$")
             key = path.rstrip("`").lstrip(".")
         raise ContentError(filename, key, message) from None
+    parse_cache.put(filename, text, raw)
+    return result
 
 
 @cache

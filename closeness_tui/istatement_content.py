@@ -1,8 +1,6 @@
 """Schemas of the I-statement builder's content files (content/istatement.toml,
 feelings.toml, needs.toml, practice.toml), and loaders for each. No Textual here."""
 
-from __future__ import annotations
-
 import msgspec
 
 from closeness_tui.content import load

@@ -1,7 +1,5 @@
 """The schema of content/listening.toml: every word of the listening session."""
 
-from __future__ import annotations
-
 import msgspec
 
 

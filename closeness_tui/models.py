@@ -16,8 +16,6 @@ to its default is left out of the file, and decoding fills it back in. This keep
 10-year file smaller (and every save writes the whole file).
 """
 
-from __future__ import annotations
-
 import uuid
 from datetime import date, datetime
 from typing import Annotated, ClassVar

@@ -19,8 +19,6 @@ of what was due that week was done (forgiving on purpose); weeks with nothing du
 passed over without breaking it, and this week never breaks it while it is still going.
 """
 
-from __future__ import annotations
-
 import os
 import re
 from collections.abc import Iterable, Sequence

@@ -1,8 +1,6 @@
 """The schema of content/rituals.toml (ritual templates and the ritual screens' words), and
 how a ritual's cadence, length and lead are put into those words. No Textual here."""
 
-from __future__ import annotations
-
 from string import Template as _Template
 
 import msgspec
