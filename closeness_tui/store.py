@@ -322,6 +322,8 @@ def _decode_where(
     """Records of a raw (unchecked) table whose `field` is in `wanted`; only they are
     decoded whole. Raises msgspec errors for JSON that does not fit."""
     probe = _field_probe(record_type, field)
+    if _surely_absent(table_raw, probe, wanted):
+        return []
     matches = [
         doc_id
         for doc_id, only in probe.table.decode(table_raw).items()
@@ -331,6 +333,28 @@ def _decode_where(
         return []
     docs = _top_decoder.decode(table_raw)  # {doc id: its JSON}
     return [probe.record.decode(docs[doc_id]) for doc_id in matches]
+
+
+def _surely_absent(table_raw: msgspec.Raw, probe: _FieldProbe, wanted: set[Any]) -> bool:
+    """True when the table's bytes prove that no record has its field in `wanted`, so
+    nothing need be decoded (Home asks for today's ritual marks among years of them).
+
+    Only for text values written without escapes: a record holding such a value holds its
+    exact JSON bytes, unless the value is the field's default (left out of the file) or the
+    table uses \\u escapes somewhere (which can spell any text). Otherwise: False, decode."""
+    if not wanted:
+        return True
+    data = bytes(memoryview(table_raw))
+    if b"\\u" in data:
+        return False
+    for value in wanted:
+        as_json = msgspec.to_builtins(value)
+        if not isinstance(as_json, str) or as_json == probe.default_json:
+            return False
+        needle = msgspec.json.encode(as_json)
+        if b"\\" in needle or needle in data:
+            return False
+    return True
 
 
 def _is_doc_id(key: object) -> bool:
