@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             times["stock update"].append(time.perf_counter() - t)
 
         # Where one closeness save goes: encoding, then writing the same bytes durably.
-        tables = store._db.storage.read()
+        tables = store._storage.read()
         parts: dict[str, list[float]] = {
             "encode": [],
             "write over spare + swap": [],

@@ -18,15 +18,16 @@ No Textual here. The rules:
 - after one read the data lives in memory; TinyDB's read() never touches the disk again.
 
 TinyDB stays the database layer: `AtomicJSONStorage` is a `tinydb.storages.Storage`
-(read/write/close), TinyDB's tables read through it, and the file is TinyDB's JSON format
-({table: {doc id: document}}). It adds one method of its own, `put_documents` (and
-`put_document` for one), which the store's put/put_many use instead of TinyDB's
-insert/upsert. Why: every TinyDB write goes through `Table._update_table`, which reads the
-whole database, rebuilds the table's dict ({int(doc_id): doc} and back) and hands all of it
-to `write()`, which would then encode every document again; with ten years of data that is
-tens of milliseconds per save. `put_documents` sets only the given documents, encodes only
-them, and changes memory only once the new file is safely on disk. Deletes still use
-TinyDB's remove (rare; `write()` re-encodes nothing unchanged).
+(read/write/close; registered as one when first used), TinyDB's tables read through it, and
+the file is TinyDB's JSON format ({table: {doc id: document}}). It adds one method of its
+own, `put_documents` (and `put_document` for one), which the store's put/put_many use
+instead of TinyDB's insert/upsert. Why: every TinyDB write goes through
+`Table._update_table`, which reads the whole database, rebuilds the table's dict
+({int(doc_id): doc} and back) and hands all of it to `write()`, which would then encode
+every document again; with ten years of data that is tens of milliseconds per save.
+`put_documents` sets only the given documents, encodes only them, and changes memory only
+once the new file is safely on disk. Deletes still use TinyDB's remove (rare; `write()`
+re-encodes nothing unchanged).
 
 Speed (see bench/save.py and bench/startup.py): the database lives in a `Tables` dict.
 Tables the app has not used yet stay as the validated raw JSON they were read as (the store
@@ -52,7 +53,6 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from tinydb.storages import Storage
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -408,8 +408,12 @@ class Tables(dict):
         return parts, commit
 
 
-class AtomicJSONStorage(Storage):
-    """A TinyDB storage that keeps the data in memory and writes it atomically."""
+class AtomicJSONStorage:
+    """A TinyDB storage that keeps the data in memory and writes it atomically.
+
+    It implements TinyDB's `Storage` interface (read/write/close) and is registered as one
+    (a virtual subclass) when the store first hands it to a TinyDB Table, so importing this
+    module does not import TinyDB (start-up draws Home without needing it)."""
 
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = Path(path)

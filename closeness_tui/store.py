@@ -29,12 +29,10 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 from filelock import FileLock, Timeout
-from tinydb import TinyDB
-from tinydb.table import Table
 
 from closeness_tui.models import TABLES, Record, Settings
 from closeness_tui.storage import (
@@ -55,6 +53,9 @@ BACKUP_FILE = "closeness.json.bak"
 LOCK_FILE = ".closeness.lock"
 META_TABLE = "_meta"
 SCHEMA_VERSION = 1
+
+if TYPE_CHECKING:
+    from tinydb.table import Table
 
 R = TypeVar("R", bound=Record)
 
@@ -357,6 +358,16 @@ def _surely_absent(table_raw: msgspec.Raw, probe: _FieldProbe, wanted: set[Any])
     return not any(needle in data for needle in needles)
 
 
+def _tinydb_table() -> type[Table]:
+    """TinyDB's Table, over our storage. Imported when first needed (a look-up by id, a
+    delete), not at start-up: Home is drawn without it."""
+    from tinydb.storages import Storage
+    from tinydb.table import Table
+
+    Storage.register(AtomicJSONStorage)  # it implements TinyDB's Storage interface
+    return Table
+
+
 def _is_doc_id(key: object) -> bool:
     return isinstance(key, str) and key.isascii() and key.isdigit()
 
@@ -409,8 +420,7 @@ class Store:
         self._lock = lock
         self._closed = False
         self.read_only = lock is None
-        self._storage: AtomicJSONStorage | None = None
-        self._db = TinyDB(self.path, data=data, storage=_StorageFactory(self))
+        self._storage = AtomicJSONStorage(self.path, data)
         self._index: dict[str, dict[str, int]] = {}
         self._backup_thread: threading.Thread | None = None
         self._unchecked = set(unchecked)  # record tables not validated yet (defer_checks)
@@ -496,7 +506,7 @@ class Store:
         decoded (nobody else holds them), else None."""
         if name not in self._unchecked:
             return None
-        raw = dict.get(self._db.storage.read(), name)
+        raw = dict.get(self._storage.read(), name)
         with gc_paused():
             records = _check_raw_table(name, raw, TABLES[name], self.path)
         self._unchecked.discard(name)
@@ -507,7 +517,7 @@ class Store:
             self._backup_thread.join(timeout=5)
         self._closed = True
         if self._lock is not None and self._lock.is_locked:
-            self._db.storage.close()  # the spare file, with the previous version, goes
+            self._storage.close()  # the spare file, with the previous version, goes
             self._lock.release()
 
     def __enter__(self) -> Store:
@@ -525,13 +535,13 @@ class Store:
     def _table(self, record_type: type[Record]) -> Table:
         # A fresh Table each time: put() adds documents without TinyDB, so TinyDB must not
         # keep a stale "next id" from an earlier call.
-        return Table(self._db.storage, record_type.TABLE, cache_size=0)
+        return _tinydb_table()(self._storage, record_type.TABLE, cache_size=0)
 
     def _ids(self, record_type: type[Record]) -> dict[str, int]:
         index = self._index.get(record_type.TABLE)
         if index is None:
             self._require(record_type.TABLE)
-            raw = self._db.storage.read().get(record_type.TABLE, {})
+            raw = self._storage.read().get(record_type.TABLE, {})
             index = {doc["id"]: int(doc_id) for doc_id, doc in raw.items()}
             self._index[record_type.TABLE] = index
         return index
@@ -598,7 +608,7 @@ class Store:
                 next_id += 1
             by_doc_id[str(doc_id)] = pair
         try:
-            self._db.storage.put_documents(record_type.TABLE, by_doc_id)
+            self._storage.put_documents(record_type.TABLE, by_doc_id)
         except NotConfirmed as exc:
             # The new file is in place and memory matches it; only the folder's fsync
             # failed. Say so, without pretending the change was not made.
@@ -617,7 +627,7 @@ class Store:
         in-memory data before the file is written; if the write fails the file on disk is
         still the old one, so the table goes back as it was. (TinyDB's remove builds a new
         table dict and changes no document in place.)"""
-        data = self._db.storage.read()
+        data = self._storage.read()
         name = record_type.TABLE
         had_table = name in data
         before = data.get(name, {})
@@ -671,7 +681,7 @@ class Store:
         checked = self._require(record_type.TABLE)
         if checked is not None:  # the first look at this table: checking decoded it already
             return list(checked.values())  # type: ignore[arg-type]
-        raw = self._db.storage.read().get(record_type.TABLE, {})
+        raw = self._storage.read().get(record_type.TABLE, {})
         return [msgspec.convert(doc, record_type) for doc in raw.values()]
 
     def where(self, record_type: type[R], field: str, values: Iterable[Any]) -> list[R]:
@@ -685,7 +695,7 @@ class Store:
         wanted = set(values)
         name = record_type.TABLE
         if name in self._unchecked:
-            raw = dict.get(self._db.storage.read(), name)
+            raw = dict.get(self._storage.read(), name)
             try:
                 with gc_paused():
                     return _decode_where(raw, record_type, field, wanted)
@@ -693,7 +703,7 @@ class Store:
                 self._require(name)  # raises StoreDamaged, saying what is wrong
         probe = _field_probe(record_type, field)
         as_json = {msgspec.to_builtins(v) for v in wanted}
-        table = self._db.storage.read().get(name, {})
+        table = self._storage.read().get(name, {})
         return [
             msgspec.convert(doc, record_type)
             for doc in table.values()
@@ -702,7 +712,7 @@ class Store:
 
     def count(self, record_type: type[Record]) -> int:
         self._require(record_type.TABLE)
-        return len(self._db.storage.read().get(record_type.TABLE, {}))
+        return len(self._storage.read().get(record_type.TABLE, {}))
 
     def delete(self, record_type: type[Record], record_id: str) -> bool:
         """Remove a record and save at once. False if there was no such record."""
@@ -733,7 +743,7 @@ class Store:
     def document(self) -> dict[str, Any]:
         """The raw document as plain dicts (read-only use: export, tests, benchmarks)."""
         self.check_all()
-        return dict(self._db.storage.read().items())
+        return dict(self._storage.read().items())
 
     def export(self, now: datetime) -> dict[str, Any]:
         """Everything, as a readable backup: one list of records per kind."""
@@ -749,7 +759,7 @@ class Store:
     def _save_now(self) -> None:
         self._check_writable()
         try:
-            self._db.storage.write(self._db.storage.read())
+            self._storage.write(self._storage.read())
         except OSError as exc:
             raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
 
@@ -805,18 +815,6 @@ def _remove_stray_temps(directory: Path) -> None:
             if entry.is_file() and not entry.is_symlink():
                 entry.unlink()
     drop_spare(directory / DATA_FILE)  # a previous version a crash left behind
-
-
-class _StorageFactory:
-    """TinyDB builds its storage itself; this hands it the already validated data."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def __call__(self, path: Path, *, data: dict[str, Any]) -> AtomicJSONStorage:
-        storage = AtomicJSONStorage(path, data)
-        self.store._storage = storage
-        return storage
 
 
 # -- recovering from a damaged file -----------------------------------------------------

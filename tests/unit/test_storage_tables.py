@@ -81,7 +81,7 @@ def test_unused_tables_are_written_back_untouched(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
         store.put_many([_statement(i) for i in range(5)])
     with Store.open(data_dir) as store:
-        tables = store._db.storage.read()
+        tables = store._storage.read()
         assert isinstance(tables, Tables)
         assert not tables.is_loaded("statements")
         store.put(CheckIn(kind="gratitude", created_at=WHEN))
@@ -217,3 +217,17 @@ def test_without_the_swap_at_all_saves_are_plain_and_leave_no_spare(
             assert not storage.spare_path(data_dir / DATA_FILE).exists()
     with Store.open(data_dir, read_only=True) as check:
         assert len(check.all(Statement)) == 3
+
+
+def test_the_storage_is_a_tinydb_storage_once_tinydb_uses_it(tmp_path):
+    """TinyDB is imported when a table is first needed, not at start-up; from then on the
+    storage counts as one of TinyDB's (it implements read/write/close)."""
+    from tinydb.storages import Storage
+
+    with Store.open(tmp_path / "data") as store:
+        put = Statement(author=0, created_at=datetime(2026, 11, 21, tzinfo=UTC), text="[b]hi")
+        store.put(put)
+        assert store.get(Statement, put.id) == put  # through TinyDB's Table
+        assert isinstance(store._storage, Storage)
+        assert store.delete(Statement, put.id)
+        assert store.all(Statement) == []
