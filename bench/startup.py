@@ -1,7 +1,7 @@
 """Start-up time: process spawn to Home drawn, with a 10-year data file, as a ratio against a
 hello-world Textual app (Header, Static, Footer) measured in the same run.
 
-    python bench/startup.py              # 15 runs of each, alternating
+    python bench/startup.py              # 31 runs of each, alternating
     python bench/startup.py --runs 5 --data bench/out/small
 
 Each run gets its own pseudo-terminal (80x24, as a terminal emulator gives it) and the bench
@@ -187,7 +187,7 @@ def report(times: dict[str, dict[str, list[float]]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="timed runs of each app")
+    parser.add_argument("--runs", type=int, default=31, help="timed runs of each app")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="10-year data dir")
     parser.add_argument(
         "--source",
