@@ -21,9 +21,10 @@ from typing import Any
 
 import msgspec
 
+from closeness_tui.storage import atomic_write
+
 ENV_CACHE_DIR = "CLOSENESS_CACHE_DIR"
 DIR_MODE = 0o700
-FILE_MODE = 0o600
 # Part of every key: a new Python (whose TOML parser could differ) starts afresh.
 _PYTHON = f"py{sys.version_info[0]}{sys.version_info[1]}"
 _decoder = msgspec.json.Decoder(dict)
@@ -65,15 +66,7 @@ def put(filename: str, text: str, parsed: dict[str, Any]) -> None:
     name = _key(filename, text)
     with contextlib.suppress(OSError):
         folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        tmp = folder / f".{name}.{os.getpid()}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, folder / name)
-        finally:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+        atomic_write(folder / name, data, durable=False)  # (mkstemp: 0600) a cache: no fsync
         for old in folder.glob(f"{filename}.*.json"):
             if old.name != name:
                 with contextlib.suppress(OSError):
