@@ -26,7 +26,7 @@ from closeness_tui.clock import Clock, FakeClock, SystemClock
 from closeness_tui.commands import ClosenessCommands
 from closeness_tui.models import Record, Settings
 from closeness_tui.registry import screen_class
-from closeness_tui.store import Store, StoreDamaged, StoreLocked, StoreWriteError
+from closeness_tui.store import Store, StoreChanged, StoreDamaged, StoreLocked, StoreWriteError
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -114,10 +114,9 @@ class ClosenessApp(App[None]):
             gc.enable()
 
     def _finish_opening(self) -> None:
-        """Check the app's own words and every record in the file (start-up checked only
-        what the first screen needs). A malformed content file ends the app with a message
-        naming the file and key, as it would before start-up; a damaged data file replaces
-        whatever is showing with the damaged-file screen."""
+        """Check the app's own words, take the data's lock and check every record in the
+        file (start-up did only what the first screen needs). A malformed content file ends
+        the app with a message naming the file and key, as it would before start-up."""
         from closeness_tui.content import ContentError, validate_all
 
         try:
@@ -125,12 +124,41 @@ class ClosenessApp(App[None]):
         except ContentError as exc:
             self.exit(return_code=2, message=Text(f"closeness could not start: {exc}"))
             return
-        if self.store is None:
-            return
+        self._settle_store()
+
+    def _settle_store(self) -> bool:
+        """Make the open data safe to write: the lock (the first screen was drawn from a
+        read made before it), then every record checked. Runs right after the first frame,
+        or sooner if a save comes first. False when the data cannot be used from here: the
+        screen that says why (another copy open, a damaged file) is shown instead, or Home
+        again if another copy saved while this one started."""
+        store = self.store
+        if store is None:
+            return False
         try:
-            self.store.check_all()
+            store.confirm_lock()
+            store.check_all()
+        except StoreLocked as exc:
+            from closeness_tui.screens.problems import LockedScreen
+
+            self.store = None
+            store.close()
+            self._open_problem = exc
+            self._show_only(LockedScreen(self.data_dir))
+            return False
+        except StoreChanged:
+            self.store = None
+            store.close()
+            self._open_data()  # the usual way this time, under the lock
+            if self._open_problem is None and self.settings.named:
+                self._show_only(screen_class("home")())  # drawn from what is there now
+            else:
+                self._show_first_screen()
+            return False
         except StoreDamaged as exc:
             self._show_damaged(exc)
+            return False
+        return True
 
     def _show_damaged(self, exc: StoreDamaged) -> None:
         from closeness_tui.screens.problems import DamagedScreen
@@ -197,7 +225,11 @@ class ClosenessApp(App[None]):
         try:
             # Records are checked right after the first frame (_finish_opening), so Home
             # shows fast even with years of data; nothing is written before that check.
-            self.store = Store.open(self.data_dir, defer_checks=True)
+            # The first time, before the first frame: without waiting for the lock, which
+            # _finish_opening takes right after it (proving the file did not change).
+            self.store = Store.open(
+                self.data_dir, defer_checks=True, defer_lock=not self._first_frame_drawn
+            )
             self.settings = self.store.settings()
         except (StoreLocked, StoreDamaged) as exc:
             self.store = None
@@ -255,7 +287,7 @@ class ClosenessApp(App[None]):
 
     def save(self, record: Record) -> bool:
         """Save one record now. On failure say so kindly and keep what is on screen."""
-        if self.store is None:
+        if not self._settle_store():
             return False
         try:
             self.store.put(record)
@@ -273,7 +305,7 @@ class ClosenessApp(App[None]):
 
     def delete(self, record_type: type[Record], *record_ids: str) -> bool:
         """Delete records now (all in order). On failure say so kindly; nothing else changes."""
-        if self.store is None:
+        if not self._settle_store():
             return False
         try:
             for record_id in record_ids:
@@ -290,7 +322,7 @@ class ClosenessApp(App[None]):
         return True
 
     def save_settings(self, settings: Settings) -> bool:
-        if self.store is None:
+        if not self._settle_store():
             return False
         try:
             self.store.save_settings(settings)

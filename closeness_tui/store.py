@@ -12,6 +12,12 @@ fields) before TinyDB sees it. A damaged file is never overwritten: the caller s
 problem and may `set_aside()` the file or `restore_backup()`. One writer per data
 directory: a second copy of the app gets StoreLocked and writes nothing.
 
+The app opens with `defer_lock=True` so that Home is drawn without waiting for the lock
+library to load: the file is read and its JSON checked first, and `confirm_lock()` (right
+after the first frame, and before any write) takes the lock and reads the file again. Only
+if both reads are byte for byte the same is the store used; else StoreChanged (another copy
+saved in between) or StoreLocked (another copy is open), and nothing was written.
+
 Writes: `put`/`put_many`/`delete` return only once the new file is fsynced and renamed into
 place. A record is first proved to load back as its own kind (so a wrong type, NaN, or a
 lone surrogate - which UTF-8 cannot hold; `text.clean()` removes them at input - is refused
@@ -32,7 +38,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
-from filelock import FileLock, Timeout
 
 from closeness_tui.models import TABLES, Record, Settings
 from closeness_tui.storage import (
@@ -55,6 +60,7 @@ META_TABLE = "_meta"
 SCHEMA_VERSION = 1
 
 if TYPE_CHECKING:
+    from filelock import FileLock
     from tinydb.table import Table
 
 R = TypeVar("R", bound=Record)
@@ -73,6 +79,15 @@ class StoreLocked(StoreError):
     def __init__(self, directory: Path) -> None:
         super().__init__(f"closeness is already open on {directory}")
         self.directory = directory
+
+
+class StoreChanged(StoreError):
+    """The file changed between the first read and taking the lock (another copy of
+    closeness saved and closed meanwhile): open it again. Nothing was written."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} changed while closeness was starting")
+        self.path = path
 
 
 class StoreDamaged(StoreError):
@@ -414,12 +429,18 @@ class Store:
         lock: FileLock | None,
         raw: bytes | None,
         unchecked: Iterable[str] = (),
+        *,
+        lock_pending: bool = False,
     ) -> None:
         self.directory = directory
         self.path = directory / DATA_FILE
         self._lock = lock
         self._closed = False
-        self.read_only = lock is None
+        # Opened with defer_lock: `raw` is what was read before the lock; confirm_lock()
+        # takes the lock and proves the file still holds exactly these bytes.
+        self._lock_pending = lock_pending
+        self._opened_raw = raw if lock_pending else None
+        self.read_only = lock is None and not lock_pending
         self._storage = AtomicJSONStorage(self.path, data)
         self._index: dict[str, dict[str, int]] = {}
         self._backup_thread: threading.Thread | None = None
@@ -429,7 +450,10 @@ class Store:
             self._start_backup()
 
     def _start_backup(self) -> None:
-        """Keep a copy of the file as opened; only ever of a file that passed every check."""
+        """Keep a copy of the file as opened; only ever of a file that passed every check,
+        and only once the lock is held."""
+        if self._lock_pending:
+            return
         raw, self._raw_for_backup = self._raw_for_backup, None
         if raw is not None:
             self._backup_thread = threading.Thread(
@@ -441,7 +465,12 @@ class Store:
 
     @classmethod
     def open(
-        cls, directory: Path | str, *, read_only: bool = False, defer_checks: bool = False
+        cls,
+        directory: Path | str,
+        *,
+        read_only: bool = False,
+        defer_checks: bool = False,
+        defer_lock: bool = False,
     ) -> Store:
         """Open (and lock) the data in `directory`; raises StoreLocked or StoreDamaged.
 
@@ -449,9 +478,19 @@ class Store:
         version are checked now; each record table is checked when first used and all of
         them by `check_all()`, which the app calls as soon as its first screen is drawn.
         Nothing is written, and no backup taken, before every table has passed.
+
+        defer_lock=True (with defer_checks; the app's first open): read the file without
+        the lock, so the first screen need not wait for the lock library to load. The store
+        can be read at once; `confirm_lock()` must succeed before anything is written (a
+        write calls it). A file that is missing or does not pass is opened the usual way,
+        under the lock, so that only a locked read decides it is damaged.
         """
         directory = Path(directory).expanduser()
         path = directory / DATA_FILE
+        if defer_lock and defer_checks and not read_only:
+            store = cls._open_unlocked(directory)
+            if store is not None:
+                return store
         if read_only:
             if not directory.is_dir():
                 raise StoreDamaged(path, "missing", "There is no data here yet.")
@@ -494,6 +533,54 @@ class Store:
             if lock is not None:
                 lock.release()
             raise
+
+    @classmethod
+    def _open_unlocked(cls, directory: Path) -> Store | None:
+        """The store as read without the lock (see open), or None to open the usual way."""
+        path = directory / DATA_FILE
+        try:
+            ensure_private_dir(directory)
+        except OSError as exc:
+            raise _unwritable(path, exc) from None
+        try:
+            raw = path.read_bytes()
+            data = parse_document(raw, path, check_records=False)
+        except (OSError, StoreDamaged):
+            return None
+        unchecked = [n for n in TABLES if isinstance(data, Tables) and not data.is_loaded(n)]
+        return cls(directory, data, None, raw, unchecked, lock_pending=True)
+
+    @property
+    def lock_pending(self) -> bool:
+        """True while the store was read but the lock is not confirmed yet (defer_lock)."""
+        return self._lock_pending
+
+    def confirm_lock(self) -> None:
+        """Take the lock of a store opened with defer_lock and prove the file is still
+        byte for byte what was read. Raises StoreLocked (another copy is open) or
+        StoreChanged (another copy saved in between: open again); either way this store is
+        closed and nothing was written. Does nothing once confirmed."""
+        if not self._lock_pending:
+            return
+        if self._closed:
+            raise StoreWriteError("The data was closed; nothing more can be saved from here.")
+        try:
+            lock = _acquire(self.directory)
+        except StoreError:
+            self._closed = True
+            raise
+        try:
+            now = self.path.read_bytes()
+        except OSError:
+            now = None
+        if now != self._opened_raw:
+            lock.release()
+            self._closed = True
+            raise StoreChanged(self.path)
+        self._lock, self._lock_pending, self._opened_raw = lock, False, None
+        _remove_stray_temps(self.directory)
+        if not self._unchecked:
+            self._start_backup()
 
     def check_all(self) -> None:
         """Check every record table not checked yet (see open); raises StoreDamaged."""
@@ -551,6 +638,7 @@ class Store:
             raise StoreWriteError("This copy of closeness is only reading the data.")
         if self._closed:
             raise StoreWriteError("The data was closed; nothing more can be saved from here.")
+        self.confirm_lock()  # opened with defer_lock: the lock before the first write
         if self._unchecked:  # a write carries every table: never write one that is unchecked
             self.check_all()
 
@@ -787,6 +875,8 @@ def _acquire(directory: Path) -> FileLock:
     """Take the one-writer lock of `directory` or raise StoreLocked."""
     # Not thread-local: a save from a worker thread is still this process's save, and
     # close() may run on another thread than open().
+    from filelock import FileLock, Timeout  # (~15 ms to import: not before Home is drawn)
+
     lock = FileLock(str(directory / LOCK_FILE), timeout=0, mode=FILE_MODE, thread_local=False)
     try:
         lock.acquire()

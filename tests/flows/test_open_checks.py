@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import msgspec
+import pytest
 from closeness_tui.screens.home import HomeScreen
 from closeness_tui.screens.problems import DamagedScreen
 from conftest import build_app, seed_names
 
 from closeness_tui.models import Statement
-from closeness_tui.store import Store
+from closeness_tui.store import Store, StoreLocked
 
 WHEN = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
 
@@ -125,3 +126,91 @@ async def test_damage_found_after_home_then_start_fresh_leaves_nothing_to_go_bac
         assert app.store is not None and not app.settings.named
     kept = [p for p in data_dir.iterdir() if p.name.startswith("closeness.damaged-")]
     assert len(kept) == 1 and msgspec.json.decode(kept[0].read_bytes()) == doc
+
+
+# -- the lock, taken right after Home is drawn (Store.open(defer_lock=True)) ----------------
+
+
+async def test_home_is_drawn_then_the_lock_is_taken(data_dir, clock):
+    seed_names(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.store is not None and not app.store.lock_pending
+        with pytest.raises(StoreLocked):
+            Store.open(data_dir)
+    Store.open(data_dir).close()  # and let go on quitting
+
+
+async def test_a_save_by_another_copy_while_this_one_starts_shows_home_anew(
+    data_dir, clock, monkeypatch
+):
+    """Another copy saved (new names) and closed between this copy's first read and its
+    lock: Home is built again from the file as it is now, and nothing stale is written."""
+    seed_names(data_dir)
+    real_confirm = Store.confirm_lock
+    calls = []
+
+    def another_copy_saves_first(store: Store) -> None:
+        if not calls:
+            calls.append(1)
+            seed_names(data_dir, "Cleo", "Dev")
+        real_confirm(store)
+
+    monkeypatch.setattr(Store, "confirm_lock", another_copy_saves_first)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen_stack == [app.screen]
+        assert app.settings.names == ("Cleo", "Dev")
+        assert "Cleo" in str(app.screen.query_one("#greeting").render())
+        assert app.store is not None and not app.store.lock_pending
+        assert app.save(Statement(author=0, created_at=WHEN, text="after"))
+    with Store.open(data_dir) as store:
+        assert store.settings().names == ("Cleo", "Dev")
+        assert [s.text for s in store.all(Statement)] == ["after"]
+
+
+async def test_a_save_before_the_lock_takes_it_first(data_dir, clock, monkeypatch):
+    """A key typed ahead may save before the after-first-frame step runs: the save takes
+    the lock (and checks every record) first."""
+    from closeness_tui.app import ClosenessApp
+
+    seed_names(data_dir)
+    monkeypatch.setattr(ClosenessApp, "_finish_opening", lambda self: None)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.store is not None and app.store.lock_pending
+        assert app.save(Statement(author=1, created_at=WHEN, text="typed ahead"))
+        assert not app.store.lock_pending and not app.store._unchecked
+        with pytest.raises(StoreLocked):
+            Store.open(data_dir)
+    with Store.open(data_dir) as store:
+        assert [s.text for s in store.all(Statement)] == ["typed ahead"]
+
+
+async def test_a_save_before_the_lock_with_another_copy_open_shows_the_locked_screen(
+    data_dir, clock, monkeypatch
+):
+    from closeness_tui.screens.problems import LockedScreen
+
+    from closeness_tui.app import ClosenessApp
+
+    seed_names(data_dir)
+    monkeypatch.setattr(ClosenessApp, "_finish_opening", lambda self: None)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        with Store.open(data_dir) as other:
+            if other._backup_thread is not None:
+                other._backup_thread.join()
+            before = (data_dir / "closeness.json").read_bytes()
+            assert not app.save(Statement(author=1, created_at=WHEN, text="not from here"))
+            await pilot.pause()
+            assert isinstance(app.screen, LockedScreen)
+            assert app.store is None
+            assert (data_dir / "closeness.json").read_bytes() == before
