@@ -3,8 +3,10 @@ instead of parsing TOML again (Python's TOML parser takes ~3 ms a file, ~15 ms f
 files the first screen needs).
 
 One JSON file per content file in the user cache folder (`CLOSENESS_CACHE_DIR` overrides
-it), named for the content file and a hash of its exact text: an edited or upgraded content
-file simply misses and is parsed again. It holds only the app's own words, never anything a
+it), holding the file's exact text beside what it parsed to: an entry counts only while the
+content file still says exactly that, so an edited or upgraded file simply misses and is
+parsed again. (Comparing the text itself is exact, and cheaper at start-up than hashing it:
+hashlib loads OpenSSL.) It holds only the app's own words, never anything a
 partner typed. Anything wrong with the cache (missing, unreadable, damaged, a folder that
 cannot be written) only means parsing the TOML as before; it never stops the app.
 No Textual here.
@@ -13,7 +15,6 @@ No Textual here.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -25,9 +26,17 @@ from closeness_tui.storage import atomic_write
 
 ENV_CACHE_DIR = "CLOSENESS_CACHE_DIR"
 DIR_MODE = 0o700
-# Part of every key: a new Python (whose TOML parser could differ) starts afresh.
+# Part of every entry's name: a new Python (whose TOML parser could differ) starts afresh.
 _PYTHON = f"py{sys.version_info[0]}{sys.version_info[1]}"
 _decoder = msgspec.json.Decoder(dict)
+
+
+class _Entry(msgspec.Struct):
+    source: str  # the content file's exact text
+    parsed: dict[str, Any]
+
+
+_entry_decoder = msgspec.json.Decoder(_Entry)
 
 
 def cache_dir() -> Path:
@@ -39,31 +48,31 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("closeness", appauthor=False)) / "content"
 
 
-def _key(filename: str, text: str) -> str:
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-    return f"{filename}.{_PYTHON}.{digest}.json"
+def entry_name(filename: str) -> str:
+    return f"{filename}.{_PYTHON}.json"
 
 
 def get(filename: str, text: str) -> dict[str, Any] | None:
-    """What `text` parsed to last time, or None."""
+    """What `text` parsed to last time, or None (no entry, or one for other text)."""
     try:
-        data = (cache_dir() / _key(filename, text)).read_bytes()
-        return _decoder.decode(data)
+        entry = _entry_decoder.decode((cache_dir() / entry_name(filename)).read_bytes())
     except (OSError, ValueError, msgspec.DecodeError):
         return None
+    return entry.parsed if entry.source == text else None
 
 
 def put(filename: str, text: str, parsed: dict[str, Any]) -> None:
     """Keep `parsed` for next time, if it survives JSON unchanged (TOML dates do not, so a
-    file with dates is just not cached). Older entries for the same file are removed."""
+    file with dates is just not cached). Entries for the same file under other names (an
+    older Python, an older kind of entry) are removed."""
     try:
-        data = msgspec.json.encode(parsed)
-        if _decoder.decode(data) != parsed:
+        if _decoder.decode(msgspec.json.encode(parsed)) != parsed:
             return
+        data = msgspec.json.encode(_Entry(source=text, parsed=parsed))
     except (TypeError, ValueError, msgspec.EncodeError, msgspec.DecodeError):
         return
     folder = cache_dir()
-    name = _key(filename, text)
+    name = entry_name(filename)
     with contextlib.suppress(OSError):
         folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         atomic_write(folder / name, data, durable=False)  # (mkstemp: 0600) a cache: no fsync

@@ -31,7 +31,7 @@ def test_a_parsed_file_is_kept_privately_and_read_back_the_same(cache):
     text = _app_toml()
     first = parse("app.toml", text, AppText)
     (entry,) = cache.iterdir()
-    assert entry.name.startswith("app.toml.") and entry.suffix == ".json"
+    assert entry.name == parse_cache.entry_name("app.toml")
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
     assert parse_cache.get("app.toml", text) is not None
@@ -66,7 +66,8 @@ def test_an_edited_file_misses_and_its_old_entry_goes(cache):
     assert parse_cache.get("app.toml", edited) is None
     result = parse("app.toml", edited, AppText)
     assert result.home.subtitle == "What shall we do?"
-    assert [p.name for p in cache.iterdir()] == [parse_cache._key("app.toml", edited)]
+    assert [p.name for p in cache.iterdir()] == [parse_cache.entry_name("app.toml")]
+    assert parse_cache.get("app.toml", text) is None  # the entry now holds the edited text
 
 
 @pytest.mark.parametrize(
@@ -75,7 +76,7 @@ def test_an_edited_file_misses_and_its_old_entry_goes(cache):
 def test_a_damaged_entry_is_ignored_and_the_file_decides(cache, damage):
     text = _app_toml()
     expected = parse("app.toml", text, AppText)
-    (cache / parse_cache._key("app.toml", text)).write_bytes(damage)
+    (cache / parse_cache.entry_name("app.toml")).write_bytes(damage)
     assert parse("app.toml", text, AppText) == expected
     # and the entry is good again afterwards
     assert msgspec.convert(parse_cache.get("app.toml", text), AppText) == expected
@@ -106,11 +107,23 @@ def test_a_cache_path_that_is_a_file_changes_nothing(cache):
     assert cache.read_text() == "not a folder"
 
 
-def test_the_key_holds_the_python_version_and_the_text(cache):
-    key = parse_cache._key("app.toml", "a = 1")
-    assert f"py{sys.version_info[0]}{sys.version_info[1]}" in key
-    assert key != parse_cache._key("app.toml", "a = 2")
-    assert key != parse_cache._key("rituals.toml", "a = 1")
+def test_an_entry_is_named_for_the_file_and_the_python_and_holds_the_exact_text(cache):
+    name = parse_cache.entry_name("app.toml")
+    assert f"py{sys.version_info[0]}{sys.version_info[1]}" in name
+    assert name != parse_cache.entry_name("rituals.toml")
+    parse_cache.put("app.toml", "a = 1", {"a": 1})
+    assert parse_cache.get("app.toml", "a = 1") == {"a": 1}
+    for other in ("a = 1 ", "a = 2", "a = 1\r\n", "A = 1"):
+        assert parse_cache.get("app.toml", other) is None, other
+    assert parse_cache.get("rituals.toml", "a = 1") is None
+
+
+def test_entries_of_the_older_hashed_kind_are_removed(cache):
+    cache.mkdir(parents=True)
+    old = cache / f"app.toml.py{sys.version_info[0]}{sys.version_info[1]}.0123abcd.json"
+    old.write_bytes(b'{"home": {}}')
+    parse("app.toml", _app_toml(), AppText)
+    assert [p.name for p in cache.iterdir()] == [parse_cache.entry_name("app.toml")]
 
 
 def test_without_the_variable_the_cache_lives_in_the_user_cache_folder(monkeypatch):
