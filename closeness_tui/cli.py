@@ -189,6 +189,9 @@ def main(argv: list[str] | None = None) -> None:
     # Start-up allocates a great deal and frees little, so cyclic GC passes are wasted time
     # there (~50 ms); the app turns GC back on once its first frame is drawn.
     gc.disable()
+    from closeness_tui.store import Store
+
+    Store.prefetch(data_dir)  # read on another core while Textual loads
     from closeness_tui.content import FIRST_SCREEN_FILES, ContentError, validate_all
 
     try:

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
+from closeness_tui import prefetch
 from closeness_tui.models import TABLES, Record, Settings
 from closeness_tui.storage import (
     FILE_MODE,
@@ -534,16 +535,23 @@ class Store:
                 lock.release()
             raise
 
+    @staticmethod
+    def prefetch(directory: Path | str) -> None:
+        """Start reading the data file of `directory` in the background, for the next
+        Store.open(defer_lock=True) of it (the app, while its libraries load)."""
+        prefetch.start(Path(directory).expanduser() / DATA_FILE)
+
     @classmethod
     def _open_unlocked(cls, directory: Path) -> Store | None:
         """The store as read without the lock (see open), or None to open the usual way."""
         path = directory / DATA_FILE
+        prefetched = prefetch.take(path)
         try:
             ensure_private_dir(directory)
         except OSError as exc:
             raise _unwritable(path, exc) from None
         try:
-            raw = path.read_bytes()
+            raw = prefetched if prefetched is not None else path.read_bytes()
             data = parse_document(raw, path, check_records=False)
         except (OSError, StoreDamaged):
             return None

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from closeness_tui import prefetch
 from closeness_tui import store as store_mod
 from closeness_tui.models import Settings, Statement
 from closeness_tui.store import (
@@ -167,3 +168,50 @@ def test_reading_for_the_first_screen_does_not_load_the_lock_library(data_dir):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "True"]
+
+
+# -- the read made on another core while the app's libraries load (closeness_tui.prefetch) --
+
+
+def test_a_prefetched_read_is_handed_out_once(tmp_path):
+    path = tmp_path / "file.json"
+    path.write_bytes(b'{"a": "[/]"}')
+    prefetch.start(path)
+    prefetch.start(path)  # asked twice: still one read
+    assert prefetch.take(path) == b'{"a": "[/]"}'
+    assert prefetch.take(path) is None
+    assert prefetch.take(tmp_path / "never asked") is None
+    prefetch.start(tmp_path / "missing.json")
+    assert prefetch.take(tmp_path / "missing.json") is None
+
+
+def test_opening_uses_the_prefetched_read(data_dir, monkeypatch):
+    _seed(data_dir, "calm")
+    Store.prefetch(data_dir)  # (its thread reads with open(), not Path.read_bytes)
+    real_read_bytes = type(data_dir).read_bytes
+    reads = []
+
+    def counting_read_bytes(self):
+        reads.append(self.name)
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(type(data_dir), "read_bytes", counting_read_bytes)
+    store = Store.open(data_dir, defer_checks=True, defer_lock=True)
+    assert reads == []  # the data came from the read made in the background
+    assert [s.feeling for s in store.all(Statement)] == ["calm"]
+    store.confirm_lock()
+    assert reads == [DATA_FILE]  # and was proved against a read under the lock
+    store.close()
+
+
+def test_a_prefetched_read_gone_stale_before_the_lock_is_caught(data_dir):
+    _seed(data_dir, "calm")
+    Store.prefetch(data_dir)  # read now ...
+    prefetch._reads[str(data_dir / DATA_FILE)].join()
+    with Store.open(data_dir) as other:  # ... another copy saves before this one opens
+        other.put(Statement(author=1, created_at=NOW, feeling="theirs"))
+    store = Store.open(data_dir, defer_checks=True, defer_lock=True)
+    assert [s.feeling for s in store.all(Statement)] == ["calm"]  # the stale read
+    with pytest.raises(StoreChanged):
+        store.confirm_lock()
+    store.close()
