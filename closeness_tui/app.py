@@ -101,8 +101,11 @@ class ClosenessApp(App[None]):
             self._show_first_screen()
 
     def on_ready(self) -> None:
-        # The first frame is on screen: finish the checks of the data left for now.
+        # The first frame is on screen: take the data's lock now (the first frame did not
+        # wait for the lock library to load), so a second copy says so at once; then finish
+        # the checks left for now.
         self._first_frame_drawn = True
+        self._settle_store(check=False)
         # bench/startup.py: with CLOSENESS_BENCH_EXIT_ON_HOME=1, leave once the first frame
         # (Home) has been painted, so a run times process start to Home drawn.
         if os.environ.get("CLOSENESS_BENCH_EXIT_ON_HOME") == "1":
@@ -114,9 +117,9 @@ class ClosenessApp(App[None]):
             gc.enable()
 
     def _finish_opening(self) -> None:
-        """Check the app's own words, take the data's lock and check every record in the
-        file (start-up did only what the first screen needs). A malformed content file ends
-        the app with a message naming the file and key, as it would before start-up."""
+        """Check the app's own words and every record in the file (start-up did only what
+        the first screen needs; on_ready took the lock). A malformed content file ends the
+        app with a message naming the file and key, as it would before start-up."""
         from closeness_tui.content import ContentError, validate_all
 
         try:
@@ -126,18 +129,19 @@ class ClosenessApp(App[None]):
             return
         self._settle_store()
 
-    def _settle_store(self) -> bool:
+    def _settle_store(self, *, check: bool = True) -> bool:
         """Make the open data safe to write: the lock (the first screen was drawn from a
         read made before it), then every record checked. Runs right after the first frame,
         or sooner if a save comes first. False when the data cannot be used from here: the
         screen that says why (another copy open, a damaged file) is shown instead, or Home
-        again if another copy saved while this one started."""
+        again if another copy saved while this one started. check=False: the lock only."""
         store = self.store
         if store is None:
             return False
         try:
             store.confirm_lock()
-            store.check_all()
+            if check:
+                store.check_all()
         except StoreLocked as exc:
             from closeness_tui.screens.problems import LockedScreen
 

@@ -42,3 +42,21 @@ def test_second_start_opens_on_home_with_the_names(tmp_path):
         tui.wait_for("Hello, Zoë and Noa", timeout=60)
         tui.send("C-q")
         assert exit_code(tui) == 0
+
+
+def test_a_second_copy_in_another_terminal_says_so_and_changes_nothing(tmp_path):
+    """The lock is taken just after the first frame: the second copy's own screen says
+    another window has the data, and not one file changes."""
+    data_dir = tmp_path / "data"
+    with start(data_dir) as first:
+        complete_first_run(first, "Ana", "Ben")
+        first.wait_for("What would you like to do together?", timeout=60)
+        files = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()}
+        with start(data_dir) as second:
+            second.wait_for("closeness is already open", timeout=60)
+            assert "What would you like to do together?" not in second.screen()
+            second.send("Enter")  # Quit
+            assert exit_code(second) == 0
+        assert {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()} == files
+        first.send("C-q")
+        assert exit_code(first) == 0

@@ -175,12 +175,12 @@ async def test_a_save_by_another_copy_while_this_one_starts_shows_home_anew(
 
 
 async def test_a_save_before_the_lock_takes_it_first(data_dir, clock, monkeypatch):
-    """A key typed ahead may save before the after-first-frame step runs: the save takes
-    the lock (and checks every record) first."""
+    """A key typed ahead may save before the first frame's Ready: the save takes the lock
+    (and checks every record) first."""
     from closeness_tui.app import ClosenessApp
 
     seed_names(data_dir)
-    monkeypatch.setattr(ClosenessApp, "_finish_opening", lambda self: None)
+    monkeypatch.setattr(ClosenessApp, "on_ready", lambda self: None)  # (it takes the lock)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -201,7 +201,7 @@ async def test_a_save_before_the_lock_with_another_copy_open_shows_the_locked_sc
     from closeness_tui.app import ClosenessApp
 
     seed_names(data_dir)
-    monkeypatch.setattr(ClosenessApp, "_finish_opening", lambda self: None)
+    monkeypatch.setattr(ClosenessApp, "on_ready", lambda self: None)  # (it takes the lock)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
