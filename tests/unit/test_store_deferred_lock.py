@@ -65,31 +65,23 @@ def test_it_reads_before_the_lock_and_confirming_takes_it(data_dir):
     Store.open(data_dir).close()
 
 
-def test_another_copy_open_is_found_when_confirming_and_nothing_is_written(data_dir):
+@pytest.mark.parametrize("first", ["confirm", "write"])
+def test_another_copy_open_is_found_before_anything_is_written(data_dir, first):
     _seed(data_dir, "calm")
     store = _open_pending(data_dir)
     with Store.open(data_dir) as other:
         _settled(other)
         before = _snapshot(data_dir)
         with pytest.raises(StoreLocked):
-            store.confirm_lock()
-        with pytest.raises(StoreWriteError):
+            if first == "confirm":
+                store.confirm_lock()
+            else:  # a first write confirms the lock itself
+                store.put(Statement(author=1, created_at=NOW, feeling="mine"))
+        with pytest.raises(StoreWriteError):  # and the store stays closed
             store.put(Statement(author=1, created_at=NOW, feeling="mine"))
         store.close()
         assert _snapshot(data_dir) == before
         other.put(Statement(author=0, created_at=NOW, feeling="still theirs"))
-
-
-def test_a_first_write_while_another_copy_is_open_writes_nothing(data_dir):
-    _seed(data_dir, "calm")
-    store = _open_pending(data_dir)
-    with Store.open(data_dir) as other:
-        _settled(other)
-        before = _snapshot(data_dir)
-        with pytest.raises(StoreLocked):
-            store.put(Statement(author=1, created_at=NOW, feeling="mine"))
-        assert _snapshot(data_dir) == before
-    store.close()
 
 
 def test_a_save_by_another_copy_between_the_read_and_the_lock_is_caught(data_dir):
