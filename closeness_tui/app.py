@@ -230,7 +230,7 @@ class ClosenessApp(App[None]):
             # Records are checked right after the first frame (_finish_opening), so Home
             # shows fast even with years of data; nothing is written before that check.
             # The first time, before the first frame: without waiting for the lock, which
-            # _finish_opening takes right after it (proving the file did not change).
+            # on_ready takes right after it (proving the file did not change meanwhile).
             self.store = Store.open(
                 self.data_dir, defer_checks=True, defer_lock=not self._first_frame_drawn
             )
