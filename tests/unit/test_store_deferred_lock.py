@@ -207,3 +207,33 @@ def test_a_prefetched_read_gone_stale_before_the_lock_is_caught(data_dir):
     with pytest.raises(StoreChanged):
         store.confirm_lock()
     store.close()
+
+
+def test_the_command_reads_ahead_the_file_the_app_then_opens(data_dir, monkeypatch):
+    """`closeness` starts the read before loading the app, and the app's open takes it (the
+    same path on both sides), so no read is left behind."""
+    import gc
+
+    from closeness_tui import app as app_module
+    from closeness_tui import cli
+
+    _seed(data_dir, "calm")
+    seen = []
+
+    class OpensLikeTheApp:
+        return_code = 0
+        resume_gc_after_first_frame = False
+
+        def run(self) -> None:
+            seen.append(list(prefetch._reads))
+            Store.open(data_dir, defer_checks=True, defer_lock=True).close()
+            seen.append(list(prefetch._reads))
+
+    monkeypatch.setattr(app_module, "make_app", lambda directory: OpensLikeTheApp())
+    try:
+        with pytest.raises(SystemExit) as done:
+            cli.main(["--data-dir", str(data_dir)])
+    finally:
+        gc.enable()  # (main pauses GC until the app's first frame)
+    assert done.value.code == 0
+    assert seen == [[str(data_dir / DATA_FILE)], []]
