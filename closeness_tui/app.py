@@ -143,12 +143,10 @@ class ClosenessApp(App[None]):
             if check:
                 store.check_all()
         except StoreLocked as exc:
-            from closeness_tui.screens.problems import LockedScreen
-
             self.store = None
             store.close()
             self._open_problem = exc
-            self._show_only(LockedScreen(self.data_dir))
+            self._show_first_screen()  # (the locked screen)
             return False
         except StoreChanged:
             self.store = None

@@ -384,6 +384,11 @@ def _tinydb_table() -> type[Table]:
     return Table
 
 
+def _unchecked_tables(data: dict[str, Any]) -> list[str]:
+    """The record tables parse_document(check_records=False) left for the store to check."""
+    return [n for n in TABLES if isinstance(data, Tables) and not data.is_loaded(n)]
+
+
 def _is_doc_id(key: object) -> bool:
     return isinstance(key, str) and key.isascii() and key.isdigit()
 
@@ -522,7 +527,7 @@ class Store:
                 data = empty_document()
             else:
                 data = parse_document(raw, path, check_records=not defer_checks)
-            unchecked = [n for n in TABLES if isinstance(data, Tables) and not data.is_loaded(n)]
+            unchecked = _unchecked_tables(data)
             store = cls(directory, data, lock, raw, unchecked if defer_checks else ())
             if raw is None:
                 try:
@@ -555,7 +560,7 @@ class Store:
             data = parse_document(raw, path, check_records=False)
         except (OSError, StoreDamaged):
             return None
-        unchecked = [n for n in TABLES if isinstance(data, Tables) and not data.is_loaded(n)]
+        unchecked = _unchecked_tables(data)
         return cls(directory, data, None, raw, unchecked, lock_pending=True)
 
     @property
