@@ -18,6 +18,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 import closeness_tui.screens as _screens_package
@@ -78,6 +79,13 @@ class ClosenessApp(App[None]):
         self.resume_gc_after_first_frame = False  # set by cli.main, which pauses GC
         self._had_terminal = False
         self._open_problem: StoreLocked | StoreDamaged | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, or on Linux one whose input survives bad bytes and ESC in a
+        paste (closeness_tui/terminal_driver.py)."""
+        from closeness_tui.terminal_driver import driver_for
+
+        return driver_for(super().get_driver_class())
 
     # -- start-up ------------------------------------------------------------------------
 
