@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.checkin_saving import finish, save_step
+from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -58,7 +59,7 @@ class GratitudeScreen(ClosenessScreen):
                     if turn == 1:
                         yield Static(id="hidden-note", classes="gentle")
                     yield Static(id=f"prompt-{turn}", classes="prompt")
-                    yield TextArea(
+                    yield TextBox(
                         id=f"thanks-{seat}", classes="thanks", placeholder=text.placeholder
                     )
                     yield Static(id=f"nudge-{turn}", classes="gentle nudge")

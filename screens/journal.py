@@ -4,6 +4,7 @@ each entry opened; insights one key away."""
 from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -53,7 +54,7 @@ class JournalScreen(ClosenessScreen):
         yield Header()
         with Vertical(id="journal"):
             yield Static(id="filters", classes="muted")
-            yield Input(id="search", placeholder=text.search_placeholder)
+            yield LineBox(id="search", placeholder=text.search_placeholder)
             yield OptionList(id="entries")
             yield Static(id="journal-empty", classes="gentle")
         yield Footer()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.listening_waiting import where_stopped
+from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
@@ -68,7 +69,7 @@ class BreakScreen(ClosenessScreen):
             yield Static("", id="breath")
             with Horizontal(id="return-row"):
                 yield Label(Content(words.return_label), id="return-label")
-                yield Input(str(minutes), id="break-minutes", type="integer", max_length=4)
+                yield LineBox(str(minutes), id="break-minutes", type="integer", max_length=4)
             yield Static("", id="minutes-note", classes="gentle")
             yield Static(
                 safe_template(words.where, where=where_stopped(self.flow).plain),

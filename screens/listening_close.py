@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from closeness_tui.screens.listening_common import StepScreen
+from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -30,7 +31,7 @@ class ClosingScreen(StepScreen):
             yield Static(Content(words.intro), classes="muted", id="intro")
             for seat in (0, 1):
                 yield Label(safe_template(words.line_label, name=names[seat]), classes="label")
-                yield Input(
+                yield LineBox(
                     self.m.session.closing[seat],
                     placeholder=words.placeholder,
                     id=f"line-{seat}",

@@ -4,10 +4,11 @@ empathy guess ("I imagine you feel ..."), written by the listener. Either can be
 from __future__ import annotations
 
 from closeness_tui.screens.listening_common import DraftScreen, banner, fill
+from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Footer, Header, Static
 
 from closeness_tui.listeningtext import listening_text
 
@@ -30,7 +31,7 @@ class ReflectScreen(DraftScreen):
             yield Static(banner(self.m), id="banner")
             yield Static(fill(words.title, self.m), id="step-title", classes="title")
             yield Static(fill(words.hint, self.m), id="hint", classes="muted")
-            yield TextArea(self.initial_text(words.starter), id=self.TEXT_ID, soft_wrap=True)
+            yield TextBox(self.initial_text(words.starter), id=self.TEXT_ID, soft_wrap=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.listening_flow import ListeningFlow
 from closeness_tui.screens.listening_waiting import where_stopped
+from closeness_tui.screens.text_boxes import LineBox
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -96,7 +97,7 @@ class ListeningSetupScreen(ClosenessScreen):
             yield Static(Content(words.title), classes="title", id="setup-title")
             yield Static(Content(words.intro), classes="muted", id="setup-intro")
             yield Label(Content(words.topic_label), classes="label", id="topic-label")
-            yield Input(
+            yield LineBox(
                 self.topic,
                 placeholder=words.topic_placeholder,
                 id="topic",
@@ -118,7 +119,7 @@ class ListeningSetupScreen(ClosenessScreen):
                 yield RadioButton(Content("other"), id="min-other")
             with Horizontal(id="custom-row"):
                 yield Label(Content(words.custom_label), id="custom-label")
-                yield Input(
+                yield LineBox(
                     placeholder=words.custom_placeholder,
                     id="custom",
                     type="integer",

@@ -4,11 +4,12 @@ The draft is saved as they type (debounced), so a crash loses at most the last w
 from __future__ import annotations
 
 from closeness_tui.screens.listening_common import DraftScreen, banner, fill
+from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Footer, Header, Static
 
 from closeness_tui.listeningtext import listening_text
 
@@ -43,7 +44,7 @@ class SummaryScreen(DraftScreen):
             yield Static(banner(m), id="banner")
             yield Static(fill(title, m), id="step-title", classes="title")
             yield Static(fill(words.hint, m), id="hint", classes="muted")
-            yield TextArea(self.initial_text(words.starters[0]), id=self.TEXT_ID, soft_wrap=True)
+            yield TextBox(self.initial_text(words.starters[0]), id=self.TEXT_ID, soft_wrap=True)
             yield Static("", id="error", classes="error")
             yield Static(
                 Content.assemble(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -28,10 +29,10 @@ class NamesForm(Vertical):
     def compose(self) -> ComposeResult:
         text = app_text().setup
         yield Label(Content(text.first_label))
-        yield Input(self._first, placeholder=text.placeholder, id="first-name")
+        yield LineBox(self._first, placeholder=text.placeholder, id="first-name")
         yield Static("", classes="error empty", id="first-error")
         yield Label(Content(text.second_label))
-        yield Input(self._second, placeholder=text.placeholder, id="second-name")
+        yield LineBox(self._second, placeholder=text.placeholder, id="second-name")
         yield Static("", classes="error empty", id="second-error")
 
     @property

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.checkin_saving import finish, save_step
+from closeness_tui.screens.text_boxes import LineBox, TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -68,7 +69,7 @@ class NightlyScreen(ClosenessScreen):
                     if step.kind == "write":
                         for q, question in enumerate(text.questions):
                             yield Label(Content(question), classes="question")
-                            yield TextArea(
+                            yield TextBox(
                                 id=f"answer-{step.writer}-{q}",
                                 classes="answer",
                                 placeholder=text.placeholder,
@@ -76,7 +77,7 @@ class NightlyScreen(ClosenessScreen):
                     else:
                         yield Static(id=f"read-{i}", classes="read")
                         yield Label(Content(text.reply_label), classes="question")
-                        yield Input(
+                        yield LineBox(
                             id=f"reply-{step.reader}",
                             placeholder=text.reply_placeholder,
                             max_length=LINE_MAX,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -84,10 +85,10 @@ class RitualEditScreen(ClosenessScreen):
             yield Static(Content(title), classes="title")
             with Horizontal(classes="field"):
                 yield Label(Content(e.name))
-                yield Input(r.name, id="r-name", compact=True, max_length=NAME_MAX)
+                yield LineBox(r.name, id="r-name", compact=True, max_length=NAME_MAX)
             with Horizontal(classes="field"):
                 yield Label(Content(e.note))
-                yield Input(r.note, id="r-note", compact=True, placeholder=e.note_placeholder)
+                yield LineBox(r.note, id="r-note", compact=True, placeholder=e.note_placeholder)
             with Horizontal(classes="field"):
                 yield Label(Content(e.cadence))
                 yield Select(
@@ -110,10 +111,10 @@ class RitualEditScreen(ClosenessScreen):
                         )
             with Horizontal(classes="field", id="r-interval-row"):
                 yield Label(Content(e.interval), id="r-interval-label")
-                yield Input(str(r.interval), id="r-interval", compact=True, type="integer")
+                yield LineBox(str(r.interval), id="r-interval", compact=True, type="integer")
             with Horizontal(classes="field month_day", id="r-month-day-row"):
                 yield Label(Content(e.month_day))
-                yield Input(
+                yield LineBox(
                     str(r.month_day or r.start.day), id="r-month-day", compact=True, type="integer"
                 )
             with Horizontal(classes="field month_nth", id="r-nth-row"):
@@ -134,10 +135,12 @@ class RitualEditScreen(ClosenessScreen):
                 )
             with Horizontal(classes="field"):
                 yield Label(Content(e.time))
-                yield Input(r.time_of_day or "", id="r-time", compact=True, placeholder="HH:MM")
+                yield LineBox(r.time_of_day or "", id="r-time", compact=True, placeholder="HH:MM")
             with Horizontal(classes="field"):
                 yield Label(Content(e.duration))
-                yield Input(str(r.duration_minutes), id="r-duration", compact=True, type="integer")
+                yield LineBox(
+                    str(r.duration_minutes), id="r-duration", compact=True, type="integer"
+                )
             with Horizontal(classes="field"):
                 yield Label(Content(e.lead))
                 yield Select(
@@ -154,7 +157,7 @@ class RitualEditScreen(ClosenessScreen):
                 )
             with Horizontal(classes="field"):
                 yield Label(Content(e.start))
-                yield Input(r.start.isoformat(), id="r-start", compact=True)
+                yield LineBox(r.start.isoformat(), id="r-start", compact=True)
             yield Static("", id="r-edit-error", classes="error")
             with Horizontal(id="r-edit-buttons"):
                 yield Button(Content(e.save), id="r-save", variant="primary", compact=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -142,7 +143,7 @@ class NoteDialog(ModalScreen[tuple[str, str] | None]):
                 ),
                 id="note-title",
             )
-            yield Input(self.note, placeholder=p.note_placeholder, id="note-input")
+            yield LineBox(self.note, placeholder=p.note_placeholder, id="note-input")
             yield Static("", id="note-error", classes="error")
             with Horizontal(id="note-buttons"):
                 yield Button(Content(p.note_save), id="note-done", variant="primary")
@@ -200,7 +201,7 @@ class ExportDialog(ModalScreen[str | None]):
         with Vertical(id="export-dialog"):
             yield Static(Content(p.export_title), classes="title")
             yield Static(Content(p.export_intro), id="export-intro", classes="muted")
-            yield Input(self.path, id="export-path")
+            yield LineBox(self.path, id="export-path")
             with Horizontal(id="export-buttons"):
                 yield Button(Content(p.export_write), id="export-write", variant="primary")
                 yield Button(Content(p.note_cancel), id="export-no")
@@ -299,7 +300,7 @@ class GuideDialog(ModalScreen[tuple[bool, int | None]]):
         with Vertical(id="guide-dialog"):
             yield Static(Content(p.guide_title), classes="title")
             yield Static(Content(p.guide_intro), classes="muted", id="guide-intro")
-            yield Input(value, placeholder=p.guide_placeholder, id="guide-hours")
+            yield LineBox(value, placeholder=p.guide_placeholder, id="guide-hours")
             yield Static("", id="guide-error", classes="error")
             with Horizontal(id="guide-buttons"):
                 yield Button(Content(p.guide_save), id="guide-save", variant="primary")

@@ -7,6 +7,7 @@ from string import Template
 
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.coaching import finding_lines, marked, part_hint
+from closeness_tui.screens.text_boxes import LineBox
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -47,7 +48,7 @@ from closeness_tui.text import LINE_MAX, clean
 VOCAB_PARTS = ("feeling", "need")
 
 
-class VocabInput(Input):
+class VocabInput(LineBox):
     """The feeling and need boxes: Tab or Down goes straight into the word list below (shown
     at once, so a quick Tab never skips past it); Tab again moves on."""
 

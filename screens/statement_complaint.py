@@ -8,6 +8,7 @@ from string import Template
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.coaching import finding_lines, marked
 from closeness_tui.screens.statement_builder import StatementBuilderScreen
+from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -39,7 +40,7 @@ class ComplaintScreen(ClosenessScreen):
         yield Header()
         with VerticalScroll(id="complaint-page"):
             yield Static(Content(words.complaint_intro), classes="muted", id="complaint-intro")
-            area = TextArea(id="complaint", soft_wrap=True, show_line_numbers=False)
+            area = TextBox(id="complaint", soft_wrap=True, show_line_numbers=False)
             area.placeholder = words.complaint_placeholder
             yield area
             yield Static(id="marked")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.coaching import finding_lines, marked
+from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -47,7 +48,7 @@ class PracticeScreen(ClosenessScreen):
             original = Static(id="original")
             original.border_title = words.practice_original
             yield original
-            area = TextArea(id="rewrite", soft_wrap=True, show_line_numbers=False)
+            area = TextBox(id="rewrite", soft_wrap=True, show_line_numbers=False)
             area.placeholder = words.practice_placeholder
             yield area
             yield Static(id="rewrite-marked")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.checkin_saving import finish, save_step
+from closeness_tui.screens.text_boxes import LineBox, TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -136,14 +137,14 @@ class WeeklyScreen(ClosenessScreen):
                         for seat in (0, 1):
                             with Vertical(classes="column"):
                                 yield Label(safe_template(words.label, name=names[seat]))
-                                yield TextArea(id=f"{part}-{seat}", placeholder=words.placeholder)
+                                yield TextBox(id=f"{part}-{seat}", placeholder=words.placeholder)
                     if part == APPRECIATION:
                         yield Static(id="appreciation-nudge", classes="gentle")
                     yield self._next_button(step)
             with VerticalScroll(id="issue", classes="step"):
                 yield Static(Content(text.issue.intro), classes="intro")
                 yield Label(Content(text.issue.topic_label))
-                yield Input(
+                yield LineBox(
                     id="issue-topic", placeholder=text.issue.topic_placeholder, max_length=LINE_MAX
                 )
                 with Horizontal(classes="buttons"):
@@ -161,17 +162,17 @@ class WeeklyScreen(ClosenessScreen):
                                     text.loved.label, name=names[seat], other=names[1 - seat]
                                 )
                             )
-                            yield TextArea(id=f"loved-{seat}", placeholder=text.loved.placeholder)
+                            yield TextBox(id=f"loved-{seat}", placeholder=text.loved.placeholder)
                 yield self._next_button("loved")
             with VerticalScroll(id="goals", classes="step"):
                 yield Static(Content(text.goals.intro), classes="intro", id="goals-intro")
                 yield Label(Content(text.goals.shared_label))
-                yield TextArea(id="goal-shared", placeholder=text.goals.placeholder)
+                yield TextBox(id="goal-shared", placeholder=text.goals.placeholder)
                 with Horizontal(classes="columns"):
                     for seat in (0, 1):
                         with Vertical(classes="column"):
                             yield Label(safe_template(text.goals.personal_label, name=names[seat]))
-                            yield TextArea(
+                            yield TextBox(
                                 id=f"goal-personal-{seat}", placeholder=text.goals.placeholder
                             )
                 yield self._next_button("goals")
