@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from closeness_tui import __version__
 
 if TYPE_CHECKING:
+    from closeness_tui.exports import ExportRefused
     from closeness_tui.store import Store
 
 ENV_DATA_DIR = "CLOSENESS_DATA_DIR"
@@ -75,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=_day,
         help="with --markdown: end on this day (YYYY-MM-DD)",
     )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a file that already exists (without it, an existing file is kept)",
+    )
     return parser
 
 
@@ -87,97 +93,136 @@ def _day(value: str) -> date:
         ) from None
 
 
-def write_markdown(
-    out: Path, store: object, now: datetime, start: date | None, end: date | None
-) -> int:
-    """Write the journal (or a date range) as Markdown, privately (0600). Returns entries."""
+def json_document(payload: dict[str, object]) -> bytes:
+    """Everything, indented so a person can read it (as store.write_export writes it)."""
+    import msgspec
+
+    from closeness_tui.storage import encode
+
+    return msgspec.json.format(encode(payload), indent=2)
+
+
+def markdown_document(
+    store: object, now: datetime, start: date | None, end: date | None
+) -> tuple[bytes, int]:
+    """The journal (or a date range) as Markdown, and how many entries it holds."""
     from closeness_tui.journal import markdown_export
-    from closeness_tui.storage import FILE_MODE, atomic_write
 
     document, count = markdown_export(store, now, start, end)
-    out = Path(out).expanduser()
-    atomic_write(out, document.encode("utf-8"))
-    out.chmod(FILE_MODE)
-    return count
+    return document.encode("utf-8"), count
 
 
-def write_rituals_ics(store: Store, path: Path, now: datetime) -> Path:
-    """Active rituals as an .ics file (0600), read from an open (read-only) store."""
+def rituals_ics(store: Store, now: datetime) -> bytes | None:
+    """Active rituals as an .ics calendar, or None when there are none to put in it."""
     from closeness_tui.models import Ritual
-    from closeness_tui.rituals_ics import to_ics, write_ics
+    from closeness_tui.rituals_ics import exportable, to_ics
     from closeness_tui.ritualtext import ritual_text
 
-    data = to_ics(store.all(Ritual), ritual_text(), store.settings().names, now)
-    return write_ics(path, data)
+    rituals = store.all(Ritual)
+    if not exportable(rituals):
+        return None
+    return to_ics(rituals, ritual_text(), store.settings().names, now)
+
+
+def _say(message: str) -> None:
+    print(f"closeness export: {message}", file=sys.stderr)
 
 
 def run_export(args: argparse.Namespace, data_dir: Path) -> int:
-    """Write everything to a file. Exit 0 when written, 1 when the data cannot be read or
-    the file cannot be written, 2 when the command is incomplete. Reads without the lock,
-    so it works while the app is open; it never changes the data folder."""
+    """Write what was asked to files. Exit 0 when everything asked was written; 1 when
+    something was not (the data cannot be read, a file exists and --force was not given:
+    then nothing at all is written, a file cannot be written, or there is nothing of that
+    kind to export); 2 when the
+    command is incomplete or names the data folder's own files. Reads without the lock, so
+    it works while the app is open; it never changes the data folder."""
     from closeness_tui.clock import SystemClock
-    from closeness_tui.store import BACKUP_FILE, DATA_FILE, Store, StoreDamaged, write_export
+    from closeness_tui.exports import ExportRefused, check_target, write_file
+    from closeness_tui.store import Store, StoreDamaged
 
     targets = {k: getattr(args, k, None) for k in ("json", "markdown", "ics")}
     if not any(targets.values()):
-        print(
-            "closeness export: say what to write, for example --json backup.json "
-            "or --markdown journal.md or --ics rituals.ics",
-            file=sys.stderr,
+        _say(
+            "say what to write, for example --json backup.json "
+            "or --markdown journal.md or --ics rituals.ics"
         )
         return 2
-    outputs = {k: Path(v).expanduser() for k, v in targets.items() if v}
-    ours = {(data_dir / name).resolve() for name in (DATA_FILE, BACKUP_FILE)}
-    for out in outputs.values():
-        if out.resolve() in ours:
-            print(
-                f"closeness export: {out} is where closeness keeps your data; "
-                "please choose another file name.",
-                file=sys.stderr,
-            )
-            return 2
+    shown = {k: v for k, v in targets.items() if v}
+    force = bool(getattr(args, "force", False))
     start, end = getattr(args, "start", None), getattr(args, "end", None)
-    if (start or end) and "markdown" not in outputs:
-        print("closeness export: --from and --to go with --markdown", file=sys.stderr)
+    if (start or end) and "markdown" not in shown:
+        _say("--from and --to go with --markdown")
         return 2
     if start and end and start > end:
-        print("closeness export: --from is after --to; please swap them", file=sys.stderr)
+        _say("--from is after --to; please swap them")
         return 2
+    refused: list[tuple[ExportRefused, str]] = []
+    for given in shown.values():
+        try:
+            check_target(Path(given), data_dir, shown=given, force=force)
+        except ExportRefused as exc:
+            if exc.kind == "ours":
+                _say(exc.message)
+                return 2
+            refused.append((exc, given))
+    if refused:  # nothing is written: one command, one outcome
+        for exc, given in refused:
+            _say(_refusal(exc, given))
+        return 1
     try:
         store = Store.open(data_dir, read_only=True)
     except StoreDamaged as exc:
         if exc.problem == "missing":
-            print(
-                f"closeness export: there is no closeness data in {data_dir} yet.", file=sys.stderr
-            )
+            _say(f"there is no closeness data in {data_dir} yet.")
         else:
-            print(
-                f"closeness export: the data file needs attention, so nothing was written.\n"
+            _say(
+                f"the data file needs attention, so nothing was written.\n"
                 f"  {exc.detail}\n  The file: {exc.path}\n"
-                "  Start closeness to keep it aside or restore the last good backup.",
-                file=sys.stderr,
+                "  Start closeness to keep it aside or restore the last good backup."
             )
         return 1
     now = SystemClock().now()
+    written = 0
     try:
-        if "json" in outputs:
-            write_export(outputs["json"], store.export(now))
-            print(f"Wrote everything to {outputs['json']} (readable JSON, private to you).")
-        if "markdown" in outputs:
-            count = write_markdown(outputs["markdown"], store, now, start, end)
-            print(
-                f"Wrote your journal ({count} entries) to {outputs['markdown']} "
-                "(Markdown, private to you)."
-            )
-        if "ics" in outputs:
-            out = write_rituals_ics(store, outputs["ics"], now)
-            print(f"Wrote your rituals to {out} (a calendar file, private to you).")
-    except OSError as exc:
-        print(f"closeness export: could not write the file: {exc}", file=sys.stderr)
-        return 1
+        for kind, given in shown.items():
+            data, said = _document(kind, given, store, now, start, end)
+            if data is None:
+                _say(said)
+                continue
+            try:
+                write_file(Path(given), data, shown=given, force=force)
+            except ExportRefused as exc:
+                _say(_refusal(exc, given))
+                continue
+            written += 1
+            print(said)
     finally:
         store.close()
-    return 0
+    return 0 if written == len(shown) else 1
+
+
+def _refusal(exc: ExportRefused, given: str) -> str:
+    if exc.kind == "failed":
+        return f"could not write the file {given}: {exc.message}"
+    return exc.message + (" Add --force to replace it." if exc.kind == "exists" else "")
+
+
+def _document(
+    kind: str, given: str, store: Store, now: datetime, start: date | None, end: date | None
+) -> tuple[bytes | None, str]:
+    """What to write for `kind`, and what to say once it is written (or why it is not)."""
+    if kind == "json":
+        done = f"Wrote everything to {given} (readable JSON, private to you)."
+        return json_document(store.export(now)), done
+    if kind == "markdown":
+        data, count = markdown_document(store, now, start, end)
+        if not count:
+            when = " in those dates" if start or end else " yet"
+            return None, f"the journal has no entries{when}, so {given} was not written."
+        return data, f"Wrote your journal ({count} entries) to {given} (Markdown, private to you)."
+    ics = rituals_ics(store, now)
+    if ics is None:
+        return None, f"there are no active rituals to export yet, so {given} was not written."
+    return ics, f"Wrote your rituals to {given} (a calendar file, private to you)."
 
 
 def main(argv: list[str] | None = None) -> None:
