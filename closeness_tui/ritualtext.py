@@ -106,6 +106,10 @@ class Planner(msgspec.Struct, forbid_unknown_fields=True):
     export_done: str
     export_failed: str
     export_empty: str
+    export_ours: str
+    export_exists: str
+    export_replace: str
+    export_keep: str
 
 
 class Editor(msgspec.Struct, forbid_unknown_fields=True):

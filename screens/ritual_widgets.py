@@ -225,29 +225,45 @@ class ExportDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def export_ics(app: ClosenessApp, path: str) -> bool:
-    """Write the active rituals to `path` as .ics (0600); say how it went."""
+def export_ics(app: ClosenessApp, path: str, *, force: bool = False) -> bool:
+    """Write the active rituals to `path` as .ics (0600); say how it went. Never writes
+    over the data folder's own files; asks before replacing an existing file."""
     from pathlib import Path
 
-    from closeness_tui.rituals_ics import exportable, to_ics, write_ics
+    from closeness_tui.screens.dialogs import ConfirmDialog
 
-    texts = ritual_text()
+    from closeness_tui.exports import ExportRefused, check_target, write_file
+    from closeness_tui.rituals_ics import exportable, to_ics
+
+    texts = ritual_text().planner
     rituals = all_rituals(app)
     if not exportable(rituals):
-        app.notify(texts.planner.export_empty, timeout=4)
+        app.notify(texts.export_empty, timeout=6)
         return False
     try:
-        data = to_ics(rituals, texts, app.settings.names, app.clock.now())
-        out = write_ics(Path(path), data)
-    except OSError as exc:
-        app.notify(
-            fill(texts.planner.export_failed, error=str(exc)),
-            severity="error",
-            markup=False,
-            timeout=8,
-        )
+        check_target(Path(path), app.data_dir, shown=path, force=force)
+        data = to_ics(rituals, ritual_text(), app.settings.names, app.clock.now())
+        write_file(Path(path), data, shown=path, force=force)
+    except ExportRefused as exc:
+        if exc.kind == "exists":
+
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    export_ics(app, path, force=True)
+
+            question = safe_template(texts.export_exists, path=path)
+            app.push_screen(
+                ConfirmDialog(question, yes=texts.export_replace, no=texts.export_keep),
+                answered,
+            )
+        elif exc.kind == "ours":
+            said = fill(texts.export_ours, path=path)
+            app.notify(said, severity="error", timeout=10, markup=False)
+        else:
+            said = fill(texts.export_failed, error=exc.message)
+            app.notify(said, severity="error", timeout=10, markup=False)
         return False
-    app.notify(fill(texts.planner.export_done, path=str(out)), markup=False, timeout=6)
+    app.notify(fill(texts.export_done, path=path), timeout=6, markup=False)
     return True
 
 

@@ -24,7 +24,7 @@ from closeness_tui.models import (
     Summary,
     Turn,
 )
-from closeness_tui.store import BACKUP_FILE, DATA_FILE, TABLES, Store
+from closeness_tui.store import BACKUP_FILE, DATA_FILE, LOCK_FILE, TABLES, Store
 
 CLOSENESS = Path(sys.executable).parent / "closeness"
 NOW = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
@@ -93,9 +93,36 @@ def test_export_reads_the_folder_from_the_environment_and_replaces_an_old_file(t
     out = tmp_path / "backup.json"
     out.write_text("last week's")
     out.chmod(0o644)
-    done = run("export", "--json", str(out), env={"CLOSENESS_DATA_DIR": str(data_dir)})
+    env = {"CLOSENESS_DATA_DIR": str(data_dir)}
+    done = run("export", "--json", str(out), "--force", env=env)
     assert done.returncode == 0, done.stderr
     check_export(out, records)
+
+
+@pytest.mark.parametrize("kind", ["--json", "--markdown", "--ics"])
+def test_an_existing_file_is_kept_without_force(tmp_path, kind):
+    data_dir = tmp_path / "data"
+    seed(data_dir)
+    out = tmp_path / "kept.txt"
+    out.write_text("last week's")
+    done = run("--data-dir", str(data_dir), "export", kind, str(out))
+    assert done.returncode == 1
+    assert f"{out} already exists, so nothing was written. Add --force" in done.stderr
+    assert out.read_text() == "last week's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "kept.txt"]
+
+
+def test_one_existing_file_means_nothing_is_written(tmp_path):
+    data_dir = tmp_path / "data"
+    seed(data_dir)
+    (tmp_path / "old.md").write_text("old")
+    done = run(
+        "--data-dir", str(data_dir), "export", "--json", str(tmp_path / "new.json"),
+        "--markdown", str(tmp_path / "old.md"),
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert not (tmp_path / "new.json").exists()
+    assert (tmp_path / "old.md").read_text() == "old"
 
 
 def test_export_works_while_the_app_holds_the_data_and_changes_nothing(tmp_path):
@@ -148,7 +175,7 @@ def test_no_data_yet_is_exit_1_and_creates_nothing(tmp_path):
     assert not (tmp_path / "none").exists() and not (tmp_path / "x.json").exists()
 
 
-@pytest.mark.parametrize("name", [DATA_FILE, BACKUP_FILE])
+@pytest.mark.parametrize("name", [DATA_FILE, BACKUP_FILE, LOCK_FILE, ".closeness.json.spare"])
 def test_export_refuses_to_overwrite_the_data_itself(tmp_path, name):
     data_dir = tmp_path / "data"
     seed(data_dir)
@@ -166,7 +193,76 @@ def test_a_file_that_cannot_be_written_is_exit_1(tmp_path):
     data_dir = tmp_path / "data"
     seed(data_dir)
     out = tmp_path / "no-such-folder" / "backup.json"
-    done = run("--data-dir", str(data_dir), "export", "--json", str(out))
+    done = run("--data-dir", str(data_dir), "export", "--json", str(out), "--force")
     assert done.returncode == 1
-    assert "could not write the file" in done.stderr
+    assert f"could not write the file {out}: the folder {out.parent} does not exist" in (
+        done.stderr
+    )
     assert "Traceback" not in done.stderr
+    assert ".tmp" not in done.stderr and "Errno" not in done.stderr
+
+
+def test_a_symlink_to_the_data_file_is_refused(tmp_path):
+    data_dir = tmp_path / "data"
+    seed(data_dir)
+    before = (data_dir / DATA_FILE).read_bytes()
+    link = tmp_path / "calendar.ics"
+    link.symlink_to(data_dir / DATA_FILE)
+    done = run("--data-dir", str(data_dir), "export", "--ics", str(link), "--force")
+    assert done.returncode == 2
+    assert f"{link} is where closeness keeps your data" in done.stderr
+    assert (data_dir / DATA_FILE).read_bytes() == before
+
+
+def test_a_read_only_folder_is_exit_1_in_plain_words(tmp_path):
+    data_dir = tmp_path / "data"
+    seed(data_dir)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    immutable = os.geteuid() == 0
+    if immutable and subprocess.run(["chattr", "+i", str(locked)]).returncode != 0:
+        pytest.skip("running as root without chattr: a read-only folder cannot be made")
+    try:
+        out = locked / "backup.json"
+        done = run("--data-dir", str(data_dir), "export", "--json", str(out))
+        assert done.returncode == 1
+        assert f"could not write the file {out}: closeness may not write in {locked}" in (
+            done.stderr
+        )
+        assert ".tmp" not in done.stderr and "Errno" not in done.stderr
+        assert list(locked.iterdir()) == []
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(locked)], check=True)
+        locked.chmod(0o700)
+
+
+def test_nothing_to_export_says_so_and_writes_nothing(tmp_path):
+    data_dir = tmp_path / "data"
+    with Store.open(data_dir) as store:
+        store.save_settings(Settings(partner_a="Ana", partner_b="Ben"))
+    ics, md = tmp_path / "r.ics", tmp_path / "j.md"
+    done = run("--data-dir", str(data_dir), "export", "--ics", str(ics))
+    assert done.returncode == 1
+    assert f"there are no active rituals to export yet, so {ics} was not written" in done.stderr
+    done = run("--data-dir", str(data_dir), "export", "--markdown", str(md))
+    assert done.returncode == 1
+    assert f"the journal has no entries yet, so {md} was not written" in done.stderr
+    assert not ics.exists() and not md.exists()
+
+
+def test_an_empty_journal_range_writes_nothing(tmp_path):
+    data_dir = tmp_path / "data"
+    seed(data_dir)
+    md = tmp_path / "j.md"
+    done = run(
+        "--data-dir", str(data_dir), "export", "--markdown", str(md),
+        "--from", "2001-01-01", "--to", "2001-12-31",
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "the journal has no entries in those dates" in done.stderr
+    assert not md.exists()
+    done = run("--data-dir", str(data_dir), "export", "--markdown", str(md))
+    assert done.returncode == 0, done.stderr
+    assert "Wrote your journal (" in done.stdout and md.exists()
