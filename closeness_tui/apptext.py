@@ -96,6 +96,7 @@ class Palette(msgspec.Struct, forbid_unknown_fields=True):
     help: tuple[str, str]
     theme: tuple[str, str]
     quit: tuple[str, str]
+    on_screen: str  # an action of another screen: "$screen: $action"
 
 
 class AppText(msgspec.Struct, forbid_unknown_fields=True):
