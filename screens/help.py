@@ -9,16 +9,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.keys import format_key
 from textual.widgets import Footer, Header, Static
 
 from closeness_tui.apptext import HelpSection, app_text
 from closeness_tui.registry import is_registered, screen_class
 
+# How a person reads a key, where Textual's own display differs (its footer shows "^s" and
+# "⏎"); any other key is Textual's `format_key` ("left_square_bracket" -> "[").
 KEY_NAMES = {
-    "question_mark": "?",
     "escape": "esc",
     "enter": "enter",
     "space": "space",
+    "delete": "delete",
+    "backspace": "backspace",
+    "tab": "tab",
     "up": "↑",
     "down": "↓",
     "left": "←",
@@ -35,8 +40,14 @@ def screen_bindings(name: str) -> list[Binding]:
     return explain() if callable(explain) else []
 
 
-def key_label(key: str) -> str:
-    return " or ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
+def key_label(keys: str) -> str:
+    """A Binding's keys as a person reads them: "ctrl+s", "[", "space", "m or +"."""
+    return " or ".join(_one_key(k.strip()) for k in keys.split(",") if k.strip())
+
+
+def _one_key(key: str) -> str:
+    *modifiers, name = key.split("+")
+    return "+".join([*modifiers, KEY_NAMES.get(name) or format_key(name)])
 
 
 class KeyRow(Horizontal):
