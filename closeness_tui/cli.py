@@ -165,8 +165,8 @@ def run_export(args: argparse.Namespace, data_dir: Path) -> int:
                 return 2
             refused.append((exc, given))
     if refused:  # nothing is written: one command, one outcome
-        for exc, given in refused:
-            _say(_refusal(exc, given))
+        for refusal, given in refused:
+            _say(_refusal(refusal, given))
         return 1
     try:
         store = Store.open(data_dir, read_only=True)

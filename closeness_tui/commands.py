@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from string import Template
+from typing import TYPE_CHECKING, cast
 
 from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -22,6 +23,9 @@ from textual.screen import Screen
 
 from closeness_tui.apptext import app_text
 from closeness_tui.registry import is_registered, screen_class
+
+if TYPE_CHECKING:
+    from closeness_tui.app import ClosenessApp
 
 # Actions of a screen that do the same whether or not it was just opened (none acts on a
 # chosen row or on typed words): offered from every other screen too.
@@ -68,7 +72,7 @@ class ClosenessCommands(Provider):
     """Every screen and action by name (once both names are set); help, theme, quit."""
 
     def _commands(self) -> list[Command]:
-        app = self.app
+        app = cast("ClosenessApp", self.app)
         text = app_text()
         words = text.palette
         titles = {s.screen: s.title for s in text.help.sections}
