@@ -49,7 +49,7 @@ class ClosenessApp(App[None]):
     # every stylesheet again (~10 ms), and Home is shown first (same resolved path as
     # HomeScreen.CSS_PATH, so Textual sees it is already there).
     CSS_PATH = ["app.tcss", (Path(_screens_package.__file__).parent / "home.tcss").resolve()]
-    COMMANDS = App.COMMANDS | {ClosenessCommands}
+    COMMANDS = {ClosenessCommands}  # which also offers Textual's system commands, last
     BINDINGS = [
         Binding(
             "f1,question_mark",

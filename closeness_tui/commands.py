@@ -1,4 +1,5 @@
 """The command palette: every screen and action, by name; the current screen's own first.
+The app's only palette provider (so the order below holds even before anything is typed):
 
 - The current screen's own keys (each Binding with a description that the screen allows
   now), named as its footer and help name them;
@@ -6,7 +7,7 @@
   practice, insights...): named by the help's title for it, opened the way its parent's key
   opens it (so a check-in still knows who starts);
 - the actions of other screens that make sense from anywhere (`FROM_ANYWHERE`), named
-  "Screen: action"; then help, theme and quit.
+  "Screen: action"; then help, theme and quit; then Textual's system commands.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Command:
     run: Callable[[], object]
     here: bool = False  # one of the current screen's own
     action: bool = False  # another screen's action (offered after every screen)
+    discover: bool = True  # listed before anything is typed
 
 
 def _own_keys(screen: Screen) -> Iterator[Command]:
@@ -94,6 +96,12 @@ class ClosenessCommands(Provider):
             Command(*words.theme, app.action_toggle_dark),
             Command(*words.quit, app.action_quit),
         ]
+        # Textual's own (theme, keys, maximize...) from this one provider, so that they
+        # come last even before anything is typed (hits of two providers arrive in any order).
+        for system in app.get_system_commands(self.screen):
+            items.append(
+                Command(system.title, system.help, system.callback, discover=system.discover)
+            )
         seen: set[str] = set()
         unique = []
         for item in items:
@@ -133,7 +141,8 @@ class ClosenessCommands(Provider):
 
     async def discover(self) -> Hits:
         for item in self._commands():
-            yield DiscoveryHit(item.title, item.run, help=item.help)
+            if item.discover:
+                yield DiscoveryHit(item.title, item.run, help=item.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

@@ -12,7 +12,30 @@ from closeness_tui.screens.rituals import RitualsScreen
 from closeness_tui.screens.statement_complaint import ComplaintScreen
 from closeness_tui.screens.statement_practice import PracticeScreen
 from closeness_tui.screens.weekly import WeeklyScreen
-from test_palette_and_markup import palette_titles
+from textual.command import CommandPalette
+from textual.widgets import OptionList
+
+
+async def palette_titles(app, pilot, query: str = "") -> list[str]:  # type: ignore[no-untyped-def]
+    """Open the palette, type `query`, and read the titles once the list stops changing
+    (the palette gathers its commands in the background; a busy machine is slow)."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(app.screen, CommandPalette)
+    if query:
+        await pilot.press(*query)
+    before: list[str] | None = None
+    for _ in range(50):
+        await pilot.pause(0.1)
+        results = app.screen.query_one(OptionList)
+        titles = []
+        for i in range(results.option_count):
+            prompt = results.get_option_at_index(i).prompt
+            titles.append(str(getattr(prompt, "plain", prompt)).split("\n")[0].strip())
+        if titles and titles == before:
+            return titles
+        before = titles
+    return before or []
 
 
 @pytest.mark.parametrize(
