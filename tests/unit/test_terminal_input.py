@@ -68,8 +68,9 @@ pasted = st.text(alphabet=st.sampled_from("ab\x1b[201~\n\x0b\u0085é🌙"), max_
 def test_any_split_gives_one_paste_holding_the_body_without_esc(before, body, cuts):
     """Through Textual's own parser: one Paste event whose text is the body without ESC,
     and no key press from inside the paste, wherever the terminal splits its reads."""
-    stream = before + S + body.replace(E, "") + E
-    body = body.replace(E, "")
+    while E in body:  # a paste cannot hold its own end marker (the terminal's job)
+        body = body.replace(E, "")
+    stream = before + S + body + E
     marks = sorted({min(c, len(stream)) for c in cuts})
     chunks = [stream[a:b] for a, b in zip([0, *marks], [*marks, len(stream)], strict=True)]
     guard, parser = PasteGuard(), XTermParser()
