@@ -87,3 +87,27 @@ def test_pastes_in_a_real_terminal_are_text_cut_kindly_and_saved(tmp_path):
     with Store.open(data_dir, read_only=True) as store:
         names = [r.name for r in store.all(Ritual)]
     assert names == [long[:NAME_MAX].strip()]
+
+
+def test_a_multi_line_paste_keeps_its_lines_and_loses_its_controls(tmp_path):
+    """The complaint box (a TextArea): newlines stay lines; VT, FF and NEL vanish instead of
+    becoming lines; ESC + ctrl+q inside the paste neither quits nor loses the words after."""
+    data_dir = tmp_path / "data"
+    seed_names(data_dir)
+    tui = start(data_dir)
+    try:
+        tui.wait_for("Hello, Ana and Ben", timeout=START_TIMEOUT)
+        tui.send("i")
+        tui.wait_for("Start from a complaint", timeout=STEP_TIMEOUT)
+        tui.send("c")
+        tui.wait_for("For example:", timeout=STEP_TIMEOUT)
+        time.sleep(0.5)
+        paste(tui, b"line one\nline\x0btwo\x0c\xc2\x85 end\x1b\x11 still here")
+        tui.wait_for("linetwo end still here", timeout=STEP_TIMEOUT)
+        lines = [ln.strip("▊▎│ ") for ln in tui.screen().splitlines()]
+        assert "line one" in lines and "linetwo end still here" in lines
+        assert not tui.exited()
+        tui.send("C-q")
+        tui.wait_for("__EXITED__", timeout=STEP_TIMEOUT)
+    finally:
+        tui.close()
