@@ -34,6 +34,8 @@ REGISTRY: dict[str, str] = {
     "practice.toml": "closeness_tui.istatement_content:Practice",
     "listening.toml": "closeness_tui.listeningtext:ListeningText",
     "checkins.toml": "closeness_tui.checkins_text:CheckinsText",
+    "cards.toml": "closeness_tui.cards_text:CardsText",
+    "profiles.toml": "closeness_tui.profiles_text:ProfilesText",
 }
 
 

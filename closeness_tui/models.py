@@ -43,6 +43,7 @@ class Settings(Record, kw_only=True):
     bell: bool = True
     week_starts_on: Annotated[int, msgspec.Meta(ge=0, le=6)] = 0  # 0 = Monday ... 6 = Sunday
     weekly_target_minutes: int | None = None
+    question_of_the_day: bool = True  # show a question of the day on Home
 
     @property
     def names(self) -> tuple[str, str]:
@@ -212,6 +213,68 @@ class RitualMark(Record, kw_only=True):
     at: datetime | None = None
 
 
+# -- conversation cards and profiles (cards.py, profiles.py) ------------------------------
+
+
+class CardPlay(Record, kw_only=True):
+    """One card drawn and answered (or passed). The card's words are kept as they were."""
+
+    TABLE: ClassVar[str] = "card_plays"
+    card_id: str
+    deck: str
+    question: str
+    asker: Annotated[int, msgspec.Meta(ge=0, le=1)]  # seat; the other answers
+    played_at: datetime
+    outcome: str = "talked"  # "talked" or "passed"
+    notes: list[str] = msgspec.field(default_factory=lambda: ["", ""])  # one line per seat
+
+
+class CardFavourite(Record, kw_only=True):
+    TABLE: ClassVar[str] = "card_favourites"
+    card_id: str
+    question: str
+    added_at: datetime
+
+
+class DailyQuestion(Record, kw_only=True):
+    """The question of the day: each answers in turn; shown once both have answered."""
+
+    TABLE: ClassVar[str] = "daily_questions"
+    day: date
+    card_id: str
+    question: str
+    answers: list[str] = msgspec.field(default_factory=lambda: ["", ""])  # by seat
+    first: int | None = None  # the seat that answered first
+    updated_at: datetime | None = None
+
+
+class Profile(Record, kw_only=True):
+    """One dated version of a partner's profile; each save adds one (history shows change).
+    Every field is optional."""
+
+    TABLE: ClassVar[str] = "profiles"
+    seat: Annotated[int, msgspec.Meta(ge=0, le=1)]
+    saved_at: datetime
+    love: list[str] = msgspec.field(default_factory=list)  # ways of receiving love, most first
+    flooded: list[str] = msgspec.field(default_factory=list)  # calming ids (profiles.toml)
+    stress: str = ""
+    flooded_note: str = ""
+    rhythm: str = ""
+    joys: str = ""
+    worries: str = ""
+    hopes: str = ""
+
+
+class GuessRound(Record, kw_only=True):
+    """"How well do you know me?": one partner's guesses about the other's profile."""
+
+    TABLE: ClassVar[str] = "guess_rounds"
+    guesser: Annotated[int, msgspec.Meta(ge=0, le=1)]
+    played_at: datetime
+    profile_id: str  # the version of the other's profile the guesses were compared with
+    guesses: dict[str, str] = msgspec.field(default_factory=dict)  # field -> guess
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Settings,
     ListeningSession,
@@ -219,5 +282,10 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     CheckIn,
     Ritual,
     RitualMark,
+    CardPlay,
+    CardFavourite,
+    DailyQuestion,
+    Profile,
+    GuessRound,
 )
 TABLES: dict[str, type[Record]] = {t.TABLE: t for t in RECORD_TYPES}
