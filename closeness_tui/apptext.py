@@ -72,6 +72,7 @@ class Settings(msgspec.Struct, forbid_unknown_fields=True):
     light_theme: str
     bell: str
     week_starts_on: str
+    question_of_the_day: str
     weekdays: Annotated[list[str], msgspec.Meta(min_length=7, max_length=7)]  # Monday first
     save: str
     saved: str

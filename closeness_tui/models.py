@@ -266,7 +266,7 @@ class Profile(Record, kw_only=True):
 
 
 class GuessRound(Record, kw_only=True):
-    """"How well do you know me?": one partner's guesses about the other's profile."""
+    """The game "How well do you know me?": one partner's guesses about the other's profile."""
 
     TABLE: ClassVar[str] = "guess_rounds"
     guesser: Annotated[int, msgspec.Meta(ge=0, le=1)]

@@ -43,6 +43,11 @@ SCREENS: dict[str, str] = {
     "journal": "closeness_tui.screens.journal:JournalScreen",
     "journal_entry": "closeness_tui.screens.journal_entry:JournalEntryScreen",
     "insights": "closeness_tui.screens.insights:InsightsScreen",
+    "cards": "closeness_tui.screens.cards:CardsScreen",
+    "cards_play": "closeness_tui.screens.cards_play:CardPlayScreen",
+    "cards_question": "closeness_tui.screens.cards_question:DailyQuestionScreen",
+    "profile": "closeness_tui.screens.profile:ProfileScreen",
+    "profile_guess": "closeness_tui.screens.profile_guess:GuessScreen",
 }
 
 

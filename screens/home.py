@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.cards_home import QuestionLine
 from closeness_tui.screens.today_rituals import TodayRituals
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -55,6 +56,14 @@ class HomeScreen(ClosenessScreen):
     HELP_TOPIC = "home"
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home-quit", tooltip="Close closeness", show=False),
+        Binding(
+            "d",
+            "open('cards_question')",
+            "Question of the day",
+            id="home-question",
+            tooltip="Answer today's question, each in turn",
+            show=False,
+        ),
     ]
 
     def __init__(self) -> None:
@@ -75,6 +84,7 @@ class HomeScreen(ClosenessScreen):
             yield Static(self._greeting(), id="greeting")
             yield Static(Content(text.subtitle), classes="muted", id="subtitle")
             yield Static("", id="listening-waiting")
+            yield QuestionLine(id="question-of-the-day")
             yield OptionList(*self._options(), id="entries")
             yield TodayRituals(id="today-rituals")
             yield Static(Content(text.therapist_note), classes="gentle", id="note")
@@ -103,6 +113,8 @@ class HomeScreen(ClosenessScreen):
         # Names may have changed in Settings; a listening session may have finished or paused.
         self.query_one("#greeting", Static).update(self._greeting())
         self._show_waiting()
+        # After the frame: the first frame of Home does not wait for the decks to load.
+        self.call_after_refresh(self.query_one(QuestionLine).show_for, self.capp)
 
     def _show_waiting(self) -> None:
         waiting = self._waiting()

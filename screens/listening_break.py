@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.listening_waiting import where_stopped
+from closeness_tui.screens.profile_hints import calm_hint
 from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -76,6 +77,7 @@ class BreakScreen(ClosenessScreen):
                 id="where",
                 classes="muted",
             )
+            yield calm_hint(self.flow.app)  # what helps each calm down (profiles)
             with Horizontal(id="answers"):
                 yield Button(Content(words.resume), id="resume", variant="primary")
                 yield Button(Content(words.leave), id="leave")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.profile_hints import ritual_hint
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -27,6 +28,7 @@ class RitualPickerScreen(ClosenessScreen):
         with Vertical(id="ritual-picker"):
             yield Static(Content(text.picker.title), classes="title")
             yield Static(Content(text.picker.intro), classes="muted", id="ritual-picker-intro")
+            yield ritual_hint(self.capp)  # rituals that fit their profiles (cards work)
             yield OptionList(*self._options(), id="ritual-templates")
         yield Footer()
 

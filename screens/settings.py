@@ -39,6 +39,9 @@ class SettingsScreen(ClosenessScreen):
                 yield Switch(settings.bell, id="bell")
                 yield Label(Content(text.bell), classes="switch-label")
             with Horizontal(classes="row"):
+                yield Switch(settings.question_of_the_day, id="question-of-the-day")
+                yield Label(Content(text.question_of_the_day), classes="switch-label")
+            with Horizontal(classes="row"):
                 yield Select(
                     [(Content(day), n) for n, day in enumerate(text.weekdays)],
                     value=settings.week_starts_on,
@@ -79,6 +82,7 @@ class SettingsScreen(ClosenessScreen):
         settings = self.capp.settings
         settings.partner_a, settings.partner_b = result.first, result.second
         settings.bell = self.query_one("#bell", Switch).value
+        settings.question_of_the_day = self.query_one("#question-of-the-day", Switch).value
         settings.week_starts_on = self._week_start()
         if self.capp.save_settings(settings):
             self.notify(app_text().settings.saved, timeout=3)
@@ -91,6 +95,7 @@ class SettingsScreen(ClosenessScreen):
         return (
             names_changed
             or self.query_one("#bell", Switch).value != settings.bell
+            or self.query_one("#question-of-the-day", Switch).value != settings.question_of_the_day
             or self._week_start() != settings.week_starts_on
         )
 

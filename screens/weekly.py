@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.checkin_saving import finish, save_step
+from closeness_tui.screens.profile_hints import loved_hint
 from closeness_tui.screens.text_boxes import LineBox, TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -162,6 +163,7 @@ class WeeklyScreen(ClosenessScreen):
                                     text.loved.label, name=names[seat], other=names[1 - seat]
                                 )
                             )
+                            yield loved_hint(self.capp, seat)  # their ranking (profiles)
                             yield TextBox(id=f"loved-{seat}", placeholder=text.loved.placeholder)
                 yield self._next_button("loved")
             with VerticalScroll(id="goals", classes="step"):
