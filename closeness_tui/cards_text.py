@@ -106,7 +106,8 @@ class Journal(_T):
 class Palette(_T):
     play: tuple[str, str]
     question: tuple[str, str]
-    profiles: tuple[str, str]
+    profile_first: tuple[str, str]
+    profile_second: tuple[str, str]
     guess: tuple[str, str]
 
 

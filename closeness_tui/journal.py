@@ -39,7 +39,9 @@ from closeness_tui.models import (
 LISTENING = "listening"
 STATEMENT = "statement"
 RITUAL = "ritual"
-KINDS = (LISTENING, STATEMENT, NIGHTLY, GRATITUDE, WEEKLY, RITUAL)
+# Cards, questions of the day, profiles and guessing games: closeness_tui/cards_journal.py.
+CARD_KINDS = ("card", "question", "profile", "guess")
+KINDS = (LISTENING, STATEMENT, NIGHTLY, GRATITUDE, WEEKLY, RITUAL, *CARD_KINDS)
 # What "sessions and check-ins" counts in the insights.
 ACTIVITY_KINDS = frozenset({LISTENING, NIGHTLY, GRATITUDE, WEEKLY})
 
@@ -471,8 +473,10 @@ def to_markdown(
 
 def from_store(store: object, names: Sequence[str]) -> list[Entry]:
     """The whole timeline from an open Store (anything with `.all(RecordType)`)."""
+    from closeness_tui import cards_journal
+
     get = store.all  # type: ignore[attr-defined]
-    return timeline(
+    entries = timeline(
         names,
         listening=get(ListeningSession),
         statements=get(Statement),
@@ -480,6 +484,8 @@ def from_store(store: object, names: Sequence[str]) -> list[Entry]:
         rituals=get(Ritual),
         marks=get(RitualMark),
     )
+    entries += cards_journal.from_store(store, names)
+    return sorted(entries, key=lambda e: (e.at, e.record_id), reverse=True)
 
 
 @dataclass(frozen=True)
@@ -509,10 +515,13 @@ def insights(
 
 def kind_labels() -> dict[str, str]:
     """What each kind of entry is called (content/checkins.toml [journal.kinds])."""
+    from closeness_tui import cards_journal
     from closeness_tui.checkins_text import checkins_text
 
     kinds = checkins_text().journal.kinds
-    return {k: getattr(kinds, k) for k in KINDS}
+    return {k: getattr(kinds, k) for k in KINDS if k not in CARD_KINDS} | (
+        cards_journal.kind_labels()
+    )
 
 
 def markdown_export(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from closeness_tui.cards import answered, both_answered
@@ -36,14 +37,20 @@ def question_line(app: ClosenessApp) -> Content | None:
 
 
 class QuestionLine(Static):
+    """One line, in the place of Home's subtitle while it is shown (Home is full at 80x24)."""
+
     DEFAULT_CSS = """
     QuestionLine {
-        height: auto;
+        height: 1;
         margin-bottom: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
-    def show_for(self, app: ClosenessApp) -> None:
+    def show_for(self, app: ClosenessApp, instead_of: Widget | None = None) -> None:
         line = question_line(app)
         self.update(line or "")
         self.display = line is not None
+        if instead_of is not None:
+            instead_of.display = line is None
