@@ -114,20 +114,25 @@ def compare_choice(guess: str, chosen: Sequence[str]) -> str:
 
 
 def compare(
-    profile: Profile, guesses: dict[str, str], fields: Sequence[str], names: dict[str, str]
+    profile: Profile,
+    guesses: dict[str, str],
+    fields: Sequence[str],
+    names: dict[str, dict[str, str]],
 ) -> list[Comparison]:
-    """One Comparison per asked field, in the order asked. `names`: choice id -> words.
+    """One Comparison per asked field, in the order asked. `names`: per choice field, id ->
+    words (the ways of receiving love and the calming choices share some ids).
     "love" compares with the way ranked first; "flooded" with any of those chosen."""
     out = []
     for f in fields:
         guess = guesses.get(f, "")
-        actual = actual_answer(profile, f, names)
+        words = names.get(f, {})
+        actual = actual_answer(profile, f, words)
         if f in LIST_FIELDS:
             chosen = profile.love[:1] if f == "love" else profile.flooded
             verdict = compare_choice(guess, chosen)
         else:
             verdict = compare_text(guess, actual)
-        out.append(Comparison(f, names.get(guess, guess), actual, verdict))
+        out.append(Comparison(f, words.get(guess, guess), actual, verdict))
     return out
 
 

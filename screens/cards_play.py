@@ -202,7 +202,10 @@ class CardPlayScreen(ClosenessScreen):
         if card is None:
             who.update("")
             self.query_one("#cards-from", Static).update("")
-            self.query_one("#cards-text", Static).update(Content(words.none_left))
+            empty = self.deck == FAVOURITES and not self._favourites()
+            self.query_one("#cards-text", Static).update(
+                Content(text.hub.no_favourites if empty else words.none_left)
+            )
         else:
             who.update(safe_template(words.who, asker=names[asker], answerer=names[answerer]))
             deck = next((d.title for d in text.decks if d.id == card.deck), card.deck)

@@ -137,7 +137,10 @@ class GuessScreen(ClosenessScreen):
         names = self.capp.settings.names
         guesses = self.guesses()
         fields = [f for f, _ in words.questions]
-        choice_names = {w.id: w.name for w in text.ways} | {c.id: c.name for c in text.calming}
+        choice_names = {
+            "love": {w.id: w.name for w in text.ways},
+            "flooded": {c.id: c.name for c in text.calming},
+        }
         if not self.compared:
             record = GuessRound(
                 guesser=self.guesser,

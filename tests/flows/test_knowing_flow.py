@@ -189,6 +189,7 @@ async def test_guessing_game_compares_kindly(data_dir, clock):
         assert "Close: some of the same words." in results  # stress
         assert "Ben has not answered this yet" in results  # hopes
         assert "a hot bath [now]" in results
+        assert "Ana: time together\n  Ben: touch\n" in results
         assert "%" not in results and "score" not in results.casefold()
     (round_,) = stored(data_dir, GuessRound)
     assert round_.guesser == 0 and round_.guesses["stress"] == "a hot bath [now]"

@@ -94,7 +94,9 @@ def test_compare_choice(guess, chosen, verdict):
 def test_compare_a_whole_round():
     profile = _p(1, love=["touch", "time"], flooded=["space"], stress="music and a bath")
     guesses = {"love": "time", "flooded": "space", "stress": "a bath", "joys": "cats"}
-    result = compare(profile, guesses, ["love", "flooded", "stress", "joys"], WAY_NAMES)
+    calming = {c.id: c.name for c in TEXT.calming}
+    names = {"love": WAY_NAMES, "flooded": calming}
+    result = compare(profile, guesses, ["love", "flooded", "stress", "joys"], names)
     assert [(c.field, c.verdict) for c in result] == [
         ("love", NEW),  # touch comes first for Ben
         ("flooded", SAME),
@@ -102,6 +104,8 @@ def test_compare_a_whole_round():
         ("joys", UNKNOWN),
     ]
     assert result[0].actual == "touch" and result[0].guess == "time together"
+    # The same ids name different things in the two choice fields: each uses its own words.
+    assert result[1].actual == result[1].guess == "some space on my own"
 
 
 def test_loved_hint_names_the_ranking():
