@@ -77,11 +77,13 @@ def test_setup_names_the_same(snap_compare, data_dir, clock):
 
 
 def test_home(snap_compare, data_dir, clock, full_home):
-    """Home for Ana and Ben: "Hello, Ana and Ben", "What would you like to do together?",
-    a rounded box with six entries (key in accent colour, bold title, dim one-line blurb):
-    l Listening session, i I-statement builder, r Rituals, c Check-ins, j Journal, s Settings;
-    the first is highlighted. Below, the gentle italic note about a couples therapist. All
-    fits at 80x24 with no scrollbar; the footer holds ctrl+q Quit and f1 Help only."""
+    """Home for Ana and Ben: "Hello, Ana and Ben", then (in the subtitle's place) "Question
+    of the day (d): ..." on one line, a rounded box with seven entries (key in accent colour,
+    bold title, dim one-line blurb): l Listening session, i I-statement builder, r Rituals,
+    c Check-ins, k Cards and knowing each other, j Journal, s Settings; the first is
+    highlighted. Below, the gentle italic note about a couples therapist, its second line
+    just below the fold: with seven entries the column scrolls by a line or two at 80x24.
+    The footer holds ctrl+q Quit and f1 Help only."""
     assert snap_compare(named_app(data_dir, clock), terminal_size=(80, 24))
 
 
@@ -99,7 +101,7 @@ def test_home_large_light(snap_compare, data_dir, clock, full_home):
 def test_help_from_home(snap_compare, data_dir, clock, full_home):
     """Help opened with ? on Home: the header reads "closeness — Help"; an intro line; then
     the Home section first, marked "(You are here)" with an accent bar on its left, listing
-    every entry key (l, i, r, c, j, s) and q, each explanation wrapping beside its key.
+    every entry key (l, i, r, c, k, j, s), q and d, each explanation wrapping beside its key.
     Other screens follow below; a scrollbar shows there is more."""
 
     async def run_before(pilot):
@@ -125,8 +127,8 @@ def test_help_large(snap_compare, data_dir, clock, full_home):
 
 def test_settings(snap_compare, data_dir, clock):
     """Settings for Ana and Ben: header "closeness — Settings", the two names in their boxes
-    (the first focused), a switch for the light theme (off) and one for the soft bell (on),
-    each with its label, then Save. Footer: esc Back, ctrl+s Save, ctrl+q Quit, f1 Help."""
+    (the first focused), a switch for the light theme (off), one for the soft bell (on) and
+    one for the question of the day on Home (on), each with its label, then Save. Footer: esc Back, ctrl+s Save, ctrl+q Quit, f1 Help."""
 
     async def run_before(pilot):
         await pilot.press("s")
@@ -151,8 +153,8 @@ def test_settings_leave_question(snap_compare, data_dir, clock):
 
 def test_home_with_markup_names(snap_compare, data_dir, clock):
     """Names that look like markup are shown exactly as typed: "Hello, [/] and
-    [@click=app.quit]x[/]" in the greeting, nothing bold, nothing a link. Only Settings is
-    registered here, so the box holds that one entry."""
+    [@click=app.quit]x[/]" in the greeting, nothing bold, nothing a link. Only Cards and
+    Settings are registered here, so the box holds those two entries."""
     monkeypatch = pytest.MonkeyPatch()
     try:
         for name in PLANNED:
