@@ -37,20 +37,30 @@ def question_line(app: ClosenessApp) -> Content | None:
 
 
 class QuestionLine(Static):
-    """One line, in the place of Home's subtitle while it is shown (Home is full at 80x24)."""
+    """The line under Home's greeting: the question of the day, or (when Settings has it off)
+    Home's own subtitle, which this line stands in for. No margin below it: with seven
+    entries, Home fits 80x24 only this way."""
 
     DEFAULT_CSS = """
     QuestionLine {
         height: 1;
-        margin-bottom: 1;
         text-wrap: nowrap;
         text-overflow: ellipsis;
+    }
+    QuestionLine.-subtitle {
+        color: $text-muted;
     }
     """
 
     def show_for(self, app: ClosenessApp, instead_of: Widget | None = None) -> None:
         line = question_line(app)
-        self.update(line or "")
-        self.display = line is not None
         if instead_of is not None:
-            instead_of.display = line is None
+            instead_of.display = False
+        if line is None:
+            from closeness_tui.apptext import app_text
+
+            line = Content(app_text().home.subtitle)
+            self.add_class("-subtitle")
+        else:
+            self.remove_class("-subtitle")
+        self.update(line)

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 
 from closeness_tui import registry
 
-PLANNED = ("listening", "istatement", "rituals", "checkins", "journal")
+PLANNED = ("listening", "istatement", "rituals", "checkins", "cards", "journal")
 
 
 class StandInScreen(ClosenessScreen):
@@ -93,18 +93,20 @@ async def test_every_entry_by_key_arrows_and_click(all_registered, data_dir, clo
             assert isinstance(app.screen, HomeScreen)
 
 
-async def test_six_entries_fit_at_80x24_without_scrolling(all_registered, data_dir, clock):
+async def test_seven_entries_fit_at_80x24_without_scrolling(all_registered, data_dir, clock):
     seed_names(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
         option_list = screen.query_one("#entries", OptionList)
-        assert option_list.option_count == 6
+        assert option_list.option_count == 7
         assert option_list.max_scroll_y == 0
-        assert option_list.region.height == 6 * 2 + 2  # title + blurb each, and the border
+        assert option_list.region.height == 7 * 2 + 2  # title + blurb each, and the border
         footer_top = screen.query_one(Footer).region.y
-        widgets = [screen.query_one(f"#{i}") for i in ("greeting", "subtitle", "entries", "note")]
+        # The question of the day stands in the subtitle's place (cards_home.QuestionLine).
+        under = "question-of-the-day"
+        widgets = [screen.query_one(f"#{i}") for i in ("greeting", under, "entries", "note")]
         for above, below in zip(widgets, widgets[1:], strict=False):
             assert above.region.bottom <= below.region.y, (above, below)
         assert widgets[-1].region.bottom <= footer_top

@@ -78,12 +78,12 @@ def test_setup_names_the_same(snap_compare, data_dir, clock):
 
 def test_home(snap_compare, data_dir, clock, full_home):
     """Home for Ana and Ben: "Hello, Ana and Ben", then (in the subtitle's place) "Question
-    of the day (d): ..." on one line, a rounded box with seven entries (key in accent colour,
-    bold title, dim one-line blurb): l Listening session, i I-statement builder, r Rituals,
-    c Check-ins, k Cards and knowing each other, j Journal, s Settings; the first is
-    highlighted. Below, the gentle italic note about a couples therapist, its second line
-    just below the fold: with seven entries the column scrolls by a line or two at 80x24.
-    The footer holds ctrl+q Quit and f1 Help only."""
+    of the day (d): ..." on one line (cut with an ellipsis), right above a rounded box with
+    seven entries (key in accent colour, bold title, dim one-line blurb): l Listening
+    session, i I-statement builder, r Rituals, c Check-ins, k Cards and knowing each other,
+    j Journal, s Settings; the first is highlighted. Below, the gentle italic note about a
+    couples therapist. All fits at 80x24 with no scrollbar; the footer holds ctrl+q Quit and
+    f1 Help only."""
     assert snap_compare(named_app(data_dir, clock), terminal_size=(80, 24))
 
 
