@@ -27,7 +27,6 @@ class ProfileHint(Static):
         height: auto;
         color: $text-muted;
         text-style: italic;
-        margin-bottom: 1;
     }
     """
 

@@ -154,3 +154,58 @@ class TestProfiles:
             await _go(pilot, "ctrl+s")
 
         assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)
+
+
+def _both_profiles(data_dir, clock):
+    _profiles(data_dir, clock)
+    with Store.open(data_dir) as store:
+        store.put(
+            Profile(
+                seat=0,
+                saved_at=clock.now(),
+                love=["time", "words"],
+                flooded=["space"],
+                flooded_note="a walk [alone] 🌙",
+            )
+        )
+
+
+class TestHintsElsewhere:
+    def test_weekly_loved_hint(self, snap_compare, data_dir, clock):
+        """Weekly check-in, step 4: under "Ana, what can Ben do for you?" an italic hint "A
+        hint from Ana's profile: Ana most likes to receive love through time together and
+        kind words."; under Ben's, his ranking (touch, time together and kind words)."""
+        seed_names(data_dir)
+        _both_profiles(data_dir, clock)
+
+        async def run_before(pilot):
+            await _go(pilot, "c", "w", "ctrl+s", "ctrl+s", "ctrl+s")
+
+        assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)
+
+    def test_ritual_picker_hint(self, snap_compare, data_dir, clock):
+        """Choose a ritual: under the intro, two italic lines "From your profiles: Ana feels
+        loved through time together, so A walk together, Weekly date, ... may suit." and the
+        same for Ben (touch: Affection and Reunion...); the suggestions below."""
+        seed_names(data_dir)
+        _both_profiles(data_dir, clock)
+
+        async def run_before(pilot):
+            await _go(pilot, "r", "a")
+
+        assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)
+
+    def test_break_calm_hint(self, snap_compare, data_dir, clock):
+        """A break in a listening session: under "where you stopped", what helps each calm
+        down: "What helps Ana calm down: some space on my own and a walk [alone] 🌙." and
+        Ben's (slow breathing ... and a hand to hold or a hug); the buttons just below, their
+        top half showing (the screen is full at 80x24; keys still reach them)."""
+        seed_names(data_dir)
+        _both_profiles(data_dir, clock)
+
+        async def run_before(pilot):
+            await _go(pilot, "l")
+            pilot.app.screen.query_one("#readiness").value = False
+            await _go(pilot, "ctrl+s", "b")
+
+        assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)
