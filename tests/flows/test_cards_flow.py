@@ -161,3 +161,47 @@ async def test_recent_cards_rest_and_favourites_come_back(data_dir, clock):
         screen.query_one("#cards-deck", Select).value = "favourites"
         await pilot.pause()
         assert screen.session.current == light[0]
+
+
+async def test_help_palette_and_journal_know_the_cards(named_app, data_dir):
+    from closeness_tui.screens.help import HelpScreen
+    from closeness_tui.screens.journal_entry import JournalEntryScreen
+    from closeness_tui.screens.profile_guess import GuessScreen
+
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_play(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        first = app.screen.query(".section").first()
+        assert first.id == "help-cards_play" and first.has_class("here")
+        keys = [s.visual.plain for s in first.query(".key").results(Static)]
+        assert {"n", "p", "f", "t", "e"} <= set(keys)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.press(*"a note")
+        await pilot.press("enter", "enter", "n")
+        await pilot.pause()
+        assert screen.session.talked == 1
+        # The palette opens the guessing game by name.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"know me")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GuessScreen)
+        # The card and its note are in the journal.
+        app.go_home()
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        journal = app.screen
+        assert journal.shown and journal.shown[0].kind == "card"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalEntryScreen)
+        texts = [w.visual.plain for w in app.screen.query(".block-text")]
+        assert texts[-1] == "a note"
