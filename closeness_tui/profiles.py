@@ -89,7 +89,7 @@ def actual_answer(profile: Profile, field: str, names: dict[str, str]) -> str:
     if field == "love":
         return names.get(value[0], value[0]) if value else ""
     if isinstance(value, list):
-        return ", ".join(names.get(v, v) for v in value)
+        return ", ".join(str(names.get(v, v)) for v in value)
     return value
 
 

@@ -12,7 +12,6 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closeness_tui.cards_text import cards_text
-from closeness_tui.registry import screen_class
 from closeness_tui.text import safe_template
 
 FAVOURITES = "favourites"  # the play screen's deck of favourite cards
@@ -102,13 +101,19 @@ class CardsScreen(ClosenessScreen):
             self.action_go(event.option.id)
 
     def action_go(self, where: str) -> None:
+        # Imported when first opened (start-up stays fast), as the registry does.
+        from closeness_tui.screens.cards_play import CardPlayScreen
+        from closeness_tui.screens.cards_question import DailyQuestionScreen
+        from closeness_tui.screens.profile import ProfileScreen
+        from closeness_tui.screens.profile_guess import GuessScreen
+
         if where == "play":
-            self.app.push_screen(screen_class("cards_play")())
+            self.app.push_screen(CardPlayScreen())
         elif where == FAVOURITES:
-            self.app.push_screen(screen_class("cards_play")(deck=FAVOURITES))
+            self.app.push_screen(CardPlayScreen(deck=FAVOURITES))
         elif where == "question":
-            self.app.push_screen(screen_class("cards_question")())
+            self.app.push_screen(DailyQuestionScreen())
         elif where.startswith("profile-"):
-            self.app.push_screen(screen_class("profile")(int(where[-1])))
+            self.app.push_screen(ProfileScreen(int(where[-1])))
         elif where == "guess":
-            self.app.push_screen(screen_class("profile_guess")())
+            self.app.push_screen(GuessScreen())

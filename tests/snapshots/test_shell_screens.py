@@ -128,7 +128,9 @@ def test_help_large(snap_compare, data_dir, clock, full_home):
 def test_settings(snap_compare, data_dir, clock):
     """Settings for Ana and Ben: header "closeness — Settings", the two names in their boxes
     (the first focused), a switch for the light theme (off), one for the soft bell (on) and
-    one for the question of the day on Home (on), each with its label, then Save. Footer: esc Back, ctrl+s Save, ctrl+q Quit, f1 Help."""
+    one for the question of the day on Home (on), each with its label; the week's first day
+    and Save are below the fold (the column scrolls). Footer: esc Back, ctrl+s Save, ctrl+q
+    Quit, f1 Help."""
 
     async def run_before(pilot):
         await pilot.press("s")
