@@ -154,6 +154,22 @@ def question_of_the_day(cards: Sequence[Card], day: date) -> Card | None:
     return daily[day.toordinal() % len(daily)]
 
 
+def first_to_answer(day: date) -> int:
+    """Who answers the question of the day first: it alternates day by day, so neither
+    partner is always the one who goes first (or always the one who waits)."""
+    return (day.toordinal() + 1) % 2
+
+
+def next_to_answer(question: DailyQuestion) -> int | None:
+    """The seat to answer now: the one who has not answered yet, or today's first."""
+    has = answered(question)
+    if all(has):
+        return None
+    if any(has):
+        return 0 if has[1] else 1
+    return first_to_answer(question.day)
+
+
 def todays(questions: Iterable[DailyQuestion], day: date) -> DailyQuestion | None:
     return next((q for q in questions if q.day == day), None)
 

@@ -11,7 +11,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
-from closeness_tui.cards import answered, both_answered, cards_of, question_of_the_day, todays
+from closeness_tui.cards import (
+    answered,
+    both_answered,
+    cards_of,
+    next_to_answer,
+    question_of_the_day,
+    todays,
+)
 from closeness_tui.cards_text import cards_text
 from closeness_tui.models import DailyQuestion
 from closeness_tui.text import TEXT_MAX, clean, safe, safe_template
@@ -92,7 +99,7 @@ class DailyQuestionScreen(ClosenessScreen):
             self.query_one("#question-close", Button).focus()
             return
         has = answered(record)
-        self.seat = 1 if has[0] else 0
+        self.seat = next_to_answer(record) or 0
         other = 1 - self.seat
         self.query_one("#question-look-away", Static).update(
             safe_template(words.look_away, writer=names[self.seat], other=names[other])

@@ -20,6 +20,7 @@ from closeness_tui.cards import (
     cards_of,
     draw,
     duplicates,
+    next_to_answer,
     play_record,
     question_of_the_day,
     resting,
@@ -144,6 +145,22 @@ def test_daily_answers_hidden_until_both(answers, each, both, visible):
     assert answered(q) == each
     assert both_answered(q) is both
     assert visible_answers(q) == visible
+
+
+@pytest.mark.parametrize(
+    ("day", "answers", "expected"),
+    [
+        (date(2026, 11, 21), ["", ""], 0),  # Ana goes first today
+        (date(2026, 11, 22), ["", ""], 1),  # and Ben tomorrow
+        (date(2026, 11, 23), ["", ""], 0),
+        (date(2026, 11, 22), ["", "mine"], 0),  # Ben answered: Ana's turn
+        (date(2026, 11, 21), ["mine", ""], 1),
+        (date(2026, 11, 21), ["mine", "yours"], None),  # both answered: nobody's turn
+    ],
+)
+def test_who_answers_the_question_of_the_day(day, answers, expected):
+    q = DailyQuestion(day=day, card_id="a:1", question="?", answers=answers)
+    assert next_to_answer(q) == expected
 
 
 def test_todays_question():
