@@ -1,5 +1,5 @@
 """The schema of content/cards.toml: the decks of conversation cards and the words of the
-card screens (play, question of the day, the hub, journal labels, palette)."""
+card screens (play, question of the day, the hub, journal labels)."""
 
 from __future__ import annotations
 
@@ -103,14 +103,6 @@ class Journal(_T):
     actual: str
 
 
-class Palette(_T):
-    play: tuple[str, str]
-    question: tuple[str, str]
-    profile_first: tuple[str, str]
-    profile_second: tuple[str, str]
-    guess: tuple[str, str]
-
-
 class CardsText(_T):
     decks: Annotated[list[Deck], msgspec.Meta(min_length=1)]
     rest: Rest
@@ -118,7 +110,6 @@ class CardsText(_T):
     play: Play
     question: Question
     journal: Journal
-    palette: Palette
 
 
 def cards_text() -> CardsText:

@@ -21,32 +21,40 @@ class CardsScreen(ClosenessScreen):
     CSS_PATH = "cards.tcss"
     HELP_TOPIC = "cards"
     BINDINGS = [
-        Binding("p", "go('play')", "Play", id="cards-play", tooltip="Play conversation cards"),
+        Binding(
+            "p", "open('cards_play')", "Play", id="cards-play", tooltip="Play conversation cards"
+        ),
         Binding(
             "d",
-            "go('question')",
+            "open('cards_question')",
             "Today's question",
             id="cards-question",
             tooltip="The question of the day, each in turn",
         ),
         Binding(
             "1",
-            "go('profile-0')",
+            "open('profile-0')",
             "Profile 1",
             id="cards-profile-0",
             tooltip="The first partner's profile",
         ),
         Binding(
             "2",
-            "go('profile-1')",
+            "open('profile-1')",
             "Profile 2",
             id="cards-profile-1",
             tooltip="The second partner's profile",
         ),
-        Binding("g", "go('guess')", "Guess", id="cards-guess", tooltip="How well do you know me?"),
+        Binding(
+            "g",
+            "open('profile_guess')",
+            "Guess",
+            id="cards-guess",
+            tooltip="How well do you know me?",
+        ),
         Binding(
             "f",
-            "go('favourites')",
+            "open('favourites')",
             "Favourites",
             id="cards-favourites",
             tooltip="Play your favourite cards",
@@ -66,8 +74,8 @@ class CardsScreen(ClosenessScreen):
         hub = cards_text().hub
         names = self.capp.settings.names
         rows: list[tuple[str, str, Content, Content]] = [
-            ("p", "play", Content(hub.play[0]), Content(hub.play[1])),
-            ("d", "question", Content(hub.question[0]), Content(hub.question[1])),
+            ("p", "cards_play", Content(hub.play[0]), Content(hub.play[1])),
+            ("d", "cards_question", Content(hub.question[0]), Content(hub.question[1])),
         ]
         for seat in (0, 1):
             rows.append(
@@ -79,7 +87,7 @@ class CardsScreen(ClosenessScreen):
                 )
             )
         rows += [
-            ("g", "guess", Content(hub.guess[0]), Content(hub.guess[1])),
+            ("g", "profile_guess", Content(hub.guess[0]), Content(hub.guess[1])),
             ("f", FAVOURITES, Content(hub.favourites[0]), Content(hub.favourites[1])),
         ]
         return [
@@ -98,22 +106,24 @@ class CardsScreen(ClosenessScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self.action_go(event.option.id)
+            self.action_open(event.option.id)
 
-    def action_go(self, where: str) -> None:
+    def action_open(self, where: str) -> None:
+        """Open a screen by its registered name (so the palette finds it), the favourites,
+        or "profile-0" / "profile-1"."""
         # Imported when first opened (start-up stays fast), as the registry does.
         from closeness_tui.screens.cards_play import CardPlayScreen
         from closeness_tui.screens.cards_question import DailyQuestionScreen
         from closeness_tui.screens.profile import ProfileScreen
         from closeness_tui.screens.profile_guess import GuessScreen
 
-        if where == "play":
+        if where == "cards_play":
             self.app.push_screen(CardPlayScreen())
         elif where == FAVOURITES:
             self.app.push_screen(CardPlayScreen(deck=FAVOURITES))
-        elif where == "question":
+        elif where == "cards_question":
             self.app.push_screen(DailyQuestionScreen())
         elif where.startswith("profile-"):
             self.app.push_screen(ProfileScreen(int(where[-1])))
-        elif where == "guess":
+        elif where == "profile_guess":
             self.app.push_screen(GuessScreen())

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -118,7 +119,7 @@ class CardPlayScreen(ClosenessScreen):
                 for seat in (0, 1):
                     with Vertical(classes="cards-note"):
                         yield Label(safe_template(words.note_label, name=names[seat]))
-                        yield Input(
+                        yield LineBox(
                             placeholder=words.note_placeholder,
                             max_length=LINE_MAX,
                             id=f"cards-note-{seat}",

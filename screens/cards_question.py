@@ -5,6 +5,7 @@ is saved as it is given, so a half-answered question waits for the other partner
 from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -64,7 +65,7 @@ class DailyQuestionScreen(ClosenessScreen):
             with Vertical(id="question-write"):
                 yield Static(id="question-look-away", classes="muted")
                 yield Static(id="question-hidden", classes="gentle")
-                yield TextArea(id="question-answer", placeholder=words.placeholder)
+                yield TextBox(id="question-answer", placeholder=words.placeholder)
                 yield Button(Content(words.continue_label), id="question-next", variant="primary")
             with Vertical(id="question-reveal"):
                 yield Static(Content(words.reveal_title), classes="title")

@@ -6,6 +6,7 @@ version, so the history shows what changed and when."""
 from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -67,7 +68,7 @@ class ProfileScreen(ClosenessScreen):
             yield Static(Content(words.love_keys), classes="muted")
             yield OptionList(id="profile-love")
             yield Label(safe_template(words.stress, name=name), classes="profile-label")
-            yield Input(id="profile-stress", placeholder=words.placeholder, max_length=LINE_MAX)
+            yield LineBox(id="profile-stress", placeholder=words.placeholder, max_length=LINE_MAX)
             yield Label(safe_template(words.flooded, name=name), classes="profile-label")
             with Horizontal(id="profile-flooded"):
                 for c in text.calming:
@@ -76,7 +77,7 @@ class ProfileScreen(ClosenessScreen):
                 yield Label(
                     safe_template(getattr(words, field), name=name), classes="profile-label"
                 )
-                yield Input(
+                yield LineBox(
                     id=f"profile-{field}", placeholder=words.placeholder, max_length=LINE_MAX
                 )
             yield Button(Content(words.save), id="profile-save", variant="primary")

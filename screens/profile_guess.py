@@ -4,6 +4,7 @@ questions, then both compare, kindly: no score, a warm line for each answer eith
 from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -62,7 +63,7 @@ class GuessScreen(ClosenessScreen):
                     elif field == "flooded":
                         yield self._choices(field, [(c.id, c.name) for c in text.calming])
                     else:
-                        yield Input(
+                        yield LineBox(
                             id=f"guess-{field}", placeholder=words.placeholder, max_length=LINE_MAX
                         )
                 yield Button(Content(words.compare), id="guess-compare", variant="primary")
