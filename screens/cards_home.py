@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.widget import Widget
 from textual.widgets import Static
 
 from closeness_tui.cards import answered, both_answered
@@ -52,10 +51,18 @@ class QuestionLine(Static):
     }
     """
 
-    def show_for(self, app: ClosenessApp, instead_of: Widget | None = None) -> None:
+    def on_mount(self) -> None:
+        # Stand in for Home's subtitle from the start (its words until the question is
+        # known), so that nothing moves when the question arrives after the first frame.
+        from closeness_tui.apptext import app_text
+
+        for subtitle in self.screen.query("#subtitle"):
+            subtitle.display = False
+        self.add_class("-subtitle")
+        self.update(Content(app_text().home.subtitle))
+
+    def show_for(self, app: ClosenessApp) -> None:
         line = question_line(app)
-        if instead_of is not None:
-            instead_of.display = False
         if line is None:
             from closeness_tui.apptext import app_text
 

@@ -114,9 +114,7 @@ class HomeScreen(ClosenessScreen):
         self.query_one("#greeting", Static).update(self._greeting())
         self._show_waiting()
         # After the frame: the first frame of Home does not wait for the decks to load.
-        self.call_after_refresh(
-            self.query_one(QuestionLine).show_for, self.capp, self.query_one("#subtitle")
-        )
+        self.call_after_refresh(self.query_one(QuestionLine).show_for, self.capp)
 
     def _show_waiting(self) -> None:
         waiting = self._waiting()
