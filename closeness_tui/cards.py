@@ -7,7 +7,6 @@ follow the words (a card whose words are rewritten is a new card).
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +30,8 @@ class Card:
 
 
 def card_id(deck: str, text: str) -> str:
+    import hashlib  # not at import time: Home imports this module's neighbours at start-up
+
     return f"{deck}:{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
 
 

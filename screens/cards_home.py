@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
-from closeness_tui.cards import answered, both_answered
-from closeness_tui.cards_text import cards_text
 from closeness_tui.text import safe_template
 
 if TYPE_CHECKING:
@@ -19,7 +17,11 @@ if TYPE_CHECKING:
 def question_line(app: ClosenessApp) -> Content | None:
     if app.store is None or not app.settings.question_of_the_day:
         return None
+    # Imported here, after Home's first frame (Home imports this module at start-up).
     from closeness_tui.screens.cards_question import todays_question
+
+    from closeness_tui.cards import answered, both_answered
+    from closeness_tui.cards_text import cards_text
 
     record = todays_question(app)
     if record is None:
