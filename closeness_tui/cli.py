@@ -1,6 +1,7 @@
 """Command line: `closeness` opens the app; `closeness export --json FILE` writes a backup;
 `closeness export --markdown FILE [--from DATE --to DATE]` writes the journal to read;
-`closeness export --ics FILE` writes the active rituals as a calendar file."""
+`closeness export --ics FILE` writes the active rituals as a calendar file;
+`closeness web [--port N] [--no-browser]` opens it in a browser tab on this computer."""
 
 from __future__ import annotations
 
@@ -81,7 +82,30 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace a file that already exists (without it, an existing file is kept)",
     )
+    web = sub.add_parser(
+        "web",
+        help="open closeness in a browser tab on this computer (needs closeness[web])",
+        description="Serve closeness to a browser on this computer only (127.0.0.1), at an "
+        "address with a new secret part each time; opens your default browser.",
+    )
+    web.add_argument("--port", type=int, default=0, help="the port to use (default: any free one)")
+    web.add_argument(
+        "--no-browser", action="store_true", help="print the address without opening a browser"
+    )
+    web.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
+
+
+def run_web(args: argparse.Namespace, data_dir: Path) -> int:
+    try:
+        from closeness_tui.web import serve
+    except ImportError:
+        print(
+            "closeness web needs the browser extra: pip install 'closeness[web]'",
+            file=sys.stderr,
+        )
+        return 2
+    return serve(data_dir, port=args.port, browser=not args.no_browser)
 
 
 def _day(value: str) -> date:
@@ -230,6 +254,8 @@ def main(argv: list[str] | None = None) -> None:
     data_dir = resolve_data_dir(args.data_dir)
     if args.command == "export":
         sys.exit(run_export(args, data_dir))
+    if args.command == "web":
+        sys.exit(run_web(args, data_dir))
 
     # Start-up allocates a great deal and frees little, so cyclic GC passes are wasted time
     # there (~50 ms); the app turns GC back on once its first frame is drawn.
