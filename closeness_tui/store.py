@@ -555,6 +555,8 @@ class Store:
             ensure_private_dir(directory)
         except OSError as exc:
             raise _unwritable(path, exc) from None
+        if _held_elsewhere(directory):  # say so before anything private is read or drawn
+            raise StoreLocked(directory)
         try:
             raw = prefetched if prefetched is not None else path.read_bytes()
             data = parse_document(raw, path, check_records=False)
@@ -898,6 +900,29 @@ def _acquire(directory: Path) -> FileLock:
     except OSError as exc:
         raise _unwritable(directory / DATA_FILE, exc) from None
     return lock
+
+
+def _held_elsewhere(directory: Path) -> bool:
+    """True when another process holds the one-writer lock of `directory`: a probe that
+    costs microseconds (no lock library), for the unlocked first read. The probe's own
+    lock lasts only as long as the test itself; the real lock is taken after the first frame."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: the lock taken after the first frame decides
+        return False
+    try:
+        fd = os.open(directory / LOCK_FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False  # no lock file yet: nobody holds it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # releases the probe's shared lock at once
+    return False
 
 
 @contextlib.contextmanager

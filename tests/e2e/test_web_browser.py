@@ -1,0 +1,98 @@
+"""closeness in a real browser (Debian's chromium, driven by playwright): the installed
+`closeness web` serves it, a couple names themselves and reaches Home, the page asks nothing
+of any other host, a second tab shows no names, and closing the tab frees the data."""
+
+from __future__ import annotations
+
+import pytest
+from web_helpers import (
+    BrowserTab,
+    chromium,
+    complete_first_run,
+    needs_chromium,
+    wait_until,
+    web_server,
+)
+
+from closeness_tui.store import Store, StoreLocked
+
+pytestmark = [pytest.mark.e2e, needs_chromium]
+
+VIEWPORT = {"width": 1000, "height": 620}
+
+
+def lock_is_free(data_dir) -> bool:
+    try:
+        Store.open(data_dir).close()
+    except StoreLocked:
+        return False
+    return True
+
+
+def test_first_run_in_the_browser_reaches_home_asking_no_other_host(tmp_path):
+    data_dir = tmp_path / "data"
+    with web_server(data_dir) as server, chromium() as browser:
+        tab = BrowserTab(browser.new_page(viewport=VIEWPORT))
+        tab.page.goto(server.url)
+        tab.wait_first_frame()
+        complete_first_run(tab, "Ana", "Ben")
+
+        # Every request the page made (page, scripts, styles, font) and its websocket went
+        # to this server, under its token; nothing was refused by the page's policy.
+        own = f"{server.origin}/{server.token}/"
+        assert tab.requests, "no requests recorded"
+        assert all(url.startswith(own) for url in tab.requests), tab.requests
+        assert [url.split("?")[0] for url in tab.websockets] == [server.ws_url]
+        assert not [m for m in tab.console if "Content Security Policy" in m], tab.console
+        assert f"{own}static/RobotoMono.ttf" in tab.requests  # the bundled font, not a CDN's
+
+        # The names were saved by the app the browser drove.
+        tab.page.close(run_before_unload=False)
+        wait_until(lambda: not server.app_pids(), what="the app to end with its tab")
+        wait_until(lambda: lock_is_free(data_dir), what="the lock to be free")
+        with Store.open(data_dir, read_only=True) as store:
+            assert store.settings().names == ("Ana", "Ben")
+
+
+def test_second_tab_says_already_open_and_shows_no_names(tmp_path):
+    data_dir = tmp_path / "data"
+    with web_server(data_dir) as server, chromium() as browser:
+        first = BrowserTab(browser.new_page(viewport=VIEWPORT))
+        first.page.goto(server.url)
+        first.wait_first_frame()
+        complete_first_run(first, "Ana", "Ben")
+
+        second = BrowserTab(browser.new_page(viewport=VIEWPORT))
+        second.page.goto(server.url)
+        second.page.wait_for_load_state("load")
+        page_text = second.page.inner_text("body")
+        assert "already open in another tab" in page_text
+        assert "Ana" not in second.page.content() and "Ben" not in second.page.content()
+        assert second.frames == []  # no app was started for it: nothing private reached it
+        assert len(server.app_pids()) == 1
+
+        # The first tab is untouched and still answers keys.
+        drawn = len(first.frames)
+        first.press("F1")
+        wait_until(lambda: len(first.frames) > drawn, what="the first tab to draw help")
+
+
+def test_app_already_open_elsewhere_draws_no_names_first(tmp_path):
+    """closeness open in a terminal (here: its lock held) while a tab opens: the tab's app
+    says so, and not one frame before that carries the partners' names."""
+    data_dir = tmp_path / "data"
+    with Store.open(data_dir) as store:
+        settings = store.settings()
+        settings.partner_a, settings.partner_b = "Ana", "Ben"
+        store.save_settings(settings)
+    holder = Store.open(data_dir)  # holds the lock, as an open closeness would
+    try:
+        with web_server(data_dir) as server, chromium() as browser:
+            tab = BrowserTab(browser.new_page(viewport=VIEWPORT))
+            tab.page.goto(server.url)
+            tab.wait_first_frame()
+            tab.wait_for("already open")
+            tab.page.wait_for_timeout(500)
+            assert "Ana" not in tab.text() and "Ben" not in tab.text()
+    finally:
+        holder.close()

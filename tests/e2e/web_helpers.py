@@ -1,0 +1,230 @@
+"""Shared steps for the browser tests: start the installed `closeness web`, read its URL,
+drive Debian's chromium with playwright (no browser download), and read the screen's text
+from the websocket frames the page receives."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("CLOSENESS_CHROMIUM", "/usr/bin/chromium")
+# The flags a closed network needs (no background connections, no first-run work).
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+START_TIMEOUT = 60.0  # a cold start on a busy CI machine; usually a few seconds
+STEP_TIMEOUT = 20.0
+URL_RE = re.compile(r"http://127\.0\.0\.1:(\d+)/([A-Za-z0-9_-]+)/")
+# Escape sequences: CSI, OSC (ended by BEL or ST), and two-byte escapes.
+ANSI_RE = re.compile(r"\x1b\[[0-9;?<>=!]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
+
+needs_chromium = pytest.mark.skipif(
+    not (os.path.exists(CHROMIUM) or shutil.which("chromium")),
+    reason=f"chromium is not installed at {CHROMIUM} (CI installs Debian's chromium)",
+)
+
+
+def installed_closeness() -> Path:
+    command = Path(sys.executable).parent / "closeness"
+    assert command.exists(), f"the closeness command is not installed at {command}"
+    return command
+
+
+@dataclass
+class WebServer:
+    """A running `closeness web --no-browser`, and what it printed."""
+
+    process: subprocess.Popen[str]
+    url: str = ""
+    output: list[str] = field(default_factory=list)
+    _ready: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def port(self) -> int:
+        return int(urlsplit(self.url).port or 0)
+
+    @property
+    def token(self) -> str:
+        return urlsplit(self.url).path.strip("/")
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def ws_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/{self.token}/ws"
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.output.append(line)
+            found = URL_RE.search(line)
+            if found and not self.url:
+                self.url = found.group(0)
+                self._ready.set()
+        self._ready.set()
+
+    def app_pids(self) -> list[int]:
+        """The app processes this server started (its children running web_child)."""
+        return children_running(self.process.pid, "closeness_tui.web_child")
+
+
+def children_running(parent: int, marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if ppid == parent and marker in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def wait_until(predicate, timeout: float = STEP_TIMEOUT, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+@contextmanager
+def web_server(data_dir: Path, *extra: str) -> Iterator[WebServer]:
+    """`closeness web --no-browser --port 0 --data-dir DIR`, its URL read from its output."""
+    process = subprocess.Popen(
+        [str(installed_closeness()), "web", "--no-browser", "--data-dir", str(data_dir), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    server = WebServer(process)
+    threading.Thread(target=server._read, daemon=True).start()
+    try:
+        assert server._ready.wait(START_TIMEOUT), "closeness web printed no address"
+        assert server.url, f"closeness web printed no address: {''.join(server.output)!r}"
+        yield server
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(STEP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def screen_text(frames: list[bytes]) -> str:
+    """What the app wrote to the page, its escape sequences removed (text stays in order
+    within each run Textual writes, which is enough to find a line's words)."""
+    text = b"".join(frames).decode("utf-8", "replace")
+    return ANSI_RE.sub("", text)
+
+
+class BrowserTab:
+    """One playwright page on the server's URL, recording every request and every frame."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.frames: list[bytes] = []
+        self.requests: list[str] = []
+        self.websockets: list[str] = []
+        self.console: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda message: self.console.append(message.text))
+        page.on("websocket", self._on_websocket)
+
+    def _on_websocket(self, websocket) -> None:
+        self.websockets.append(websocket.url)
+        websocket.on("framereceived", self._on_frame)
+
+    def _on_frame(self, payload) -> None:
+        if isinstance(payload, bytes):
+            self.frames.append(payload)
+
+    def text(self) -> str:
+        return screen_text(self.frames)
+
+    def wait_for(self, words: str, timeout: float = STEP_TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if words in self.text():
+                return
+            self.page.wait_for_timeout(50)
+        raise AssertionError(f"{words!r} not on the page after {timeout}s:\n{self.text()[-1500:]}")
+
+    def wait_first_frame(self, timeout: float = START_TIMEOUT) -> None:
+        self.page.wait_for_selector("body.-first-byte", timeout=timeout * 1000)
+
+    def focus(self) -> None:
+        self.page.locator(".xterm-helper-textarea").focus()
+
+    def type(self, text: str) -> None:
+        self.focus()
+        self.page.keyboard.type(text, delay=20)
+
+    def press(self, key: str) -> None:
+        self.focus()
+        self.page.keyboard.press(key)
+
+
+def complete_first_run(tab: BrowserTab, first: str = "Ana", second: str = "Ben") -> None:
+    """Welcome -> names -> Home, typed into the browser the way a person would."""
+    tab.wait_for("Welcome to closeness", timeout=START_TIMEOUT)
+    tab.wait_for("Let's begin")
+    tab.press("Enter")
+    tab.wait_for("Who is here today?")
+    tab.type(first)
+    tab.press("Enter")  # on to the second name
+    tab.page.wait_for_timeout(300)
+    tab.type(second)
+    tab.press("Enter")  # save both
+    tab.wait_for(f"Hello, {first} and {second}")
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """Debian's chromium through playwright, offline, with a fresh profile."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
