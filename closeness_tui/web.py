@@ -11,7 +11,8 @@ this module adds what stock textual-serve lacks for private words:
   (no inline script, the bundled font, nothing from another host), and on every answer a
   Content-Security-Policy allowing only itself, `Referrer-Policy: no-referrer` and
   `Cache-Control: no-store`;
-- one app for one couple: while a tab is connected, another tab gets a kind page and no app;
+- one app for one couple: while a tab is connected, another tab gets no app (its websocket
+  is refused) and a kind message saying closeness is open in another tab;
 - the app is started without a shell, through `closeness_tui.web_child`, which ends it
   (SIGTERM) when this server disappears, even by SIGKILL; closing a tab sends the app SIGHUP
   (as closing a terminal would) and stopping the server sends SIGTERM, so the app leaves
@@ -42,6 +43,7 @@ from textual_serve.server import Server, to_int
 
 HOST = "127.0.0.1"
 APP_EXIT_GRACE = 8.0  # seconds an app may take to leave after its signal (its own watchdog: 5)
+LIVE_GRACE = 2.0  # seconds a new tab waits for an open one to close (a reload's old page)
 STOPPING_WAIT = 10.0  # seconds a new tab waits for the previous tab's app to finish leaving
 
 log = logging.getLogger("closeness.web")
@@ -185,6 +187,7 @@ class ClosenessServer(Server):
             [
                 web.get(f"{prefix}/", self.handle_index),
                 web.get(f"{prefix}/ws", self.handle_websocket),
+                web.get(f"{prefix}/status", self.handle_status),
                 web.get(f"{prefix}/static/{{name}}", self.handle_static),
             ]
         )
@@ -215,9 +218,7 @@ class ClosenessServer(Server):
         return web.Response(body=body, content_type=content_type)
 
     async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
-        await self._settle_previous()
-        name = "busy.html" if self.session is not None else "index.html"
-        page = (_PAGE_DIR / name).read_text("utf-8")
+        page = (_PAGE_DIR / "index.html").read_text("utf-8")
         values = {
             "static": f"/{self.token}/static/",
             "websocket": f"ws://{HOST}:{self.port}/{self.token}/ws",
@@ -227,11 +228,23 @@ class ClosenessServer(Server):
             page = page.replace("{{" + key + "}}", html.escape(value, quote=True))
         return web.Response(text=page, content_type="text/html")
 
-    async def _settle_previous(self) -> None:
-        """A tab that was just closed or reloaded: let its app finish leaving (it is saving)
-        before deciding whether this tab may have one."""
+    async def handle_status(self, request: web.Request) -> web.Response:
+        """For a tab whose websocket was refused: is another tab using closeness?"""
         session = self.session
-        if session is not None and not session.live:
+        return web.json_response({"open_elsewhere": session is not None and session.live})
+
+    async def _settle_previous(self) -> None:
+        """A reloaded tab connects again while its old page may still be leaving, and a
+        closed tab's app may still be saving: give the old socket a moment to close and its
+        app time to finish leaving, before deciding whether this tab may have an app."""
+        session = self.session
+        if session is None:
+            return
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + LIVE_GRACE
+        while session.live and loop.time() < deadline:
+            await asyncio.sleep(0.05)
+        if not session.live:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(session.stopped.wait(), STOPPING_WAIT)
 

@@ -20,7 +20,28 @@ window.addEventListener("beforeunload", (event) => {
   }
 });
 
+// The websocket closed: say why when the reason is another tab (the server refused this
+// one so that only one closeness is open at a time).
+async function closenessExplainClosed() {
+  try {
+    const response = await fetch("status", { cache: "no-store" });
+    const status = await response.json();
+    if (status.open_elsewhere) {
+      document.body.classList.add("busy");
+    }
+  } catch (error) {
+    // The server has stopped: the plain "closed" message is the right one.
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  let explained = false;
+  new MutationObserver(() => {
+    if (!explained && document.body.classList.contains("-closed")) {
+      explained = true;
+      closenessExplainClosed();
+    }
+  }).observe(document.body, { attributes: true, attributeFilter: ["class"] });
   for (const button of document.querySelectorAll(".restart, #start")) {
     button.addEventListener("click", closenessStartAgain);
   }

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 from web_helpers import (
+    START_TIMEOUT,
+    STEP_TIMEOUT,
     BrowserTab,
     chromium,
     complete_first_run,
@@ -46,7 +48,19 @@ def test_first_run_in_the_browser_reaches_home_asking_no_other_host(tmp_path):
         assert not [m for m in tab.console if "Content Security Policy" in m], tab.console
         assert f"{own}static/RobotoMono.ttf" in tab.requests  # the bundled font, not a CDN's
 
-        # The names were saved by the app the browser drove.
+        # Reloading asks first (the browser's own "leave this page?"); once left, the old
+        # tab's app leaves (saving) and the reloaded tab gets a new app, not "already open".
+        dialogs: list[str] = []
+        tab.page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+        tab.frames.clear()
+        tab.page.reload()
+        assert dialogs == ["beforeunload"]
+        tab.wait_first_frame()
+        tab.wait_for("Hello, Ana and Ben", timeout=START_TIMEOUT)
+        assert "already open" not in tab.page.inner_text("body")
+
+        # The tab closes (headless chromium shows no question on closing): the app ends
+        # and the names are on disk.
         tab.page.close(run_before_unload=False)
         wait_until(lambda: not server.app_pids(), what="the app to end with its tab")
         wait_until(lambda: lock_is_free(data_dir), what="the lock to be free")
@@ -64,9 +78,8 @@ def test_second_tab_says_already_open_and_shows_no_names(tmp_path):
 
         second = BrowserTab(browser.new_page(viewport=VIEWPORT))
         second.page.goto(server.url)
-        second.page.wait_for_load_state("load")
-        page_text = second.page.inner_text("body")
-        assert "already open in another tab" in page_text
+        second.page.wait_for_selector("body.busy .busy-message", timeout=STEP_TIMEOUT * 1000)
+        assert "already open in another tab" in second.page.inner_text("body")
         assert "Ana" not in second.page.content() and "Ben" not in second.page.content()
         assert second.frames == []  # no app was started for it: nothing private reached it
         assert len(server.app_pids()) == 1
@@ -74,7 +87,7 @@ def test_second_tab_says_already_open_and_shows_no_names(tmp_path):
         # The first tab is untouched and still answers keys.
         drawn = len(first.frames)
         first.press("F1")
-        wait_until(lambda: len(first.frames) > drawn, what="the first tab to draw help")
+        first.wait_until(lambda: len(first.frames) > drawn, what="the first tab to draw help")
 
 
 def test_app_already_open_elsewhere_draws_no_names_first(tmp_path):

@@ -188,6 +188,14 @@ class BrowserTab:
             self.page.wait_for_timeout(50)
         raise AssertionError(f"{words!r} not on the page after {timeout}s:\n{self.text()[-1500:]}")
 
+    def wait_until(self, predicate, what: str, timeout: float = STEP_TIMEOUT) -> None:
+        """As wait_until, letting playwright deliver the page's events meanwhile."""
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+            self.page.wait_for_timeout(50)
+
     def wait_first_frame(self, timeout: float = START_TIMEOUT) -> None:
         self.page.wait_for_selector("body.-first-byte", timeout=timeout * 1000)
 
