@@ -6,6 +6,8 @@ this module adds what stock textual-serve lacks for private words:
 
 - it listens on 127.0.0.1 only, and every path carries a fresh random token
   (`http://127.0.0.1:PORT/TOKEN/`); any other path, and any other Host header, answers 404;
+  the browser is started with a one-time address instead (a command line is visible to
+  other users), which leads to the real one once;
 - the websocket accepts only its own page's Origin (403 otherwise, and 403 without one);
 - a fixed list of files instead of a static folder (no directory listing), our own page
   (no inline script, the bundled font, nothing from another host), and on every answer a
@@ -175,6 +177,7 @@ class ClosenessServer(Server):
         self.url = f"{self.origin}/{self.token}/"
         self.headers = security_headers(self.origin)
         self.session: Session | None = None
+        self._launch_code: str | None = None
         self.stop_signal: signal.Signals | None = None
         self._stop = asyncio.Event()
 
@@ -202,9 +205,22 @@ class ClosenessServer(Server):
         first = request.path.split("/", 2)[1] if request.path.count("/") >= 2 else ""
         right_token = secrets.compare_digest(first.encode(), self.token.encode())
         right_host = request.headers.get("Host", "") == f"{HOST}:{self.port}"
+        if right_host and request.method == "GET" and self._launch_code is not None:
+            if request.path == f"/{first}/" and secrets.compare_digest(
+                first.encode(), self._launch_code.encode()
+            ):
+                self._launch_code = None  # once only
+                raise web.HTTPSeeOther(self.url)
         if not (right_token and right_host) or request.method != "GET":
             raise web.HTTPNotFound(text="Not found.")
         return await handler(request)
+
+    def launch_url(self) -> str:
+        """A one-time address for the browser to be started with. A browser's command line
+        can be read by other users of this computer (`ps`), so it never carries the token:
+        this address leads to the real one once, and is not found afterwards."""
+        self._launch_code = secrets.token_urlsafe(32)
+        return f"{self.origin}/{self._launch_code}/"
 
     async def _add_headers(self, request: web.Request, response: web.StreamResponse) -> None:
         response.headers.update(self.headers)
@@ -338,7 +354,7 @@ def serve(data_dir: Path, port: int = 0, browser: bool = True) -> int:
             flush=True,
         )
         if browser:
-            open_browser(server.url)
+            open_browser(server.launch_url())
 
     logging.basicConfig(level=logging.WARNING, format="closeness web: %(message)s")
     try:

@@ -134,3 +134,19 @@ def test_closing_the_tab_ends_its_app_with_sighup(tmp_path):
         wait_until(lambda: lock_is_free(data_dir), what="the lock to be free")
         assert server.process.poll() is None  # the server stays for the next tab
         assert asyncio.run(ws_status(server.ws_url, server.origin)) == 101
+
+
+def test_the_browser_is_started_without_the_secret_address(tmp_path):
+    """`closeness web` opens the default browser ($BROWSER here) at a one-time address:
+    anyone reading the browser's command line learns nothing that still works."""
+    opened = tmp_path / "opened"
+    fake_browser = tmp_path / "browser.sh"
+    fake_browser.write_text(f'#!/bin/sh\nprintf %s "$1" > {opened}\n')
+    fake_browser.chmod(0o700)
+    with web_server(tmp_path / "data", browser=f"{fake_browser} %s") as server:
+        wait_until(opened.exists, what="the browser to be started")
+        launch = opened.read_text()
+        assert launch.startswith(server.origin + "/") and server.token not in launch
+        with urllib.request.urlopen(launch, timeout=STEP_TIMEOUT) as response:
+            assert response.url == server.url  # led to the real address
+        assert status_of(launch) == 404  # once only

@@ -124,14 +124,22 @@ def wait_until(predicate, timeout: float = STEP_TIMEOUT, what: str = "condition"
 
 
 @contextmanager
-def web_server(data_dir: Path, *extra: str) -> Iterator[WebServer]:
-    """`closeness web --no-browser --port 0 --data-dir DIR`, its URL read from its output."""
+def web_server(data_dir: Path, *extra: str, browser: str | None = None) -> Iterator[WebServer]:
+    """`closeness web --no-browser --data-dir DIR`, its URL read from its output. With
+    `browser`, without --no-browser and with that command as $BROWSER."""
+    command = [str(installed_closeness()), "web", "--data-dir", str(data_dir), *extra]
+    env = dict(os.environ)
+    if browser is None:
+        command.insert(2, "--no-browser")
+    else:
+        env["BROWSER"] = browser
     process = subprocess.Popen(
-        [str(installed_closeness()), "web", "--no-browser", "--data-dir", str(data_dir), *extra],
+        command,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
+        env=env,
     )
     server = WebServer(process)
     threading.Thread(target=server._read, daemon=True).start()

@@ -135,3 +135,23 @@ async def test_status_says_whether_another_tab_has_closeness(served, monkeypatch
     response = await client.get(f"/{TOKEN}/status", headers=host(server))
     assert response.status == 200
     assert await response.json() == {"open_elsewhere": expected}
+
+
+async def test_the_browser_launch_address_works_once(served):
+    """The browser is started with a one-time address (another user can read a command
+    line): it leads to the real one once, then is not found."""
+    server, client = served
+    launch = server.launch_url()
+    assert server.token not in launch
+    path = launch.removeprefix(server.origin)
+    first = await client.get(path, headers=host(server), allow_redirects=False)
+    assert first.status == 303 and first.headers["Location"] == server.url
+    again = await client.get(path, headers=host(server), allow_redirects=False)
+    assert again.status == 404
+
+
+async def test_no_launch_address_unless_asked(served):
+    server, client = served
+    for path in ("/None/", "//"):
+        response = await client.get(path, headers=host(server), allow_redirects=False)
+        assert response.status == 404
