@@ -109,3 +109,41 @@ def test_app_already_open_elsewhere_draws_no_names_first(tmp_path):
             assert "Ana" not in tab.text() and "Ben" not in tab.text()
     finally:
         holder.close()
+
+
+def test_a_listening_round_in_the_browser(tmp_path):
+    """A couple in the browser: set up, begin, Ana speaks, Ben says back what he heard (typed
+    in the tab, brackets and all), Ana says he got it, a reflection, then Ben has the floor."""
+    data_dir = tmp_path / "data"
+    with Store.open(data_dir) as store:
+        settings = store.settings()
+        settings.partner_a, settings.partner_b = "Ana", "Ben"
+        store.save_settings(settings)
+    with web_server(data_dir) as server, chromium() as browser:
+        tab = BrowserTab(browser.new_page(viewport=VIEWPORT))
+        tab.page.goto(server.url)
+        tab.wait_first_frame()
+        tab.wait_for("Hello, Ana and Ben", timeout=START_TIMEOUT)
+        tab.press("l")
+        tab.wait_for("Who speaks first?")
+        tab.press("Control+s")
+        tab.wait_for("Is now a good time for both of you?")
+        tab.press("Control+s")
+        tab.wait_for("Ana speaks")
+        tab.wait_for("Ben listens")
+        tab.page.wait_for_timeout(1500)  # the key that began the turn cannot end it at once
+        tab.press("Enter")
+        tab.wait_for("Ben, what did you hear Ana say?")
+        tab.type("What I heard is you want [quiet] Sundays")
+        tab.wait_for("[quiet] Sundays")  # shown literally, as typed
+        tab.press("Control+s")
+        tab.wait_for("Ana, did Ben get it?")
+        tab.press("g")
+        tab.wait_for("more")
+        tab.press("n")
+        tab.page.wait_for_timeout(500)
+        tab.type("That makes sense to me because you work all week")
+        tab.press("Control+s")
+        tab.page.wait_for_timeout(500)
+        tab.press("Control+l")  # leave out the empathy guess
+        tab.wait_for("Ben has the floor")
