@@ -92,7 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     web.add_argument(
         "--no-browser", action="store_true", help="print the address without opening a browser"
     )
-    web.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    web.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,  # (so that `closeness --data-dir DIR web` keeps DIR)
+        help="where your data lives, as for closeness itself",
+    )
     return parser
 
 

@@ -270,7 +270,7 @@ class ClosenessServer(Server):
         await self._settle_previous()
         if self.session is not None:
             raise web.HTTPConflict(text="closeness is already open in another tab.")
-        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=1 << 20)
+        websocket = web.WebSocketResponse(heartbeat=15)
         width = max(20, min(500, to_int(request.query.get("width", "80"), 80)))
         height = max(5, min(300, to_int(request.query.get("height", "24"), 24)))
         service = ClosenessAppService(
