@@ -131,6 +131,19 @@ def test_a_listening_round_in_the_browser(tmp_path):
         tab.press("Control+s")
         tab.wait_for("Ana speaks")
         tab.wait_for("Ben listens")
+        # A browser keeps ctrl+t (a new tab) for itself: a break is a click on the footer.
+        tab.page.wait_for_timeout(500)
+        tab.click_words("Break")
+        tab.wait_for("Taking a break")
+        tab.press("Escape")
+        tab.wait_for("A listening session is waiting for you")
+        tab.press("l")
+        tab.wait_for("Carry on")
+        tab.press("Enter")
+        tab.wait_for("You stopped at: Ana speaking")
+        tab.click_words("We're ready: carry on")  # (ctrl+r would reload the page)
+        tab.wait_for("Paused. Press space")  # carried on where it was, paused
+        tab.press(" ")
         tab.page.wait_for_timeout(1500)  # the key that began the turn cannot end it at once
         tab.press("Enter")
         tab.wait_for("Ben, what did you hear Ana say?")

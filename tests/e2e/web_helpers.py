@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -164,6 +164,35 @@ def screen_text(frames: list[bytes]) -> str:
     return ANSI_RE.sub("", text)
 
 
+TOKEN_RE = re.compile(
+    r"\x1b\[(?P<params>[0-9;?<>=!]*)[ -/]*(?P<final>[@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
+    r"|\x1b[@-_]|(?P<text>[^\x1b]+)"
+)
+
+
+def screen_rows(frames: list[bytes], cols: int, rows: int) -> list[str]:
+    """The screen as rows of text: enough of a terminal to place what Textual writes (it
+    moves the cursor with CSI row;col H before each run of text)."""
+    grid = [[" "] * cols for _ in range(rows)]
+    row = col = 0
+    for token in TOKEN_RE.finditer(b"".join(frames).decode("utf-8", "replace")):
+        if token.group("final") == "H":
+            numbers = [
+                int(n) if n.isdigit() else 1 for n in (token.group("params") or "").split(";")
+            ]
+            row, col = (numbers + [1, 1])[0] - 1, (numbers[1:] + [1])[0] - 1
+        elif token.group("text"):
+            for char in token.group("text"):
+                if char in "\r\n":
+                    col = 0 if char == "\r" else col
+                    row += char == "\n"
+                    continue
+                if 0 <= row < rows and 0 <= col < cols:
+                    grid[row][col] = char
+                col += 1
+    return ["".join(line) for line in grid]
+
+
 class BrowserTab:
     """One playwright page on the server's URL, recording every request and every frame."""
 
@@ -206,6 +235,28 @@ class BrowserTab:
 
     def wait_first_frame(self, timeout: float = START_TIMEOUT) -> None:
         self.page.wait_for_selector("body.-first-byte", timeout=timeout * 1000)
+
+    def size(self) -> tuple[int, int]:
+        """The terminal's columns and rows, as the page asked for them."""
+        query = parse_qs(urlsplit(self.websockets[-1]).query)
+        return int(query["width"][0]), int(query["height"][0])
+
+    def click_words(self, words: str) -> None:
+        """Click the middle of `words` where they are on the screen (e.g. a footer key)."""
+        cols, rows = self.size()
+        self.wait_until(
+            lambda: any(words in line for line in screen_rows(self.frames, cols, rows)),
+            what=f"{words!r} on the screen",
+        )
+        lines = screen_rows(self.frames, cols, rows)
+        row = next(i for i, line in enumerate(lines) if words in line)
+        col = lines[row].index(words) + len(words) // 2
+        box = self.page.locator(".xterm-screen").bounding_box()
+        assert box is not None
+        self.page.mouse.click(
+            box["x"] + (col + 0.5) * box["width"] / cols,
+            box["y"] + (row + 0.5) * box["height"] / rows,
+        )
 
     def focus(self) -> None:
         self.page.locator(".xterm-helper-textarea").focus()
