@@ -4,9 +4,13 @@ locked-down headers, and the page asks for nothing from another host."""
 
 from __future__ import annotations
 
+import asyncio
 import re
+from urllib.parse import quote, unquote
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("textual_serve", reason="the web extra is not installed")
 from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
@@ -155,3 +159,43 @@ async def test_no_launch_address_unless_asked(served):
     for path in ("/None/", "//"):
         response = await client.get(path, headers=host(server), allow_redirects=False)
         assert response.status == 404
+
+
+KNOWN = {f"/{TOKEN}/", f"/{TOKEN}/ws", f"/{TOKEN}/status"} | {
+    f"/{TOKEN}/static/{name}" for name in STATIC_FILES
+}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    paths=st.lists(
+        st.one_of(
+            st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=0x2FF), max_size=40),
+            st.builds(lambda tail: f"{TOKEN}/{tail}", st.text(max_size=20)),
+            st.builds(lambda head: f"{head}/", st.text(max_size=50)),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_any_other_path_is_not_found(tmp_path_factory, paths):
+    """Whatever is asked for, only the known addresses answer; nothing else says more than
+    "not found" (and a refusal never echoes the token)."""
+
+    async def ask() -> None:
+        server = ClosenessServer(tmp_path_factory.mktemp("d") / "data", port=0, token=TOKEN)
+        client = TestClient(TestServer(await server._make_app()))
+        await client.start_server()
+        try:
+            for raw in paths:
+                path = "/" + quote(raw, safe="/")
+                if path in KNOWN or unquote(path) in KNOWN:
+                    continue
+                response = await client.get(path, headers=host(server), allow_redirects=False)
+                assert response.status in (404, 400), path
+                assert TOKEN not in await response.text()
+        finally:
+            await client.close()
+            server.sock.close()
+
+    asyncio.run(ask())
