@@ -188,7 +188,7 @@ def test_any_other_path_is_not_found(tmp_path_factory, paths):
         await client.start_server()
         try:
             for raw in paths:
-                path = "/" + quote(raw, safe="/")
+                path = "/" + quote(raw.lstrip("/"), safe="/")  # (not "//host")
                 if path in KNOWN or unquote(path) in KNOWN:
                     continue
                 response = await client.get(path, headers=host(server), allow_redirects=False)
