@@ -43,6 +43,8 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from closeness_tui.web_warm import Sink, WarmApp
+
 HOST = "127.0.0.1"
 APP_EXIT_GRACE = 8.0  # seconds an app may take to leave after its signal (its own watchdog: 5)
 LIVE_GRACE = 2.0  # seconds a new tab waits for an open one to close (a reload's old page)
@@ -165,7 +167,9 @@ class Session:
 class ClosenessServer(Server):
     """textual-serve's Server, locked down for one couple on one laptop."""
 
-    def __init__(self, data_dir: Path, port: int = 0, token: str | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, port: int = 0, token: str | None = None, warm_start: bool = True
+    ) -> None:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.sock.bind((HOST, port))  # OSError if the port is taken: the caller says so
@@ -180,6 +184,8 @@ class ClosenessServer(Server):
         self._launch_code: str | None = None
         self.stop_signal: signal.Signals | None = None
         self._stop = asyncio.Event()
+        self.warm_start = warm_start
+        self._warm: WarmApp | None = None
 
     # -- the web application -------------------------------------------------------------
 
@@ -242,7 +248,35 @@ class ClosenessServer(Server):
         }
         for key, value in values.items():
             page = page.replace("{{" + key + "}}", html.escape(value, quote=True))
+        if self.warm_start and self.session is None and self._warm is None:
+            await self._start_warm()
         return web.Response(text=page, content_type="text/html")
+
+    def _new_service(
+        self,
+        write_bytes: Callable[[bytes], Awaitable[None]],
+        write_str: Callable[[str], Awaitable[None]],
+        close: Callable[[], Awaitable[object]],
+    ) -> ClosenessAppService:
+        return ClosenessAppService(
+            app_command(self.data_dir),
+            write_bytes=write_bytes,
+            write_str=write_str,
+            close=close,
+            download_manager=self.download_manager,
+        )
+
+    async def _start_warm(self) -> None:
+        """Start the app while the page loads (see web_warm); its tab attaches to it."""
+        sink = Sink()
+        service = self._new_service(sink.write_bytes, sink.write_str, sink.close)
+        await service.start(80, 24)  # the tab sends its own size when it connects
+        self._warm = warm = WarmApp(service, sink, lambda: self._expire(warm))
+
+    async def _expire(self, warm: WarmApp) -> None:
+        if self._warm is warm:
+            self._warm = None
+            await warm.service.stop()
 
     async def handle_status(self, request: web.Request) -> web.Response:
         """For a tab whose websocket was refused: is another tab using closeness?"""
@@ -273,17 +307,24 @@ class ClosenessServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15)
         width = max(20, min(500, to_int(request.query.get("width", "80"), 80)))
         height = max(5, min(300, to_int(request.query.get("height", "24"), 24)))
-        service = ClosenessAppService(
-            app_command(self.data_dir),
-            write_bytes=websocket.send_bytes,
-            write_str=websocket.send_str,
-            close=websocket.close,
-            download_manager=self.download_manager,
-        )
+        warm, self._warm = self._warm, None
+        if warm is not None and warm.usable:
+            warm.claim()
+            service = warm.service
+        else:
+            if warm is not None:
+                warm.claim()
+                await warm.service.stop()
+            warm = None
+            service = self._new_service(websocket.send_bytes, websocket.send_str, websocket.close)
         session = self.session = Session(service, websocket)
         try:
             await websocket.prepare(request)
-            await service.start(width, height)
+            if warm is not None:
+                await warm.sink.attach(websocket)
+                await service.set_terminal_size(width, height)
+            else:
+                await service.start(width, height)
             await self._process_messages(websocket, service)
         except (asyncio.CancelledError, ConnectionError):
             pass
@@ -325,9 +366,13 @@ class ClosenessServer(Server):
         try:
             await self._stop.wait()
         finally:
-            session = self.session
+            session, warm = self.session, self._warm
             if session is not None:
                 await self._end(session, signal.SIGTERM)
+            if warm is not None:
+                self._warm = None
+                warm.claim()
+                await warm.service.stop(signal.SIGTERM)
             await runner.cleanup()
         return 0 if self.stop_signal in (None, signal.SIGINT) else 128 + int(self.stop_signal)
 

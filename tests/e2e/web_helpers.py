@@ -244,10 +244,14 @@ class BrowserTab:
     def click_words(self, words: str) -> None:
         """Click the middle of `words` where they are on the screen (e.g. a footer key)."""
         cols, rows = self.size()
-        self.wait_until(
-            lambda: any(words in line for line in screen_rows(self.frames, cols, rows)),
-            what=f"{words!r} on the screen",
-        )
+        try:
+            self.wait_until(
+                lambda: any(words in line for line in screen_rows(self.frames, cols, rows)),
+                what=f"{words!r} on the screen",
+            )
+        except AssertionError as exc:
+            screen = "\n".join(screen_rows(self.frames, cols, rows))
+            raise AssertionError(f"{exc}:\n{screen}") from None
         lines = screen_rows(self.frames, cols, rows)
         row = next(i for i, line in enumerate(lines) if words in line)
         col = lines[row].index(words) + len(words) // 2

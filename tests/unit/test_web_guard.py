@@ -22,7 +22,7 @@ TOKEN = "t0ken-Abc_123"
 
 @pytest.fixture
 async def served(tmp_path):
-    server = ClosenessServer(tmp_path / "data", port=0, token=TOKEN)
+    server = ClosenessServer(tmp_path / "data", port=0, token=TOKEN, warm_start=False)
     client = TestClient(TestServer(await server._make_app()))
     await client.start_server()
     try:
@@ -183,7 +183,9 @@ def test_any_other_path_is_not_found(tmp_path_factory, paths):
     "not found" (and a refusal never echoes the token)."""
 
     async def ask() -> None:
-        server = ClosenessServer(tmp_path_factory.mktemp("d") / "data", port=0, token=TOKEN)
+        server = ClosenessServer(
+            tmp_path_factory.mktemp("d") / "data", port=0, token=TOKEN, warm_start=False
+        )
         client = TestClient(TestServer(await server._make_app()))
         await client.start_server()
         try:
