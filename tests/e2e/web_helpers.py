@@ -4,6 +4,7 @@ from the websocket frames the page receives."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -202,6 +203,7 @@ class BrowserTab:
         self.requests: list[str] = []
         self.websockets: list[str] = []
         self.console: list[str] = []
+        self.resized: tuple[int, int] | None = None
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("console", lambda message: self.console.append(message.text))
         page.on("websocket", self._on_websocket)
@@ -209,6 +211,12 @@ class BrowserTab:
     def _on_websocket(self, websocket) -> None:
         self.websockets.append(websocket.url)
         websocket.on("framereceived", self._on_frame)
+        websocket.on("framesent", self._on_sent)
+
+    def _on_sent(self, payload) -> None:
+        if isinstance(payload, str) and payload.startswith('["resize"'):
+            size = json.loads(payload)[1]
+            self.resized = (int(size["width"]), int(size["height"]))
 
     def _on_frame(self, payload) -> None:
         if isinstance(payload, bytes):
@@ -220,10 +228,21 @@ class BrowserTab:
     def wait_for(self, words: str, timeout: float = STEP_TIMEOUT) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if words in self.text():
+            if self.shows(words):
                 return
             self.page.wait_for_timeout(50)
-        raise AssertionError(f"{words!r} not on the page after {timeout}s:\n{self.text()[-1500:]}")
+        screen = "\n".join(self.rows()) if self.websockets else self.text()[-1500:]
+        raise AssertionError(f"{words!r} not on the page after {timeout}s:\n{screen}")
+
+    def rows(self) -> list[str]:
+        return screen_rows(self.frames, *self.size())
+
+    def shows(self, words: str) -> bool:
+        """The words were written in one run, or are on one row of the screen as it is
+        now (Textual may redraw part of a line)."""
+        if words in self.text():
+            return True
+        return bool(self.websockets) and any(words in row for row in self.rows())
 
     def wait_until(self, predicate, what: str, timeout: float = STEP_TIMEOUT) -> None:
         """As wait_until, letting playwright deliver the page's events meanwhile."""
@@ -237,7 +256,10 @@ class BrowserTab:
         self.page.wait_for_selector("body.-first-byte", timeout=timeout * 1000)
 
     def size(self) -> tuple[int, int]:
-        """The terminal's columns and rows, as the page asked for them."""
+        """The terminal's columns and rows: the page's last resize (once its font has
+        loaded, the page may fit more rows than it first asked for), else what it asked."""
+        if self.resized is not None:
+            return self.resized
         query = parse_qs(urlsplit(self.websockets[-1]).query)
         return int(query["width"][0]), int(query["height"][0])
 
