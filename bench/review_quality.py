@@ -1,10 +1,14 @@
 """How well the I-statement review does on the labelled sentences, and how fast it is.
 
-Reads tests/data/review_cases.txt (kinds | sentence), runs review() on each sentence and
-prints per-kind precision and recall (a sentence counts once per kind), the cases it gets
-wrong, and the median time to review a 2,000-character text. Headline last.
+Reads tests/data/review_cases.txt (kinds | sentence) and the public sentences collected from
+therapists' and NVC trainers' pages (tests/data/review_public_dev.tsv, the set the rules were
+tuned on, and review_public_heldout.tsv, never tuned on), runs review() on each sentence and
+prints per-kind precision and recall (a sentence counts once per kind), micro-F1, the share of
+"what not to say" examples that get any finding and of recommended rewrites that get none, the
+cases it gets wrong, and the median time to review a 2,000-character text. Headline last.
 
-    python bench/review_quality.py
+    python bench/review_quality.py            # everything
+    python bench/review_quality.py --dev      # only the sets one may tune on
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from closeness_tui.istatement import KINDS, review
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CASES = DATA / "review_cases.txt"
 HELD_OUT = DATA / "review_heldout.txt"
+PUBLIC_DEV = DATA / "review_public_dev.tsv"
+PUBLIC_HELD_OUT = DATA / "review_public_heldout.tsv"
 
 
 def load_cases(path: Path = CASES) -> list[tuple[frozenset[str], str]]:
@@ -31,6 +37,17 @@ def load_cases(path: Path = CASES) -> list[tuple[frozenset[str], str]]:
         labels = frozenset(k.strip() for k in kinds.split(",")) - {"clean"}
         cases.append((labels, sentence))
     return cases
+
+
+def load_public(path: Path) -> list[tuple[str, frozenset[str], str, str]]:
+    """(label, kinds, sentence, source) rows; label is "bad" (what not to say) or "good"."""
+    rows = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, kinds, sentence, source = line.split("\t")
+        rows.append((label, frozenset(kinds.split(",")) - {"clean"}, sentence, source))
+    return rows
 
 
 def score(cases):
@@ -77,6 +94,35 @@ def timings_ms(text: str, runs: int = 300) -> tuple[list[float], list[float]]:
 def report(title: str, cases) -> float:
     """Print precision and recall per kind; return the lowest of them."""
     tp, fp, fn, wrong = score(cases)
+    return _print_table(title, cases, tp, fp, fn, wrong)[0]
+
+
+def micro_f1(tp, fp, fn) -> float:
+    t, f_p, f_n = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    return 2 * t / (2 * t + f_p + f_n) if t else 0.0
+
+
+def report_public(title: str, rows) -> tuple[float, float, float]:
+    """Per-kind table, then: share of bad sentences with a finding, of good ones with none,
+    and micro-F1 over kinds."""
+    cases = [(kinds, sentence) for _, kinds, sentence, _ in rows]
+    tp, fp, fn, wrong = score(cases)
+    _print_table(title, cases, tp, fp, fn, wrong)
+    bad = [s for label, _, s, _ in rows if label == "bad"]
+    good = [s for label, _, s, _ in rows if label == "good"]
+    flagged = sum(1 for s in bad if review(s))
+    left = sum(1 for s in good if not review(s))
+    f1 = micro_f1(tp, fp, fn)
+    sources = len({src for *_, src in rows})
+    print(
+        f"  {len(rows)} sentences from {sources} sources: {flagged}/{len(bad)} what-not-to-say "
+        f"get a finding ({flagged / len(bad):.0%}), {left}/{len(good)} rewrites get none "
+        f"({left / len(good):.0%}), micro-F1 {f1:.2f}\n"
+    )
+    return flagged / len(bad), left / len(good), f1
+
+
+def _print_table(title, cases, tp, fp, fn, wrong) -> tuple[float]:
     clean = sum(1 for labels, _ in cases if not labels)
     print(f"{title}: {len(cases)} labelled sentences ({clean} clean)")
     print(f"{'kind':<20}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
@@ -89,7 +135,7 @@ def report(title: str, cases) -> float:
     for sentence, want, got in wrong:
         print(f"  miss: {sentence!r} labelled {want or ['clean']}, found {got or ['clean']}")
     print(f"  {len(cases) - len(wrong)}/{len(cases)} sentences exactly right\n")
-    return worst
+    return (worst,)
 
 
 def typical_text() -> str:
@@ -103,8 +149,13 @@ def typical_text() -> str:
 
 
 def main() -> int:
+    dev_only = "--dev" in sys.argv[1:]
     worst = report("Labelled set (tests/data/review_cases.txt)", load_cases(CASES))
+    pub_dev = report_public("Public development set (tuned on)", load_public(PUBLIC_DEV))
+    if dev_only:
+        return 0
     held = report("Held-out set (not used for tuning)", load_cases(HELD_OUT))
+    pub_held = report_public("Public held-out set (never tuned on)", load_public(PUBLIC_HELD_OUT))
     figures = {}
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {os.cpu_count()} cores, load average {load:.1f} while measuring")
@@ -121,6 +172,11 @@ def main() -> int:
         f"(target >= 0.90); median review of 2,000 chars {figures['dense']:.2f} ms dense, "
         f"{figures['typical']:.2f} ms typical (target < 5 ms)"
     )
+    for name, (bad, good, f1) in (("development", pub_dev), ("held-out", pub_held)):
+        print(
+            f"HEADLINE public {name}: {bad:.0%} of what-not-to-say get a finding (target >= 90%), "
+            f"{good:.0%} of rewrites get none (target >= 97%), micro-F1 {f1:.2f} (target >= 0.85)"
+        )
     return 0
 
 

@@ -66,6 +66,7 @@ FILE = "istatement.toml"
 KINDS: tuple[str, ...] = (
     "absolute",
     "blame",
+    "sarcasm",
     "thought_as_feeling",
     "faux_feeling",
     "label",
@@ -97,11 +98,12 @@ class Finding:
     end: int
     message: str
     suggestion: str
+    heading: str = ""  # the rule's own title, when it has a more specific one than its kind
 
     @property
     def title(self) -> str:
         """The kind in plain words ("Always / never"), for showing."""
-        return istatement_text().kinds[self.kind].title
+        return self.heading or istatement_text().kinds[self.kind].title
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -139,6 +141,7 @@ class _Compiled:
     preceded: frozenset[str]
     followed: re.Pattern[str] | None
     boundary: bool = False  # the leading \b was lifted out: checked in review()
+    listed: re.Pattern[str] | None = None  # a further word of the same kind in a list
 
 
 def _top_level_branches(pattern: str) -> list[str]:
@@ -189,6 +192,9 @@ class Reviewer:
         macros["label"] = _alternation(lists.labels)
         macros["insult"] = _alternation(lists.insults)
         macros["faux"] = _alternation(w for f in self.text.faux for w in f.words)
+        macros["feeling"] = _alternation(
+            w.word for fam in self.vocabulary.families for w in fam.words
+        )
         self.macros = macros
         pleasant_words = [
             w.word for fam in self.vocabulary.families if fam.tone == "pleasant" for w in fam.words
@@ -204,6 +210,16 @@ class Reviewer:
         self.unpleasant = _words_regex(unpleasant_words + lists.unpleasant_cues)
         self.negation = _words_regex(lists.negation_cues)
         self.never_pleasant = re.compile(r"\s*" + _alternation(lists.never_pleasant) + r"\b")
+        self.appreciation = _words_regex(lists.appreciation_cues)
+        # "... vocative or interjection, " before an order still counts as the sentence's start
+        # ("Bob, stop ...", "For the love of god, stop ..."), but not a clause ("When ..., ").
+        # "Please", "just" and the like may come first too ("Please just stop ...").
+        self.lead_in = re.compile(
+            r"(?:(?!(?:if|when|whenever|once|after|before|while|as|since|because|unless|until|"
+            r"even|though|although)\b)(?:[\w']+\s+){0,4}[\w']+\s*,\s*)?"
+            r"(?:(?:please|just|now|so|oh|and|look|honestly|seriously|right)\s+)*"
+        )
+        list_link = self.expand("%list_link%")  # what joins one word of a list to the next
         self.faux_index = {w.lower(): entry for entry in self.text.faux for w in entry.words}
         for index, rule in enumerate(self.text.rules):
             where = f"rules[{index}]"
@@ -219,6 +235,10 @@ class Reviewer:
                 raise ContentError(
                     FILE, f"{where}.pattern", f"not a usable pattern ({exc})"
                 ) from None
+            listed = None
+            if rule.in_lists:
+                group = self._word_group(rule, where)
+                listed = re.compile(list_link + "(?P<word>" + group + r")\b")
             self.rules.append(
                 _Compiled(
                     rule,
@@ -226,6 +246,7 @@ class Reviewer:
                     frozenset(w.lower() for w in rule.unless_preceded_by),
                     followed,
                     boundary,
+                    listed,
                 )
             )
 
@@ -242,6 +263,25 @@ class Reviewer:
                     FILE, f"draft.rewrites[{index}]", f"not a usable pattern ({exc})"
                 ) from None
         self.rewrites = tuple(compiled_rewrites)
+
+    def _word_group(self, rule: Rule, where: str) -> str:
+        """The (?P<word>...) group of a rule's pattern, expanded: what a list may continue with."""
+        expanded = self.expand(rule.pattern)
+        start = expanded.find("(?P<word>")
+        if start < 0:
+            raise ContentError(FILE, f"{where}.in_lists", "needs a (?P<word>...) group")
+        depth, i = 0, start
+        while i < len(expanded):
+            ch = expanded[i]
+            if ch == "\\":
+                i += 2
+                continue
+            depth += ch == "("
+            depth -= ch == ")"
+            i += 1
+            if depth == 0:
+                break
+        return expanded[start + len("(?P<word>") : i - 1]
 
     def expand(self, pattern: str) -> str:
         """Replace each %name% with its macro; a macro may use other macros (up to a few
@@ -272,6 +312,11 @@ class Reviewer:
                 if self._skip(compiled, match, norm, ends):
                     continue
                 found.append(self._finding(compiled.rule, match, text))
+                if compiled.listed is not None:
+                    more = match
+                    while (more := compiled.listed.match(norm, more.end())) is not None:
+                        found.append(self._finding(compiled.rule, more, text, word_only=True))
+                        pos = max(pos, more.end())
         return _dedupe(found)
 
     def _sentence(self, norm: str, ends: list[int], pos: int) -> tuple[int, int]:
@@ -287,8 +332,10 @@ class Reviewer:
         if c.followed is not None and c.followed.match(norm, m.end()):
             return True
         start, end = self._sentence(norm, ends, m.start())
-        if rule.at_sentence_start and norm[start : m.start()].strip(" \t\"'"):
-            return True
+        if rule.at_sentence_start:
+            before = norm[start : m.start()].strip(" \t\"'")
+            if before and not self.lead_in.fullmatch(before + " "):
+                return True
         if rule.unless_negated and self.negation.search(norm, start, m.start()):
             return True
         mode = rule.unless_pleasant
@@ -300,6 +347,8 @@ class Reviewer:
             after = norm[m.end() : m.end() + 40].split()[:3]
             return any(w.strip(".,;:!?\"'").lower() in self.pleasant_set for w in after)
         if mode == "absolute":
+            if self.appreciation.search(norm, start, end):
+                return True  # "You never give up, and I love that about you."
             clause_end = _CLAUSE_END.search(norm, m.end())
             stop = clause_end.start() if clause_end else len(norm)
             if m.group("word").lower() == "never":
@@ -327,21 +376,23 @@ class Reviewer:
                 values["feelings"] = _or_list(entry.feelings)
                 values["needs"] = _or_list(entry.needs)
         said = (
-            Template(kind.reason).safe_substitute(values),
+            Template(rule.reason or kind.reason).safe_substitute(values),
             Template(rule.suggestion or kind.suggestion).safe_substitute(values),
         )
         if len(self._said) < 10_000:
             self._said[key] = said
         return said
 
-    def _finding(self, rule: Rule, m: re.Match[str], original: str) -> Finding:
+    def _finding(
+        self, rule: Rule, m: re.Match[str], original: str, *, word_only: bool = False
+    ) -> Finding:
         groups = m.groupdict()
         if groups.get("word"):
             word = original[m.start("word") : m.end("word")]
         else:
             word = original[m.start() : m.end()].strip()
         message, suggestion = self._words(rule, _SPACES.sub(" ", word))
-        start, end = m.start(), m.end()
+        start, end = (m.start("word"), m.end("word")) if word_only else (m.start(), m.end())
         # Trim spaces a pattern may have taken at its edges.
         while start < end and original[start].isspace():
             start += 1
@@ -353,6 +404,7 @@ class Reviewer:
             end=end,
             message=message,
             suggestion=suggestion,
+            heading=rule.title,
         )
 
 

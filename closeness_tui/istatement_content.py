@@ -21,6 +21,9 @@ class Rule(msgspec.Struct, forbid_unknown_fields=True):
     unless_followed_by: list[str] = msgspec.field(default_factory=list)
     at_sentence_start: bool = False
     suggestion: str = ""
+    title: str = ""  # a more specific title than the kind's own ("A request that could be clearer")
+    reason: str = ""  # a more specific reason than the kind's own
+    in_lists: bool = False  # also each further word in a list after the match ("X and Y")
 
 
 class Faux(msgspec.Struct, forbid_unknown_fields=True):
@@ -62,6 +65,8 @@ class Topic(msgspec.Struct, forbid_unknown_fields=True):
 class Draft(msgspec.Struct, forbid_unknown_fields=True):
     default_feelings: list[str]
     default_needs: list[str]
+    warm_feelings: list[str]
+    warm_needs: list[str]
     situation_note: str
     rewrites: list[tuple[str, str]]
     topics: list[Topic]
@@ -109,6 +114,7 @@ class Screens(msgspec.Struct, forbid_unknown_fields=True):
     complaint_none: str
     complaint_draft: str
     complaint_feelings: str
+    underneath_family: str
     complaint_needs: str
     complaint_empty: str
     library_title: str
@@ -133,6 +139,7 @@ class Lists(msgspec.Struct, forbid_unknown_fields=True):
     pleasant_cues: list[str]
     unpleasant_cues: list[str]
     never_pleasant: list[str]
+    appreciation_cues: list[str]
 
 
 class Lowercase(msgspec.Struct, forbid_unknown_fields=True):

@@ -281,7 +281,7 @@ def test_macros_may_use_macros_but_not_themselves():
     good = _istatement_toml()
     sarcasm_line = good.split("sarcasm = ", 1)[1].split("\n", 1)[0]
     assert "%you%" in sarcasm_line  # a macro using a macro, and it works:
-    assert [f.kind for f in review("How nice of you to finally show up.")] == ["blame"]
+    assert [f.kind for f in review("How nice of you to finally show up.")] == ["sarcasm"]
     target = r"\byour\s+(?:own\s+)?fault\b"
     assert target in good
     looping = good.replace("[macros]\n", "[macros]\nloop = '(?:a%loop%)'\n", 1)
