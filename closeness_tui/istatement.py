@@ -635,11 +635,14 @@ def _rewrites() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def _situation(text: str, findings: list[Finding]) -> str:
+    """The clause of the complaint most likely to hold what happened, in plain words: not a
+    question (an accusing question is no situation), not a clause with a label in it, with the
+    speaker's own "I feel ... when" and the absolutes taken out."""
     norm = text.translate(_STRAIGHTEN)
     sentences = [
         (m.start(), m.end(), m.group())
-        for m in re.finditer(r"[^.!?\n]+[.!?]*", norm)
-        if m.group().strip()
+        for m in re.finditer(r"[^.!?;\n]+[.!?;]*", norm)
+        if m.group().strip() and not m.group().rstrip().endswith("?")
     ]
 
     def weight(item: tuple[int, int, str]) -> int:
@@ -656,13 +659,42 @@ def _situation(text: str, findings: list[Finding]) -> str:
     best = max(sentences, key=weight, default=None)
     if best is None or weight(best) == 0:
         return ""
-    sentence = best[2]
+    sentence = best[2].strip().rstrip(".!;").strip().strip("\"'")
     for regex, repl in _rewrites():
-        sentence = regex.sub(repl, sentence)
-    sentence = tidy("situation", sentence.strip().strip("\"'"))
+        sentence = regex.sub(repl, sentence).strip()
+    sentence = tidy("situation", sentence)
     if len(sentence.split()) < 2 or any(f.kind == "label" for f in review(sentence)):
         return ""
     return sentence
+
+
+@cache
+def _pleasant_feelings() -> frozenset[str]:
+    return frozenset(w.word for w in feeling_words() if w.tone == "pleasant")
+
+
+def is_warm(text: str, findings: list[Finding] | None = None) -> bool:
+    """Does the text read as an appreciation (nothing to coach, pleasant words and no
+    unpleasant ones, or a thank-you)? Then the feelings suggested for it are warm ones."""
+    if findings is None:
+        findings = review(text)
+    if findings or not text.strip():
+        return False
+    r = reviewer()
+    norm = _lower(text.translate(_STRAIGHTEN))
+    if r.unpleasant.search(norm) and not r.appreciation.search(norm):
+        return False
+    return bool(r.appreciation.search(norm) or r.pleasant.search(norm))
+
+
+def feelings_underneath(typed: str) -> tuple[str, list[str]] | None:
+    """A judgement word typed as a feeling ("ignored", "I feel so used"): the word as typed and
+    the feelings that often lie underneath it, for the feeling list to offer right there."""
+    r = reviewer()
+    word = _SPACES.sub(" ", tidy("feeling", typed).lower())
+    word = re.sub("^" + r.macros["degree"], "", word)  # "so used", "really ignored"
+    entry = r.faux_index.get(word)
+    return (word, list(entry.feelings)) if entry is not None else None
 
 
 def draft_from_complaint(text: str, findings: list[Finding] | None = None) -> ComplaintDraft:
@@ -677,6 +709,15 @@ def draft_from_complaint(text: str, findings: list[Finding] | None = None) -> Co
     feel: list[str] = []
     need: list[str] = []
     r = reviewer()
+    if is_warm(text, findings):
+        feel = [w for w in re.findall(r"[a-z]+", lowered) if w in _pleasant_feelings()]
+        return ComplaintDraft(
+            findings=findings,
+            situation=_situation(text, findings),
+            feelings=_unique(feel + config.warm_feelings, 5),
+            needs=_unique(config.warm_needs, 4),
+            note=config.situation_note,
+        )
     for f in findings:
         if f.kind == "faux_feeling":
             word = re.search(r.macros["faux"], text[f.start : f.end].lower())

@@ -34,6 +34,7 @@ from closeness_tui.istatement import (
     Parts,
     compose,
     feeling_words,
+    feelings_underneath,
     findings_by_part,
     intensity_name,
     make_statement,
@@ -262,6 +263,10 @@ class StatementBuilderScreen(ClosenessScreen):
         vocabulary = feeling_words() if part == "feeling" else need_words()
         found = search(vocabulary, query)
         groups: dict[str, list[tuple[str, int]]] = {}
+        under = feelings_underneath(query) if part == "feeling" else None
+        if under is not None:  # a judgement typed as a feeling: offer what may lie underneath
+            title = Template(words.underneath_family).safe_substitute(word=under[0])
+            groups[title] = [(w, 0) for w in under[1]]
         suggested = [w for w in self.suggested[part] if query.strip().lower() in w.lower()]
         if suggested:
             groups[words.suggested_family] = [(w, 0) for w in suggested]

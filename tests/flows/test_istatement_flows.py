@@ -133,6 +133,38 @@ async def test_feeling_and_need_picked_from_the_lists(named_app):
         assert plain(screen, "#preview") == "I feel worried, and I need to be heard."
 
 
+async def test_a_judgement_typed_as_a_feeling_offers_the_feelings_underneath(named_app):
+    """ "ignored" is no word of the list, so the list offers lonely, hurt and sad right there,
+    and picking one replaces it."""
+    async with named_app.run_test(size=(80, 24), notifications=True) as pilot:
+        named_app.push_screen(StatementBuilderScreen(author=0))
+        await pilot.pause()
+        screen = named_app.screen
+        await type_into(pilot, "#feeling", "ignored")
+        vocab = screen.query_one("#feeling-vocab", OptionList)
+        shown = [str(vocab.get_option_at_index(i).prompt) for i in range(vocab.option_count)]
+        assert shown[:4] == ['underneath "ignored"', "  lonely  ", "  hurt  ", "  sad  "]
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert screen.query_one("#feeling", Input).value == "lonely"
+        assert plain(screen, "#preview") == "I feel lonely."
+
+
+async def test_a_request_in_the_negative_is_coached_beside_the_request(named_app):
+    async with named_app.run_test(size=(80, 24), notifications=True) as pilot:
+        named_app.push_screen(StatementBuilderScreen(author=0))
+        await pilot.pause()
+        screen = named_app.screen
+        await type_into(pilot, "#feeling", "scared")
+        await type_into(pilot, "#request", "stop yelling")
+        hint = plain(screen, "#request-hint")
+        assert hint.startswith("A request that could be clearer: Ask for the thing you'd like")
+        screen.query_one("#request", Input).value = ""
+        await type_into(pilot, "#request", "speak softly when we disagree")
+        assert "Asked as a question" in plain(screen, "#request-hint")
+        assert "Nothing to coach here" in plain(screen, "#coaching")
+
+
 async def test_from_you_never_to_a_saved_i_statement(named_app, data_dir):
     """The whole way a partner would go: a "you never" sentence to words they would say."""
     async with named_app.run_test(size=(80, 24), notifications=True) as pilot:

@@ -9,15 +9,18 @@ import pytest
 
 from closeness_tui import content
 from closeness_tui.istatement import (
+    KINDS,
     Parts,
     compose,
     compose_long,
     compose_short,
     draft_from_complaint,
     feeling_words,
+    feelings_underneath,
     findings_by_part,
     intensity_name,
     is_clause,
+    is_warm,
     library,
     make_statement,
     need_words,
@@ -367,3 +370,115 @@ def test_compose_never_fails_and_spans_hold_the_tidied_parts(feeling, situation,
             assert composed.text[start:end] == tidy(
                 name, getattr(Parts(feeling, situation, need, request), name)
             )
+
+
+# -- issue 16: titles, lists, drafts that read well -----------------------------------------
+
+
+def test_sarcasm_is_titled_as_sarcasm_and_requests_as_requests():
+    (f,) = review("Thanks a lot for nothing.")
+    assert (f.kind, f.title) == ("sarcasm", "Sarcasm")
+    assert "sarcasm" in KINDS
+    (f,) = review("Would you be willing to stop yelling?")
+    assert (f.kind, f.title) == ("demand", "A request that could be clearer")
+    assert "what you don't want" in f.message
+    (f,) = review("If you don't come, we're done.")
+    assert f.title == "An ultimatum"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("I feel disrespected and manipulated.", ["I feel disrespected", "manipulated"]),
+        ("I feel ignored, used and betrayed.", ["I feel ignored", "used", "betrayed"]),
+        ("I feel hurt, used and betrayed.", ["I feel hurt, used", "betrayed"]),
+        ("It makes me feel dismissed and unimportant.", ["makes me feel dismissed", "unimportant"]),
+        ("I feel sad and lonely.", []),
+        ("I feel ignored and sad.", ["I feel ignored"]),
+    ],
+)
+def test_every_judgement_word_in_a_list_is_found(text, words):
+    found = [text[f.start : f.end] for f in review(text) if f.kind == "faux_feeling"]
+    assert found == words
+
+
+def test_each_word_of_a_list_names_its_own_feelings_underneath():
+    text = "I feel betrayed and smothered."
+    second = [f for f in review(text) if f.kind == "faux_feeling"][1]
+    assert '"smothered"' in second.message and "independence" in second.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I feel abused.", "I was abused and I feel scared.", "I felt abused by him for years."],
+)
+def test_abused_is_never_coached_as_a_judgement(text):
+    # Someone may be telling of real abuse: that word is never called a judgement.
+    assert [f for f in review(text) if f.kind == "faux_feeling"] == []
+
+
+@pytest.mark.parametrize(
+    ("complaint", "situation"),
+    [
+        ("I feel upset when you don't help with the dishes.", "you don't help with the dishes"),
+        ("You're so lazy; you never clean up.", "you don't clean up"),
+        ("When you came home late, I felt scared.", "you came home late"),
+        ("You make me feel small when you joke about my job.", "you joke about my job"),
+        ("As usual, you forgot to take the trash out.", "you forgot to take the trash out"),
+        ("I'm angry because you lied to me.", "you lied to me"),
+        ("I feel disrespected and manipulated when you decide.", "you decide"),
+        ("Why can't you ever put the lid back on?", ""),
+        ("You're a lousy parent.", ""),
+    ],
+)
+def test_a_draft_situation_is_the_moment_without_feelings_labels_or_absolutes(complaint, situation):
+    draft = draft_from_complaint(complaint)
+    assert draft.situation == situation
+    for form in ("short", "long"):
+        text = compose(Parts("hurt", draft.situation, "respect"), form).text
+        assert text.lower().count("when") <= 1, text
+        assert not [f for f in review(text) if f.kind == "label"], text
+
+
+def test_the_long_form_links_a_thing_with_when_i_think_about():
+    assert compose_long("sad", "the joke at the party", "respect") == (
+        "When I think about the joke at the party, I feel sad, because I need respect."
+    )
+    assert compose_long("sad", "we ate apart", "") == "When we ate apart, I feel sad."
+
+
+@pytest.mark.parametrize(
+    ("text", "warm"),
+    [
+        ("You always make the best coffee.", True),
+        ("Thank you for helping with the dishes.", True),
+        ("I love our walks.", True),
+        ("You never listen to me.", False),
+        ("I was late for work.", False),
+        ("", False),
+    ],
+)
+def test_warm_sentences_are_told_apart(text, warm):
+    assert is_warm(text) is warm
+
+
+def test_the_feelings_suggested_for_a_warm_sentence_are_warm():
+    draft = draft_from_complaint("Thank you for helping with the dishes, you always do.")
+    pleasant = {w.word for w in feeling_words() if w.tone == "pleasant"}
+    assert draft.feelings and set(draft.feelings) <= pleasant
+    assert draft.situation == "your helping with the dishes"
+
+
+@pytest.mark.parametrize(
+    ("typed", "underneath"),
+    [
+        ("ignored", ("ignored", ["lonely", "hurt", "sad"])),
+        ("I feel so used", ("used", ["angry", "hurt", "tired"])),
+        ("Taken for granted", ("taken for granted", ["hurt", "sad", "lonely"])),
+        ("sad", None),
+        ("", None),
+        ("abused", None),
+    ],
+)
+def test_a_judgement_typed_as_a_feeling_has_feelings_underneath(typed, underneath):
+    assert feelings_underneath(typed) == underneath
