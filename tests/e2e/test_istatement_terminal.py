@@ -122,3 +122,43 @@ def test_from_you_never_to_a_saved_i_statement_in_a_real_terminal(tmp_path):
     )
     assert review(statement.text) == []
     assert statement.complaint == "You never listen to me!"
+
+
+def test_a_judgement_in_a_list_and_the_feelings_underneath_in_a_real_terminal(tmp_path):
+    """Issue 16 as a partner meets it: both judgement words of a list are coached, the draft's
+    situation is the moment alone (no doubled "when"), and "ignored" typed as the feeling
+    offers lonely, hurt and sad right there in the list."""
+    assert CLOSENESS.exists(), f"install the package first: {CLOSENESS} is missing"
+    data = tmp_path / "data"
+    seed_names(data, "Ana", "Ben")
+    term = Terminal(f"{CLOSENESS} --data-dir {data}")
+    try:
+        term.wait_for("Hello, Ana and Ben")
+        term.keys("i")
+        term.wait_for("Start from a complaint")
+        term.keys("c")
+        term.wait_for("Nobody else")
+        term.type("I feel disrespected and manipulated when you decide without me.")
+        term.wait_for("Feelings that may be underneath")
+        screen = term.screen()
+        assert "disrespected" in screen and "manipulated" in screen
+        term.keys("C-b")
+        term.wait_for("you decide without me")
+        term.keys("Enter", "Tab")  # Ana's words; then the feeling box
+        time.sleep(1.5)  # the box takes focus (slower on a busy machine) before typing
+        term.type("ignored")
+        term.wait_for('underneath "ignored"')
+        term.keys("Tab", "Enter")  # the first feeling underneath
+        term.wait_for("feel lonely.")
+        assert "when when" not in term.screen().replace("\n", " ")
+        term.keys("C-s")
+        term.wait_for("Saved to Ana's statements.")
+        term.keys("C-q")
+        time.sleep(1.5)
+    finally:
+        term.close()
+    with Store.open(data, read_only=True) as store:
+        (statement,) = store.all(Statement)
+    assert statement.feeling == "lonely"
+    assert statement.situation == "you decide without me"
+    assert statement.text.startswith("When you decide without me, I feel lonely")
