@@ -142,6 +142,7 @@ class _Compiled:
     followed: re.Pattern[str] | None
     boundary: bool = False  # the leading \b was lifted out: checked in review()
     listed: re.Pattern[str] | None = None  # a further word of the same kind in a list
+    only_with: re.Pattern[str] | None = None  # must also be found in the same sentence
 
 
 def _top_level_branches(pattern: str) -> list[str]:
@@ -192,9 +193,6 @@ class Reviewer:
         macros["label"] = _alternation(lists.labels)
         macros["insult"] = _alternation(lists.insults)
         macros["faux"] = _alternation(w for f in self.text.faux for w in f.words)
-        macros["feeling"] = _alternation(
-            w.word for fam in self.vocabulary.families for w in fam.words
-        )
         self.macros = macros
         pleasant_words = [
             w.word for fam in self.vocabulary.families if fam.tone == "pleasant" for w in fam.words
@@ -231,6 +229,7 @@ class Reviewer:
             try:
                 pattern, boundary = _lift_boundary(self.expand(rule.pattern))
                 regex = re.compile(pattern)
+                only_with = re.compile(self.expand(rule.only_with)) if rule.only_with else None
             except (re.error, KeyError) as exc:
                 raise ContentError(
                     FILE, f"{where}.pattern", f"not a usable pattern ({exc})"
@@ -247,6 +246,7 @@ class Reviewer:
                     followed,
                     boundary,
                     listed,
+                    only_with,
                 )
             )
 
@@ -332,6 +332,8 @@ class Reviewer:
         if c.followed is not None and c.followed.match(norm, m.end()):
             return True
         start, end = self._sentence(norm, ends, m.start())
+        if c.only_with is not None and not c.only_with.search(norm, start, end):
+            return True
         if rule.at_sentence_start:
             before = norm[start : m.start()].strip(" \t\"'")
             if before and not self.lead_in.fullmatch(before + " "):
