@@ -209,6 +209,7 @@ class Reviewer:
         self.negation = _words_regex(lists.negation_cues)
         self.never_pleasant = re.compile(r"\s*" + _alternation(lists.never_pleasant) + r"\b")
         self.appreciation = _words_regex(lists.appreciation_cues)
+        self.never_label = re.compile(r"\s*(?:so\s+|ever\s+)?" + macros["label"] + r"\b")
         # "... vocative or interjection, " before an order still counts as the sentence's start
         # ("Bob, stop ...", "For the love of god, stop ..."), but not a clause ("When ..., ").
         # "Please", "just" and the like may come first too ("Please just stop ...").
@@ -354,7 +355,11 @@ class Reviewer:
             clause_end = _CLAUSE_END.search(norm, m.end())
             stop = clause_end.start() if clause_end else len(norm)
             if m.group("word").lower() == "never":
-                return bool(self.never_pleasant.match(norm, m.end(), stop))
+                # "you never fail to ...", "you're never boring": praise
+                return bool(
+                    self.never_pleasant.match(norm, m.end(), stop)
+                    or self.never_label.match(norm, m.end(), stop)
+                )
             return self._pleasant(norm, m.end(), stop)
         # "clause": the whole sentence around the match, without the match itself.
         return self._pleasant(norm, start, m.start()) or self._pleasant(norm, m.end(), end)
