@@ -86,6 +86,7 @@ _MACRO = re.compile(r"%(\w+)%")
 _MACRO_DEPTH = 5
 _WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 _SPACES = re.compile(r"\s+")
+_NEXT_WORDS = re.compile(r"(?:\W*[\w']+){1,3}")
 _PLACEHOLDER = re.compile(r"\$(\w+)")
 # "i" on its own (or in i'm, i've, i'd, i'll) is the pronoun: written "I" in the sentence.
 _LOWER_I = re.compile(r"(?<![\w'.])i(?=\s|'(?:m|ve|d|ll)\b|[,;:!?]|$)")
@@ -347,8 +348,10 @@ class Reviewer:
         if mode == "word":
             return m.group("word").lower() in self.pleasant_set
         if mode == "next":
-            after = norm[m.end() : m.end() + 40].split()[:3]
-            return any(w.strip(".,;:!?\"'").lower() in self.pleasant_set for w in after)
+            # the next three words hold a pleasant word or cue ("make me feel at home")
+            words = _NEXT_WORDS.match(norm, m.end())
+            stop = words.end() if words else m.end()
+            return bool(self.pleasant.search(norm, m.end(), stop))
         if mode == "absolute":
             if self.appreciation.search(norm, start, end):
                 return True  # "You never give up, and I love that about you."
