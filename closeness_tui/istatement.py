@@ -4,20 +4,31 @@
 `end` into the text as given, a plain-words `message` and a `suggestion`. The kinds:
 
 - ``absolute``: a sweeping generalisation about the partner: "you always", "you never",
-  "every time you", "you ... all the time". Praise is left alone: "you always make the best
-  coffee" and "you never fail to make me laugh" are appreciations, not complaints (the rest of
-  the clause is read for pleasant and unpleasant words).
+  "every time you", "you ... all the time", "as usual, you ...", "everything you say is ...",
+  "you keep -ing", "it's always about what you want". Praise is left alone: "you always make
+  the best coffee", "you never fail to make me laugh" and "you never give up, and I love that
+  about you" are appreciations, not complaints (the rest of the clause is read for pleasant and
+  unpleasant words, and the sentence for an appreciation like "I love that").
 - ``blame``: the partner made to own the speaker's feeling or the problem: "you make me feel",
-  "you drive me crazy", "because of you", "it's your fault", "I'm angry because you ...". Not
-  "you make me feel loved" or "it's not your fault".
-- ``thought_as_feeling``: "I feel that / like / as if / as though" + a clause, or "I feel you
-  don't care": a thought, not a feeling. "I feel like going for a walk" (a wish) and "I feel
+  "you drive me crazy", "you irritate me", "because of you", "it's your fault", "you are why
+  ...", "I'm angry because you ...", "you aren't there for me", mind-reading ("you only care
+  about yourself"), accusing questions ("how can you ...?", "why can't you ever ...?", titled
+  as such) and words that wound ("I hate you"). Not "you make me feel loved", "it's not your
+  fault", or "I feel upset when you don't help" (a when-clause is the situation).
+- ``sarcasm``: its common fixed forms: "thanks a lot for nothing", "must be nice to ...", "oh
+  great, another ...", "wow, you actually ...", "would it kill you to ...".
+- ``thought_as_feeling``: "I feel that / like / as if / as though" + a clause, "I feel
+  strongly that", or "I feel" + a pronoun, a name or a noun + a verb ("I feel you don't care",
+  "I feel it is useless", "I feel Amy has ..."): a thought, not a feeling. "I feel like going for a walk" (a wish) and "I feel
   like a failure" (no clause follows) are not flagged; "I feel that way" is not either.
 - ``faux_feeling``: a judgement of the other dressed as a feeling ("I feel ignored / abandoned /
-  betrayed / manipulated / rejected / used / attacked"); the suggestion names feelings and
-  needs that often lie underneath. "I'm used to it" is not one.
+  betrayed / manipulated / rejected / used / attacked"), every one of a list ("disrespected and
+  manipulated"), "makes me feel dismissed", and "you ignored me" (a judgement of what they did);
+  the suggestion names feelings and needs that often lie underneath. "I'm used to it" is not
+  one, and "abused" never is: someone may be telling of real abuse.
 - ``label``: name-calling or a verdict on character ("you're so selfish", "you are lazy",
-  "you idiot"). Negation is respected: "I don't think you're lazy" and "you're not lazy" are
+  "you idiot", "you're no fun", "you can't take a joke", "what is wrong with you?", "you're
+  acting like a child", "your plan is ridiculous", contempt like "you don't deserve me"). Negation is respected: "I don't think you're lazy" and "you're not lazy" are
   not labels.
 - ``should``: telling the partner what they must do ("you should", "you need to", "you have
   to", "you're supposed to"). Invitations ("you should see the sunset", "you have to try this
@@ -26,8 +37,13 @@
 - ``demand``: a request that leaves no room for no: an order at the start of a sentence
   ("Stop interrupting me."), an ultimatum ("or else", "if you don't ..., I'm leaving"), "you'd
   better", and "I need you to / I want you to" (one action for the partner presented as a
-  need; the need underneath can be named and the action asked for as a question). A polite
-  "please ..." is taken as a request, not an order.
+  need; the need underneath can be named and the action asked for as a question). Threats to
+  the relationship ("or we're done", "maybe we should break up") are titled as ultimatums;
+  requests that are negative ("would you be willing to stop yelling?", "never do that
+  again") or vague ("could you just be normal?") are titled as requests that could be clearer
+  and coached toward one specific, doable, positive action. A polite "please ..." is taken as
+  a request, not an order; warm words ("don't forget your keys", "be careful on the ice",
+  "stop worrying") are left alone.
 
 Quoted words are reviewed like any others (the partner would still be saying them). Curly
 apostrophes and quotes count as straight ones; capitals do not matter; several sentences in
