@@ -19,8 +19,9 @@
   great, another ...", "wow, you actually ...", "would it kill you to ...".
 - ``thought_as_feeling``: "I feel that / like / as if / as though" + a clause, "I feel
   strongly that", or "I feel" + a pronoun, a name or a noun + a verb ("I feel you don't care",
-  "I feel it is useless", "I feel Amy has ..."): a thought, not a feeling. "I feel like going for a walk" (a wish) and "I feel
-  like a failure" (no clause follows) are not flagged; "I feel that way" is not either.
+  "I feel it is useless", "I feel Amy has ..."): a thought, not a feeling. "I feel like going
+  for a walk" (a wish) and "I feel like a failure" (no clause follows) are not flagged; "I
+  feel that way" is not either.
 - ``faux_feeling``: a judgement of the other dressed as a feeling ("I feel ignored / abandoned /
   betrayed / manipulated / rejected / used / attacked"), every one of a list ("disrespected and
   manipulated"), "makes me feel dismissed", and "you ignored me" (a judgement of what they did);
@@ -28,7 +29,8 @@
   one, and "abused" never is: someone may be telling of real abuse.
 - ``label``: name-calling or a verdict on character ("you're so selfish", "you are lazy",
   "you idiot", "you're no fun", "you can't take a joke", "what is wrong with you?", "you're
-  acting like a child", "your plan is ridiculous", contempt like "you don't deserve me"). Negation is respected: "I don't think you're lazy" and "you're not lazy" are
+  acting like a child", "your plan is ridiculous", contempt like "you don't deserve me").
+  Negation is respected: "I don't think you're lazy" and "you're not lazy" are
   not labels.
 - ``should``: telling the partner what they must do ("you should", "you need to", "you have
   to", "you're supposed to"). Invitations ("you should see the sunset", "you have to try this
