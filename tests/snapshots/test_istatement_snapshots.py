@@ -62,6 +62,22 @@ def test_builder_feeling_list(snap_compare, data_dir, clock):
     assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)
 
 
+def test_builder_feelings_underneath_a_judgement(snap_compare, data_dir, clock):
+    """The builder with "ignored" typed as the feeling: the list under it starts with the group
+    'underneath "ignored"' offering lonely, hurt and sad; the preview reads "I feel ignored."
+    with "I feel ignored" underlined, and the hint under Feeling names the same feelings."""
+    seed_names(data_dir)
+
+    async def run_before(pilot):
+        await pilot.press("i", "b")
+        await pilot.pause()
+        pilot.app.screen.query_one("#feeling", Input).focus()
+        await pilot.press(*"ignored")
+        await pilot.pause()
+
+    assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)
+
+
 def test_complaint_view(snap_compare, data_dir, clock):
     """Start from a complaint with "You never listen to me! You're so selfish [really]."
     typed: the box below repeats it with "You never" and "You're so selfish" underlined (the

@@ -410,11 +410,20 @@ def test_each_word_of_a_list_names_its_own_feelings_underneath():
 
 @pytest.mark.parametrize(
     "text",
-    ["I feel abused.", "I was abused and I feel scared.", "I felt abused by him for years."],
+    [
+        "I feel abused.",
+        "I was abused and I feel scared.",
+        "I felt abused by him for years.",
+        "You abused me.",
+        "You're hurting me.",
+        "You're scaring me.",
+        "You hurt me last night and I'm frightened.",
+    ],
 )
-def test_abused_is_never_coached_as_a_judgement(text):
-    # Someone may be telling of real abuse: that word is never called a judgement.
-    assert [f for f in review(text) if f.kind == "faux_feeling"] == []
+def test_words_that_may_tell_of_abuse_or_danger_are_never_coached(text):
+    # Someone may be telling of real abuse or danger: these are never called judgements,
+    # blame or anything else to rephrase.
+    assert review(text) == []
 
 
 @pytest.mark.parametrize(
