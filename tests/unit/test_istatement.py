@@ -418,6 +418,8 @@ def test_each_word_of_a_list_names_its_own_feelings_underneath():
         "You're hurting me.",
         "You're scaring me.",
         "You hurt me last night and I'm frightened.",
+        "You threatened me.",
+        "You bullied me into signing it.",
     ],
 )
 def test_words_that_may_tell_of_abuse_or_danger_are_never_coached(text):
