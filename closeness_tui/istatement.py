@@ -127,7 +127,12 @@ class Finding:
 
 def _alternation(words: Iterable[str]) -> str:
     ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    # "self-centred", "self centred" and "selfcentred" are the same word to a partner typing.
+    return (
+        "(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]?") for w in ordered)
+        + ")"
+    )
 
 
 def _words_regex(words: Iterable[str]) -> re.Pattern[str]:
