@@ -145,7 +145,7 @@ def test_a_judgement_in_a_list_and_the_feelings_underneath_in_a_real_terminal(tm
         term.keys("C-b")
         term.wait_for("you decide without me")
         term.keys("Enter", "Tab")  # Ana's words; then the feeling box
-        time.sleep(1.5)  # the box takes focus (slower on a busy machine) before typing
+        term.wait_for("suggested")  # its list shows once the box has focus
         term.type("ignored")
         term.wait_for('underneath "ignored"')
         term.keys("Tab", "Enter")  # the first feeling underneath
