@@ -338,10 +338,11 @@ class Reviewer:
                     continue
                 found.append(self._finding(compiled.rule, match, text))
                 if compiled.listed is not None:
-                    more = match
-                    while (more := compiled.listed.match(norm, more.end())) is not None:
+                    at = match.end()
+                    while (more := compiled.listed.match(norm, at)) is not None:
                         found.append(self._finding(compiled.rule, more, text, word_only=True))
-                        pos = max(pos, more.end())
+                        at = more.end()
+                        pos = max(pos, at)
         return _dedupe(found)
 
     def _sentence(self, norm: str, ends: list[int], pos: int) -> tuple[int, int]:
@@ -360,8 +361,8 @@ class Reviewer:
         if c.only_with is not None and not c.only_with.search(norm, start, end):
             return True
         if rule.at_sentence_start:
-            before = norm[start : m.start()].strip(" \t\"'")
-            if before and not self.lead_in.fullmatch(before + " "):
+            lead = norm[start : m.start()].strip(" \t\"'")
+            if lead and not self.lead_in.fullmatch(lead + " "):
                 return True
         if rule.unless_negated and self.negation.search(norm, start, m.start()):
             return True
