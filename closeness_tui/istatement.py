@@ -104,6 +104,8 @@ _MACRO = re.compile(r"%(\w+)%")
 _MACRO_DEPTH = 5
 _WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 _SPACES = re.compile(r"\s+")
+_MANY_BRANCHES = 12
+_LEAD_IN_MAX = 60  # longer than any "Bob, please just ..." before an order
 _NEXT_WORDS = re.compile(r"(?:\W*[\w']+){1,3}")
 _PLACEHOLDER = re.compile(r"\$(\w+)")
 # "i" on its own (or in i'm, i've, i'd, i'll) is the pronoun: written "I" in the sentence.
@@ -199,6 +201,19 @@ def _lift_boundary(pattern: str) -> tuple[str, bool]:
     branches = _top_level_branches(pattern)
     if not all(b.startswith("\\b") for b in branches):
         return pattern, False
+    if len(branches) == 1 and branches[0].startswith("\\b(?:"):
+        # One group of many alternatives starting on many letters ("thanks ...", "oh great
+        # ...", "must be nice ..."): skipping by first character gains nothing there, and the
+        # boundary checked first saves trying every alternative inside words.
+        depth, end = 0, len(branches[0])
+        for i, ch in enumerate(branches[0][2:], start=2):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                end = i
+                break
+        if len(_top_level_branches(branches[0][5:end])) >= _MANY_BRANCHES:
+            return pattern, False
     return "|".join(b[2:] for b in branches), True
 
 
@@ -239,7 +254,7 @@ class Reviewer:
         # "Please", "just" and the like may come first too ("Please just stop ...").
         self.lead_in = re.compile(
             r"(?:(?!(?:if|when|whenever|once|after|before|while|as|since|because|unless|until|"
-            r"even|though|although)\b)(?:[\w']+\s+){0,4}[\w']+\s*,\s*)?"
+            r"even|though|although)\b)(?:[\w']+(?![\w'])\s+){0,4}[\w']+(?![\w'])\s*,\s*)?"
             r"(?:(?:please|just|now|so|oh|and|look|honestly|seriously|right)\s+)*"
         )
         list_link = self.expand("%list_link%")  # what joins one word of a list to the next
@@ -362,7 +377,7 @@ class Reviewer:
             return True
         if rule.at_sentence_start:
             lead = norm[start : m.start()].strip(" \t\"'")
-            if lead and not self.lead_in.fullmatch(lead + " "):
+            if lead and (len(lead) > _LEAD_IN_MAX or not self.lead_in.fullmatch(lead + " ")):
                 return True
         if rule.unless_negated and self.negation.search(norm, start, m.start()):
             return True
