@@ -187,8 +187,7 @@ class ClosenessApp(App[None]):
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or SIGTERM: exit cleanly, as ctrl+q would (without
-        asking: nobody may be there to answer). Every confirmed step is already saved, so
-        there is nothing to flush. Not in headless test runs (no terminal to lose)."""
+        asking: nobody may be there to answer), after writing every screen's draft. Not in headless test runs (no terminal to lose)."""
         if self.is_headless:
             return
         import asyncio
@@ -207,8 +206,10 @@ class ClosenessApp(App[None]):
         was closed), Textual's writer thread dies on the first write and a graceful exit
         would wait for it forever: release the lock and end at once. Either way a watchdog
         ends the process if leaving takes more than a few seconds. Nothing is lost: every
-        confirmed step was written atomically when it was confirmed."""
+        confirmed step was written atomically when it was confirmed, and words still being
+        typed are written as drafts first."""
         code = 128 + int(sig)
+        self.flush_drafts()
         if self._had_terminal and not _is_terminal(sys.__stdin__):
             self._close_store()
             os._exit(code)
@@ -217,6 +218,14 @@ class ClosenessApp(App[None]):
             watchdog.daemon = True
             watchdog.start()
         self.exit(return_code=code)
+
+    def flush_drafts(self) -> None:
+        """Write what is typed on every screen in the stack as a draft, now."""
+        for screen in reversed(self.screen_stack):
+            flush = getattr(screen, "flush_draft", None)
+            if callable(flush):
+                with contextlib.suppress(Exception):
+                    flush()
 
     def _close_store(self) -> None:
         if self.store is not None:
@@ -386,6 +395,7 @@ class ClosenessApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; if the screen holds typed words that are not saved, ask first."""
+        self.flush_drafts()
         unsaved = getattr(self.screen, "has_unsaved", None)
         if callable(unsaved) and unsaved():
             from closeness_tui.screens.dialogs import ConfirmDialog

@@ -23,8 +23,11 @@ comes back paused with the seconds it had left.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import re
+from datetime import datetime, time, timedelta
 from typing import Any
+
+import msgspec
 
 from closeness_tui.clock import Clock, Countdown
 from closeness_tui.models import Break, ListeningSession, Summary, Turn
@@ -58,9 +61,89 @@ ROUNDS_RANGE = (1, 5)
 ADD_SECONDS = 60
 CLARIFY_SECONDS = 60
 MORE_SECONDS = 120
-BREAK_MINUTES = 20
-BREAK_MAX = timedelta(hours=24)
+BREAK_MINUTES = 20  # the least that lets a flooded body calm down: the default and the advice
+BREAK_MAX = timedelta(hours=24)  # a break never lasts longer than a day
+BREAK_MAX_MINUTES = int(BREAK_MAX.total_seconds() // 60)
 READINESS_KEYS = ("good_time", "hungry", "angry", "lonely", "tired")
+
+
+# The floor never passes by accident. A press on a step that passes the floor or rates a
+# summary counts only once the step has been on screen this long (a key repeat, a bounce or
+# a double press lands inside it), and a turn ended in its first seconds asks first.
+SETTLE_SECONDS = 0.6
+EARLY_END_SECONDS = 5.0
+FLOOR_STEPS = frozenset({"speaking", "clarify", "rating", "more", "swap"})
+
+
+class TimerState(msgspec.Struct, kw_only=True):
+    planned: float
+    remaining: float
+    running: bool = False
+
+
+class Position(msgspec.Struct, kw_only=True):
+    """Where a session stands, as saved in the record's `state` (a session reopened from
+    disk resumes here; a running timer comes back paused with the seconds it had left)."""
+
+    step: str = "setup"
+    turn: int = 0
+    phase: str = "main"  # "main", or "more" while speaking after "Is there more?"
+    resume_step: str | None = None  # the step a break will go back to
+    check_readiness: bool = True
+    timer: TimerState | None = None
+    summary_kind: str = "summary"  # what the next summary answers: summary, again, more
+    finished_early: bool = False
+
+
+def position_of(session: ListeningSession) -> Position:
+    """The typed position saved in a session record (unknown keys are ignored)."""
+    return msgspec.convert(session.state or {}, Position, strict=False)
+
+
+# -- breaks: the rules, once ----------------------------------------------------------------
+
+
+def break_minutes_ok(minutes: int) -> bool:
+    return 1 <= minutes <= BREAK_MAX_MINUTES
+
+
+def break_is_short(minutes: float) -> bool:
+    """Shorter than the body needs to calm down (said gently; it is their call)."""
+    return minutes < BREAK_MINUTES
+
+
+def format_wait(seconds: float) -> str:
+    """A wait as the break clock shows it: 19:59, or 23:59:51 once it is an hour or more."""
+    whole = max(0, int(seconds + 0.999))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+_TIME_OF_DAY = re.compile(r"^(?:(tomorrow)\s+)?(\d{1,2})[:.](\d{2})$", re.IGNORECASE)
+
+
+def parse_return(text: str, now: datetime) -> datetime | None:
+    """When to come back, as typed: minutes ("45"), a time of day ("19:30", the next one to
+    come) or "tomorrow 19:30". None when it is none of these or out of range."""
+    text = " ".join(text.split())
+    if text.isdigit():
+        minutes = int(text)
+        return now + timedelta(minutes=minutes) if break_minutes_ok(minutes) else None
+    match = _TIME_OF_DAY.match(text)
+    if match is None:
+        return None
+    hour, minute = int(match.group(2)), int(match.group(3))
+    if hour > 23 or minute > 59:
+        return None
+    at = datetime.combine(now.date(), time(hour, minute), tzinfo=now.tzinfo)
+    if match.group(1):
+        at += timedelta(days=1)
+    elif at <= now:
+        at += timedelta(days=1)
+    if at <= now or at - now > BREAK_MAX:
+        return None
+    return at
 
 
 class TransitionError(ValueError):
@@ -86,20 +169,29 @@ class Listening:
     def __init__(self, session: ListeningSession, clock: Clock) -> None:
         self.session = session
         self.clock = clock
-        state = session.state or {}
-        self.step: str = str(state.get("step", "setup"))
-        if self.step not in STEPS:
-            raise ValueError(f"unknown step {self.step!r} in saved session")
-        self.turn_index: int = int(state.get("turn", 0))  # type: ignore[arg-type]
-        self.phase: str = str(state.get("phase", "main"))  # "main" or "more" while speaking
-        self.resume_step: str | None = state.get("resume_step")  # type: ignore[assignment]
-        self.check_readiness: bool = bool(state.get("check_readiness", True))
+        pos = position_of(session)
+        if pos.step not in STEPS:
+            raise ValueError(f"unknown step {pos.step!r} in saved session")
+        self.step = pos.step
+        self.turn_index: int = pos.turn
+        self.phase: str = pos.phase
+        self.resume_step: str | None = pos.resume_step
+        self.check_readiness: bool = pos.check_readiness
+        self.summary_kind: str = pos.summary_kind
+        self.finished_early: bool = pos.finished_early
+        self.covered = False  # the turn is hidden (help, a dialog): its clock waits
         self.timer: Countdown | None = None
-        saved_timer = state.get("timer")
-        if isinstance(saved_timer, dict):
-            self.timer = Countdown.restored(
-                clock, float(saved_timer["planned"]), float(saved_timer["remaining"])
-            )
+        if pos.timer is not None:
+            self.timer = Countdown.restored(clock, pos.timer.planned, pos.timer.remaining)
+
+    @property
+    def step(self) -> str:
+        return self._step
+
+    @step.setter
+    def step(self, value: str) -> None:
+        self._step = value
+        self.step_since = self.clock.monotonic()  # when this step came on screen
 
     # -- construction ---------------------------------------------------------------------
 
@@ -149,11 +241,6 @@ class Listening:
         turn = self.turn
         return turn.summaries[-1] if turn and turn.summaries else None
 
-    @property
-    def summary_kind(self) -> str:
-        """What the listener's next summary answers: the turn, a clarification, or 'more'."""
-        return str(self.session.state.get("summary_kind", "summary"))
-
     def remaining(self) -> float:
         return self.timer.remaining() if self.timer else 0.0
 
@@ -163,24 +250,31 @@ class Listening:
 
     # -- persistence ------------------------------------------------------------------------
 
-    def sync(self) -> ListeningSession:
-        """Write the exact position into the record (call before every save)."""
-        state: dict[str, Any] = dict(self.session.state)
-        state.update(
+    @property
+    def position(self) -> Position:
+        timer = None
+        if self.timer is not None:
+            timer = TimerState(
+                planned=self.timer.planned,
+                remaining=self.timer.remaining(),
+                running=self.timer.running,
+            )
+        return Position(
             step=self.step,
             turn=self.turn_index,
             phase=self.phase,
             resume_step=self.resume_step,
             check_readiness=self.check_readiness,
+            timer=timer,
+            summary_kind=self.summary_kind,
+            finished_early=self.finished_early,
         )
-        if self.timer is not None:
-            state["timer"] = {
-                "planned": self.timer.planned,
-                "remaining": self.timer.remaining(),
-                "running": self.timer.running,
-            }
-        else:
-            state["timer"] = None
+
+    def sync(self) -> ListeningSession:
+        """Write the exact position into the record (call before every save): the timer's
+        remaining seconds as they are at this moment."""
+        state: dict[str, Any] = dict(self.session.state)
+        state.update(msgspec.to_builtins(self.position))
         self.session.state = state
         self.session.updated_at = self.clock.now()
         return self.session
@@ -201,7 +295,41 @@ class Listening:
         return max(elapsed, 0.0)
 
     def _set_summary_kind(self, kind: str) -> None:
-        self.session.state = {**self.session.state, "summary_kind": kind}
+        self.summary_kind = kind
+
+    # -- the floor never passes by accident -----------------------------------------------
+
+    def press_counts(self) -> bool:
+        """A press that would pass the floor or rate a summary counts only once the step has
+        settled: the press that brought this step on screen (a repeat, a bounce, a double
+        press) is ignored."""
+        if self.step not in FLOOR_STEPS:
+            return True
+        return self.clock.monotonic() - self.step_since >= SETTLE_SECONDS
+
+    def ends_too_soon(self) -> bool:
+        """Ending the turn now needs a deliberate "yes": it has run only a few seconds."""
+        if self.step != "speaking" or self.timer is None:
+            return False
+        return self.timer.elapsed() < EARLY_END_SECONDS
+
+    # -- fair time: a covered turn's clock waits --------------------------------------------
+
+    def cover(self) -> None:
+        """Something covers the running step (help, a dialog, the palette): its clock stops
+        without counting as the speaker's pause."""
+        if self.covered or self.timer is None or not self.timer.running:
+            return
+        self.timer.pause()
+        self.covered = True
+
+    def uncover(self) -> None:
+        """The step is seen again: a clock stopped by `cover` runs on."""
+        if not self.covered:
+            return
+        self.covered = False
+        if self.timer is not None and self.step in TIMED_STEPS:
+            self.timer.resume()
 
     def _begin_turn(self) -> None:
         seconds = float(self.session.turn_seconds)
@@ -424,10 +552,21 @@ class Listening:
         self.turn_index += 1
         self._begin_turn()
 
-    def finish_early(self) -> None:
-        """Stop the exchange now and go to the closing lines."""
+    def finish_early(self, unsent: str = "") -> None:
+        """Stop the exchange now and go to the closing lines. Words the listener typed and
+        did not send are kept: a summary as an unsent summary, a validation or an empathy
+        guess as the turn's."""
         self._require("finish_early", *FINISHABLE)
         turn = self.turn
+        if unsent and turn is not None:
+            if self.step == "summary":
+                turn.summaries.append(
+                    Summary(text=unsent, at=self.clock.now(), kind=self.summary_kind, unsent=True)
+                )
+            elif self.step == "validation":
+                turn.validation = unsent
+            elif self.step == "empathy":
+                turn.empathy = unsent
         if self.step == "speaking" and turn is not None:
             spoken = self._stop_timer()
             if self.phase == "more":
@@ -439,8 +578,9 @@ class Listening:
             if summary is not None:
                 summary.clarification_seconds += self._stop_timer()
         self.timer = None
+        self.covered = False
         self.session.draft = ""
-        self.session.state = {**self.session.state, "finished_early": True}
+        self.finished_early = True
         self.step = "closing"
 
     def submit_closing(self, lines: list[str] | tuple[str, str]) -> None:
@@ -465,6 +605,7 @@ class Listening:
         self._require("take_break", *BREAKABLE)
         if self.timer is not None:
             self.timer.pause()
+        self.covered = False
         now = self.clock.now()
         at = self.clamp_return(return_at or self.default_return(), now)
         self.session.breaks.append(Break(started_at=now, return_at=at, called_by=called_by))
@@ -508,7 +649,7 @@ RESUMABLE = ("active", "on_break")  # statuses of a session that may be carried 
 
 
 def is_unfinished(session: ListeningSession) -> bool:
-    step = (session.state or {}).get("step", "setup")
+    step = position_of(session).step
     return session.status in RESUMABLE and step not in ("setup", "done")
 
 

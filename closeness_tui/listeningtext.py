@@ -63,6 +63,9 @@ class TurnText(msgspec.Struct, forbid_unknown_fields=True):
     next_hint: str
     clarify_next: str
     warning_seconds: int
+    early_question: str
+    early_yes: str
+    early_no: str
 
 
 class SummaryText(msgspec.Struct, forbid_unknown_fields=True):
@@ -163,6 +166,8 @@ class LeaveText(msgspec.Struct, forbid_unknown_fields=True):
     yes: str
     no: str
     finish_question: str
+    finish_question_unsent: str
+    unsent_kept: str
     finish_yes: str
     finish_no: str
 

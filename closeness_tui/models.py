@@ -68,6 +68,7 @@ class Summary(msgspec.Struct, kw_only=True, omit_defaults=True):
     clarification_seconds: float = 0.0  # the speaker's timed clarification after this rating
     at: datetime | None = None
     kind: str = "summary"  # "summary" (first), "again" (after a clarification), "more"
+    unsent: bool = False  # typed but never sent: kept when the turns were stopped early
 
 
 class Turn(msgspec.Struct, kw_only=True, omit_defaults=True):
@@ -275,6 +276,19 @@ class GuessRound(Record, kw_only=True):
     guesses: dict[str, str] = msgspec.field(default_factory=dict)  # field -> guess
 
 
+# -- drafts ------------------------------------------------------------------------------
+
+
+class Draft(Record, kw_only=True):
+    """Words typed into a screen's boxes and not yet kept in their own record (see
+    closeness_tui.drafts). One per screen-and-subject `key`; its id is derived from the key."""
+
+    TABLE: ClassVar[str] = "drafts"
+    key: str
+    fields: dict[str, str] = msgspec.field(default_factory=dict)
+    updated_at: datetime | None = None
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Settings,
     ListeningSession,
@@ -287,5 +301,6 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     DailyQuestion,
     Profile,
     GuessRound,
+    Draft,
 )
 TABLES: dict[str, type[Record]] = {t.TABLE: t for t in RECORD_TYPES}

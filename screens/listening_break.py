@@ -152,7 +152,7 @@ class BreakScreen(ClosenessScreen):
             self.action_leave()
 
     def action_resume(self) -> None:
-        self.flow.apply("end_break")
+        self.flow.apply(self.flow.machine.end_break)
 
     def action_leave(self) -> None:
         self.notify(listening_text().break_.leave_note, timeout=6)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.listening_common import StepScreen
 from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
@@ -14,7 +15,7 @@ from closeness_tui.listeningtext import listening_text
 from closeness_tui.text import LINE_MAX, clean, safe_template
 
 
-class ClosingScreen(StepScreen):
+class ClosingScreen(StepScreen, DraftingScreen):
     HELP_TOPIC = "listening_close"
     BINDINGS = [
         Binding("ctrl+s", "finish", "Finish", id="close-finish", tooltip="Save and finish"),
@@ -62,10 +63,13 @@ class ClosingScreen(StepScreen):
             for s in (0, 1)
         ]
 
-    def keep_draft(self) -> None:
-        if self.m.step == "closing":
-            self.m.session.closing = self._lines()
+    def draft_key(self) -> str:
+        return f"listening:{self.m.session.id}:closing"
 
     def action_finish(self) -> None:
-        if self.flow.apply("submit_closing", self._lines()):
+        self._draft_stopped = True
+        if self.flow.apply(self.m.submit_closing, self._lines()):
+            self.drop_draft(stop=True)
             self.notify(listening_text().closing.done, timeout=5)
+        else:
+            self._draft_stopped = False

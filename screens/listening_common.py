@@ -3,12 +3,13 @@ turn it is; a break from any step with one key; leaving for now; stopping early.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.drafting import DraftingScreen
 from textual.binding import Binding
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import TextArea
 
 from closeness_tui.listening import Listening
@@ -17,8 +18,6 @@ from closeness_tui.text import TEXT_MAX, clean, safe_template
 
 if TYPE_CHECKING:
     from closeness_tui.screens.listening_flow import ListeningFlow
-
-DRAFT_DELAY = 0.4  # seconds of quiet typing before the draft is saved
 
 
 def fill(template: str, m: Listening, **extra: str) -> Content:
@@ -82,31 +81,56 @@ class StepScreen(ClosenessScreen):
     def m(self) -> Listening:
         return self.flow.machine
 
-    def keep_draft(self) -> None:
-        """Screens with a text box store what is typed before the step changes."""
+    def flush_draft(self) -> None:
+        """Quitting, a signal, or covered: the typed words (if any) and the exact position,
+        timer included, are written now."""
+        keep = getattr(super(), "flush_draft", None)
+        if callable(keep):
+            keep()
+        if self.m.step != "done" and self.capp.store is not None:
+            self.flow.save()
+
+    def unsent_text(self, starter: str = "") -> str:
+        """Words typed but not sent (none on steps without a box)."""
+        return ""
 
     def action_take_break(self) -> None:
-        self.keep_draft()
-        self.flow.apply("take_break")
+        self.flush_draft()
+        self.flow.apply(self.m.take_break)
 
     def action_finish_early(self) -> None:
         from closeness_tui.screens.dialogs import ConfirmDialog
 
         text = listening_text().leave
+        unsent = self.unsent_text(self.starter())
+        question = text.finish_question_unsent if unsent else text.finish_question
 
         def done(yes: bool | None) -> None:
-            if yes:
-                self.flow.apply("finish_early")
+            if not yes:
+                return
+            self._draft_stopped = True
+            if self.flow.apply(self.m.finish_early, unsent):
+                self.drop_draft_if_any()
+                if unsent:
+                    self.notify(text.unsent_kept, timeout=6)
+            else:
+                self._draft_stopped = False
 
-        self.app.push_screen(
-            ConfirmDialog(text.finish_question, yes=text.finish_yes, no=text.finish_no), done
-        )
+        self.app.push_screen(ConfirmDialog(question, yes=text.finish_yes, no=text.finish_no), done)
+
+    def starter(self) -> str:
+        """The words a box on this step begins with (not the partner's own)."""
+        return ""
+
+    def drop_draft_if_any(self) -> None:
+        drop = getattr(self, "drop_draft", None)
+        if callable(drop):
+            drop(stop=True)
 
     def action_back(self) -> None:
         from closeness_tui.screens.dialogs import ConfirmDialog
 
-        self.keep_draft()
-        self.flow.save()
+        self.flush_draft()
         text = listening_text().leave
 
         def done(leave: bool | None) -> None:
@@ -116,40 +140,39 @@ class StepScreen(ClosenessScreen):
         self.app.push_screen(ConfirmDialog(text.question, yes=text.yes, no=text.no), done)
 
 
-class DraftScreen(StepScreen):
-    """A step with a text box whose words are saved as they are typed (debounced)."""
+class DraftScreen(StepScreen, DraftingScreen):
+    """A step with a text box whose words are kept as a draft as they are typed (see
+    screens.drafting): back after a restart, a signal or a closed terminal."""
 
     TEXT_ID = "text"
 
-    def __init__(self, flow: ListeningFlow) -> None:
-        super().__init__(flow)
-        self._draft_timer: Timer | None = None
+    def draft_key(self) -> str:
+        m = self.m
+        turn = m.turn
+        sent = len(turn.summaries) if turn is not None else 0
+        return f"listening:{m.session.id}:{self.step}:{m.turn_index}:{m.phase}:{sent}"
 
     def text_area(self) -> TextArea:
         return self.query_one(f"#{self.TEXT_ID}", TextArea)
 
     def initial_text(self, starter: str) -> str:
+        # session.draft: where files from before the shared drafts kept a summary's words.
         return self.m.session.draft or starter
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
-
-    def keep_draft(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+    def unsent_text(self, starter: str = "") -> str:
+        """What is in the box, if anything more than the starter it began with."""
         if not self.is_mounted:
-            return
-        text = clean(self.text_area().text, TEXT_MAX).text
-        if self.m.step in ("summary", "validation", "empathy") and text != self.m.session.draft:
-            self.m.save_draft(text)
-            self.flow.save()
+            return ""
+        text = clean(self.text_area().text, TEXT_MAX).text.strip()
+        return "" if text == starter.strip() else text
 
-    def has_unsaved(self) -> bool:
-        """Quitting mid-sentence: the pending draft is saved now, so nothing is lost."""
-        self.keep_draft()
+    def send(self, event: Callable[..., object], *args: object) -> bool:
+        """Send the box's words on to the machine; once taken, the draft goes."""
+        self._draft_stopped = True
+        if self.flow.apply(event, *args):
+            self.drop_draft(stop=True)
+            return True
+        self._draft_stopped = False
         return False
 
     def cleaned(self) -> str:
@@ -159,7 +182,3 @@ class DraftScreen(StepScreen):
         if note:
             self.notify(note, markup=False, timeout=8)
         return result.text.strip()
-
-    def on_unmount(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()

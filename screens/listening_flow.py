@@ -1,7 +1,7 @@
 """Runs one listening session across its screens.
 
 The flow owns the pure machine (closeness_tui.listening) and the record. Each event goes
-through `apply()`: the machine moves, the record is saved at once, and the screen for the new
+through `apply(machine.event, ...)`: the machine moves, the record is saved at once, and the screen for the new
 step replaces the old one on top of the stack. A break is pushed on top of the step it
 interrupts, so ending it uncovers that step exactly as it was. When the session is done (or the
 partners leave it for now) every session screen is popped back to the screen that started it,
@@ -13,6 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from closeness_tui.screens.listening_close import ClosingScreen
+from closeness_tui.screens.listening_common import StepScreen
+from closeness_tui.screens.listening_more import MoreScreen
+from closeness_tui.screens.listening_rating import RatingScreen
+from closeness_tui.screens.listening_ready import ReadinessScreen
+from closeness_tui.screens.listening_reflect import ReflectScreen
+from closeness_tui.screens.listening_summary import SummaryScreen
+from closeness_tui.screens.listening_swap import SwapScreen
+from closeness_tui.screens.listening_turn import TurnScreen
 from textual.screen import Screen
 
 from closeness_tui.listening import Listening, TransitionError
@@ -23,40 +32,26 @@ if TYPE_CHECKING:
 OnDone = Callable[[str | None], Any] | None
 
 
+# Which screen shows each step (a break is pushed on top of the step it interrupts).
+STEP_SCREENS: dict[str, type[StepScreen]] = {
+    "readiness": ReadinessScreen,
+    "speaking": TurnScreen,
+    "clarify": TurnScreen,
+    "summary": SummaryScreen,
+    "rating": RatingScreen,
+    "more": MoreScreen,
+    "validation": ReflectScreen,
+    "empathy": ReflectScreen,
+    "swap": SwapScreen,
+    "closing": ClosingScreen,
+}
+
+
 def _screen_for(step: str, flow: ListeningFlow) -> Screen:
-    if step == "readiness":
-        from closeness_tui.screens.listening_ready import ReadinessScreen
-
-        return ReadinessScreen(flow)
-    if step in ("speaking", "clarify"):
-        from closeness_tui.screens.listening_turn import TurnScreen
-
-        return TurnScreen(flow)
-    if step == "summary":
-        from closeness_tui.screens.listening_summary import SummaryScreen
-
-        return SummaryScreen(flow)
-    if step == "rating":
-        from closeness_tui.screens.listening_rating import RatingScreen
-
-        return RatingScreen(flow)
-    if step == "more":
-        from closeness_tui.screens.listening_more import MoreScreen
-
-        return MoreScreen(flow)
-    if step in ("validation", "empathy"):
-        from closeness_tui.screens.listening_reflect import ReflectScreen
-
-        return ReflectScreen(flow)
-    if step == "swap":
-        from closeness_tui.screens.listening_swap import SwapScreen
-
-        return SwapScreen(flow)
-    if step == "closing":
-        from closeness_tui.screens.listening_close import ClosingScreen
-
-        return ClosingScreen(flow)
-    raise ValueError(f"no screen for step {step!r}")
+    screen = STEP_SCREENS.get(step)
+    if screen is None:
+        raise ValueError(f"no screen for step {step!r}")
+    return screen(flow)
 
 
 class ListeningFlow:
@@ -88,12 +83,19 @@ class ListeningFlow:
 
         self.app.push_screen(BreakScreen(self))
 
-    def apply(self, event: str, *args: Any, **kwargs: Any) -> bool:
-        """Send one event to the machine, save, and show the step it leads to."""
+    def press(self, event: Callable[..., Any], *args: Any) -> bool:
+        """A key or button that passes the floor or rates a summary: ignored while the step
+        has only just come on screen (the press that brought it, a repeat, a bounce)."""
+        if not self.machine.press_counts():
+            return False
+        return self.apply(event, *args)
+
+    def apply(self, event: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        """Call one event method of the machine, save, and show the step it leads to."""
         m = self.machine
         before = m.step
         try:
-            getattr(m, event)(*args, **kwargs)
+            event(*args, **kwargs)
         except TransitionError:
             return False  # a late key press for a step that has already moved on
         self.save()

@@ -42,4 +42,4 @@ class MoreScreen(StepScreen):
         self.action_answer(event.button.id == "yes")
 
     def action_answer(self, more: bool) -> None:
-        self.flow.apply("more_yes" if more else "more_no")
+        self.flow.press(self.m.more_yes if more else self.m.more_no)

@@ -62,7 +62,7 @@ class RatingScreen(StepScreen):
             self.action_rate(event.button.id)
 
     def action_rate(self, rating: str) -> None:
-        self.flow.apply("rate", rating)
+        self.flow.press(self.m.rate, rating)
 
     def action_move_on(self) -> None:
-        self.flow.apply("move_on")
+        self.flow.press(self.m.move_on)

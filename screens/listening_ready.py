@@ -62,11 +62,11 @@ class ReadinessScreen(StepScreen):
         }[event.button.id or "ready-begin"]()
 
     def action_begin(self) -> None:
-        self.flow.apply("answer_readiness", self.answers())
+        self.flow.apply(self.m.answer_readiness, self.answers())
 
     def action_not_now(self) -> None:
         self.m.session.readiness = self.answers()
-        self.flow.apply("take_break")
+        self.flow.apply(self.m.take_break)
 
     def action_skip(self) -> None:
-        self.flow.apply("skip_readiness")
+        self.flow.apply(self.m.skip_readiness)

@@ -31,8 +31,11 @@ class ReflectScreen(DraftScreen):
             yield Static(banner(self.m), id="banner")
             yield Static(fill(words.title, self.m), id="step-title", classes="title")
             yield Static(fill(words.hint, self.m), id="hint", classes="muted")
-            yield TextBox(self.initial_text(words.starter), id=self.TEXT_ID, soft_wrap=True)
+            yield TextBox(self.initial_text(self.starter()), id=self.TEXT_ID, soft_wrap=True)
         yield Footer()
+
+    def starter(self) -> str:
+        return str(self._words().starter)
 
     def on_mount(self) -> None:
         area = self.text_area()
@@ -44,10 +47,10 @@ class ReflectScreen(DraftScreen):
         if text == self._words().starter.strip():
             text = ""
         if not text:
-            self.flow.apply("skip")
+            self.send(self.m.skip)
             return
-        event = "submit_validation" if self.step == "validation" else "submit_empathy"
-        self.flow.apply(event, text)
+        event = self.m.submit_validation if self.step == "validation" else self.m.submit_empathy
+        self.send(event, text)
 
     def action_skip(self) -> None:
-        self.flow.apply("skip")
+        self.send(self.m.skip)

@@ -1,5 +1,5 @@
 """The listener's summary: "What I heard is ..." in their own words, with sentence starters.
-The draft is saved as they type (debounced), so a crash loses at most the last words."""
+What is typed is kept as a draft (screens.drafting): a closed terminal loses nothing."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class SummaryScreen(DraftScreen):
             yield Static(banner(m), id="banner")
             yield Static(fill(title, m), id="step-title", classes="title")
             yield Static(fill(words.hint, m), id="hint", classes="muted")
-            yield TextBox(self.initial_text(words.starters[0]), id=self.TEXT_ID, soft_wrap=True)
+            yield TextBox(self.initial_text(self.starter()), id=self.TEXT_ID, soft_wrap=True)
             yield Static("", id="error", classes="error")
             yield Static(
                 Content.assemble(
@@ -55,6 +55,17 @@ class SummaryScreen(DraftScreen):
                 classes="muted",
             )
         yield Footer()
+
+    def starter(self) -> str:
+        """A first summary starts from "What I heard is"; another, after a clarification,
+        from the one before it, to edit rather than write again."""
+        words = listening_text().summary
+        turn = self.m.turn
+        if self.m.summary_kind == "again" and turn is not None:
+            sent = [s for s in turn.summaries if not s.unsent]
+            if sent:
+                return sent[-1].text
+        return words.starters[0]
 
     def on_mount(self) -> None:
         self._starter = 0
@@ -77,4 +88,4 @@ class SummaryScreen(DraftScreen):
         if text in ("", words.starters[0].strip()):
             self.query_one("#error", Static).update(Content(words.empty))
             return
-        self.flow.apply("submit_summary", text)
+        self.send(self.m.submit_summary, text)

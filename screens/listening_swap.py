@@ -49,4 +49,4 @@ class SwapScreen(StepScreen):
         self.action_next()
 
     def action_next(self) -> None:
-        self.flow.apply("next_turn")
+        self.flow.press(self.m.next_turn)

@@ -10,6 +10,7 @@ off; they press Enter when they have finished their sentence.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from closeness_tui.screens.listening_common import StepScreen, banner, fill
@@ -148,7 +149,18 @@ class TurnScreen(StepScreen):
         self._aligned = None  # fired: the next refresh schedules the next change
         self.refresh_clock()
 
+    def on_screen_suspend(self) -> None:
+        """Help, a dialog or the palette covers the turn: its clock waits (fair time), and
+        the remaining seconds are saved exactly as they are now."""
+        if self.m.step in ("speaking", "clarify") and self.m.timer is not None:
+            if self.m.timer.running:
+                self.m.cover()
+                self.flow.save()
+
     def on_screen_resume(self) -> None:
+        if self.m.covered and self.m.step in ("speaking", "clarify"):
+            self.m.uncover()
+            self.flow.save()
         if self.is_mounted:
             self._shown = None
             self.refresh_clock()
@@ -202,25 +214,50 @@ class TurnScreen(StepScreen):
             return self.step == "clarify"
         return True
 
-    def _same_step(self, event: str) -> None:
+    def _same_step(self, event: Callable[[], None]) -> None:
         """Pause, go on, or add a minute: show it at once, then save (a save can take a
         moment on a busy disk; the clock on screen should not wait for it)."""
         if self.m.step not in ("speaking", "clarify"):
             return
-        getattr(self.m, event)()
+        event()
         self._shown = None
         self.refresh_clock()
         self.flow.save()
 
     def action_toggle_pause(self) -> None:
-        self._same_step("toggle_pause")
+        self._same_step(self.m.toggle_pause)
 
     def action_add_minute(self) -> None:
-        self._same_step("add_minute")
+        self._same_step(self.m.add_minute)
 
     def action_done(self) -> None:
-        self.flow.apply("clarified" if self.step == "clarify" else "end_turn")
+        m = self.m
+        if self.step == "clarify":
+            self.flow.press(m.clarified)
+            return
+        if not m.press_counts():
+            return  # the press that started this turn, or its echo
+        if not m.ends_too_soon():
+            self.flow.apply(m.end_turn)
+            return
+        from closeness_tui.screens.dialogs import ConfirmDialog
+
+        words = listening_text().turn
+        spoken = str(int(m.timer.elapsed())) if m.timer is not None else "0"
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.flow.apply(m.end_turn)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                fill(words.early_question, m, seconds=spoken),
+                yes=fill(words.early_yes, m).plain,
+                no=words.early_no,
+            ),
+            done,
+        )
 
     def action_move_on(self) -> None:
         if self.step == "clarify":
-            self.flow.apply("move_on")
+            self.flow.press(self.m.move_on)

@@ -17,3 +17,22 @@ async def tick(pilot) -> None:
         if callable(redraw):
             redraw()
     await pilot.pause()
+
+
+def kept_drafts(data_dir) -> dict[str, dict[str, str]]:
+    """Every draft in the file as it is on disk now: key -> the boxes' words."""
+    from closeness_tui.models import Draft
+    from closeness_tui.store import Store
+
+    with Store.open(data_dir, read_only=True) as store:
+        return {d.key: d.fields for d in store.all(Draft)}
+
+
+def kept_words(data_dir, prefix: str) -> list[str]:
+    """The words of every kept box whose draft key starts with `prefix`."""
+    return [
+        text
+        for key, fields in sorted(kept_drafts(data_dir).items())
+        if key.startswith(prefix)
+        for text in fields.values()
+    ]

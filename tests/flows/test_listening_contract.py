@@ -51,9 +51,11 @@ async def test_start_listening_returns_to_the_caller_with_the_session_id(data_di
             app.screen.query_one("#text", TextArea).text = "What I heard is that"
             await pilot.press("ctrl+s")
             await pilot.pause()
+            clock.advance(1)  # a floor key counts once its step has settled
             await pilot.press("g")
             await pilot.pause()
             if app.screen.query("#swap-body"):
+                clock.advance(1)  # a floor key counts once its step has settled
                 await pilot.press("enter")
                 await pilot.pause()
         await pilot.press("ctrl+s")  # closing lines left empty

@@ -7,7 +7,7 @@ from __future__ import annotations
 from closeness_tui.screens.listening_setup import ListeningSetupScreen
 from closeness_tui.screens.listening_turn import TurnScreen
 from conftest import build_app, seed_names
-from listening_helpers import tick
+from listening_helpers import kept_words, tick
 from textual.widgets import Digits, Input, OptionList, Static, TextArea
 
 from closeness_tui.models import ListeningSession
@@ -97,6 +97,7 @@ async def test_quitting_mid_summary_keeps_the_words(data_dir, clock):
         await open_setup(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
+        clock.advance(30)
         await pilot.press("enter")
         await pilot.pause()
         area = app.screen.query_one("#text", TextArea)
@@ -104,7 +105,9 @@ async def test_quitting_mid_summary_keeps_the_words(data_dir, clock):
         await pilot.press("ctrl+q")  # at once, before the debounced save
         await pilot.pause()
     (session,) = stored(data_dir)
-    assert session.draft == "What I heard is [almost] everything 🌧"
+    assert kept_words(data_dir, f"listening:{session.id}:summary") == [
+        "What I heard is [almost] everything 🌧"
+    ]
     assert session.state["step"] == "summary"
 
 

@@ -113,6 +113,7 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         await type_summary(pilot, "What I heard is you want [quiet] Sundays")
         assert isinstance(app.screen, RatingScreen)
         assert "Ben, did Ana get it?" in plain(app.screen, "#step-title")
+        clock.advance(1)  # a floor key counts once its step has settled
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, TurnScreen) and app.screen.m.step == "clarify"
@@ -122,9 +123,11 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         assert isinstance(app.screen, SummaryScreen)
         assert "try again" in plain(app.screen, "#step-title")
         await type_summary(pilot, "What I heard is Saturdays too")
+        clock.advance(1)  # a floor key counts once its step has settled
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, MoreScreen)
+        clock.advance(1)  # a floor key counts once its step has settled
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ReflectScreen)
@@ -134,6 +137,7 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         await pilot.pause()
         assert isinstance(app.screen, SwapScreen)
         assert "Ana has the floor" in plain(app.screen, "#swap-body")
+        clock.advance(1)  # a floor key counts once its step has settled
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TurnScreen)
@@ -190,8 +194,10 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         await pilot.press("enter")
         await pilot.pause()
         await type_summary(pilot, "What I heard is you feel tired")
+        clock.advance(1)  # a floor key counts once its step has settled
         await pilot.press("g")
         await pilot.pause()
+        clock.advance(1)  # a floor key counts once its step has settled
         await pilot.press("y")  # there is more
         await pilot.pause()
         assert isinstance(app2.screen, TurnScreen) and app2.screen.m.phase == "more"
@@ -200,8 +206,10 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         await pilot.pause()
         assert "what more" in plain(app2.screen, "#step-title")
         await type_summary(pilot, "And you miss walks")
+        clock.advance(1)  # a floor key counts once its step has settled
         await pilot.press("g")
         await pilot.pause()
+        clock.advance(1)  # a floor key counts once its step has settled
         await pilot.press("n")
         await pilot.pause()
         await pilot.press("ctrl+l")
@@ -210,15 +218,19 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         # Round 2: two more quick turns.
         for _ in range(2):
             assert isinstance(app2.screen, SwapScreen)
+            clock.advance(1)  # a floor key counts once its step has settled
             await pilot.press("enter")
             await pilot.pause()
             clock.advance(60)
             await pilot.press("enter")
             await pilot.pause()
             await type_summary(pilot, "What I heard is round two")
+            clock.advance(1)  # a floor key counts once its step has settled
             await pilot.press("g")
             await pilot.pause()
-            await pilot.press("n", "ctrl+l")
+            clock.advance(1)
+            await pilot.press("n")
+            await pilot.press("ctrl+l")
             await pilot.pause()
             await pilot.press("ctrl+l")
             await pilot.pause()
