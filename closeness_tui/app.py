@@ -187,7 +187,8 @@ class ClosenessApp(App[None]):
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or SIGTERM: exit cleanly, as ctrl+q would (without
-        asking: nobody may be there to answer), after writing every screen's draft. Not in headless test runs (no terminal to lose)."""
+        asking: nobody may be there to answer), after writing every screen's draft. Not
+        in headless test runs (no terminal to lose)."""
         if self.is_headless:
             return
         import asyncio

@@ -1,11 +1,13 @@
 """Runs one listening session across its screens.
 
-The flow owns the pure machine (closeness_tui.listening) and the record. Each event goes
-through `apply(machine.event, ...)`: the machine moves, the record is saved at once, and the screen for the new
-step replaces the old one on top of the stack. A break is pushed on top of the step it
-interrupts, so ending it uncovers that step exactly as it was. When the session is done (or the
-partners leave it for now) every session screen is popped back to the screen that started it,
-and `on_done(session_id or None)` is called.
+The flow owns the pure machine (closeness_tui.listening) and the record. Each event is one of
+the machine's methods, called through `apply(machine.event, ...)`: the machine moves, the
+record is saved at once, and the screen for the new step (from STEP_SCREENS) replaces the old
+one on top of the stack. Keys that pass the floor or rate a summary go through `press()`,
+which ignores them while the step has only just come on screen. A break is pushed on top of
+the step it interrupts, so ending it uncovers that step exactly as it was. When the session
+is done (or the partners leave it for now) every session screen is popped back to the screen
+that started it, and `on_done(session_id or None)` is called.
 """
 
 from __future__ import annotations
