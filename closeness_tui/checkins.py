@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from closeness_tui.models import BOTH, Answer, CheckIn, Ritual, RitualMark
+from closeness_tui.models import BOTH, Answer, CheckIn, ListeningSession, Ritual, RitualMark
 from closeness_tui.rituals import mark_template_done
 
 NIGHTLY = "nightly"
@@ -34,6 +34,7 @@ APPRECIATION = "appreciation"
 WENT_WELL = "went_well"
 GOAL_SHARED = "goal_shared"
 GOAL_PERSONAL = "goal_personal"
+GOAL_SUPPORT = "goal_support"  # how one partner can support the other's goals
 
 # The promise look-back.
 KEPT, PARTLY, NOT_YET = "kept", "partly", "not_yet"
@@ -129,6 +130,14 @@ def weekly_steps(has_lookback: bool) -> list[str]:
     return [s for s in WEEKLY_STEPS if has_lookback or s != "lookback"]
 
 
+def previous_step(steps: Sequence[str], current: str) -> str | None:
+    """The step before `current` (None on the first: there is nothing to go back to)."""
+    if current not in steps:
+        return None
+    i = steps.index(current)
+    return steps[i - 1] if i > 0 else None
+
+
 def next_step(steps: Sequence[str], current: str) -> str:
     """The step after `current` ("done" stays "done"; an unknown step starts over)."""
     if current not in steps:
@@ -169,11 +178,15 @@ def asked_text(promises: Iterable[Answer], asker: int) -> str:
 def previous_weekly(
     checkins: Iterable[CheckIn], before: datetime, exclude_id: str | None = None
 ) -> CheckIn | None:
-    """The most recent finished weekly check-in before `before` (not the current one)."""
+    """The most recent finished weekly check-in made on an earlier day than `before` (not
+    the current one): promises made minutes ago are not "last week's"."""
     earlier = [
         c
         for c in checkins
-        if c.kind == WEEKLY and c.status == "done" and c.created_at < before and c.id != exclude_id
+        if c.kind == WEEKLY
+        and c.status == "done"
+        and c.created_at.date() < before.date()
+        and c.id != exclude_id
     ]
     return max(earlier, key=lambda c: c.created_at, default=None)
 
@@ -195,6 +208,19 @@ def lookback(previous: CheckIn | None, review: Mapping[str, str]) -> list[Lookba
         status = review.get(str(i), "")
         items.append(LookbackItem(i, p.seat, p.text, status if status in PROMISE_STATUSES else ""))
     return items
+
+
+CARRIED_ON = ("", NOT_YET)  # statuses of a promise that comes back in the new week
+
+
+def carried_promises(previous: CheckIn | None, review: Mapping[str, str]) -> dict[int, str]:
+    """Promises not yet kept (marked "not yet", or never marked) come back in the new week:
+    asker seat -> their loved-step box, pre-filled with what they asked for and can edit."""
+    asked: dict[int, list[str]] = {0: [], 1: []}
+    for item in lookback(previous, review):
+        if item.status in CARRIED_ON:
+            asked[other(item.seat)].append(item.text)
+    return {seat: "\n".join(texts) for seat, texts in asked.items() if texts}
 
 
 def cycle_status(status: str) -> str:
@@ -230,6 +256,34 @@ def goals_to_review(previous: CheckIn | None) -> dict[tuple[str, int], str]:
 def replace_part(answers: Iterable[Answer], part: str, new: Iterable[Answer]) -> list[Answer]:
     """Answers with every one of `part` replaced by `new` (a step saved again)."""
     return [a for a in answers if a.part != part] + list(new)
+
+
+# -- the weekly's listening session ----------------------------------------------------------
+
+
+def linked_session(
+    checkin: CheckIn, sessions: Iterable[ListeningSession]
+) -> ListeningSession | None:
+    """The listening session on a weekly's one issue, found from either side of the link
+    (the weekly's `listening_id`, or the session's `checkin_id`, saved when it began), so a
+    restart in the middle of either loses neither. The newest, when there are several."""
+    linked = [s for s in sessions if s.id == checkin.listening_id or s.checkin_id == checkin.id]
+    return max(linked, key=lambda s: s.started_at, default=None)
+
+
+def session_finished(session: ListeningSession) -> bool:
+    return session.status == "done"
+
+
+def waiting_weekly(session: ListeningSession, checkins: Iterable[CheckIn]) -> CheckIn | None:
+    """The weekly, still under way, that a finished listening session belongs to (to go
+    back to it when the session was carried on from Home)."""
+    if session.checkin_id is None:
+        return None
+    for c in checkins:
+        if c.id == session.checkin_id and c.kind == WEEKLY and c.status == "active":
+            return c
+    return None
 
 
 # -- rituals ------------------------------------------------------------------------------

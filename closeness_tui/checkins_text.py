@@ -92,6 +92,7 @@ class Issue(_T):
     no_topic: str
     linked: str
     not_finished: str
+    waiting: str
 
 
 class Loved(_T):
@@ -100,6 +101,7 @@ class Loved(_T):
     intro: str
     label: str
     placeholder: str
+    carried: str
 
 
 class Goals(_T):
@@ -109,6 +111,7 @@ class Goals(_T):
     shared_label: str
     personal_label: str
     placeholder: str
+    support_label: str
 
 
 class WeeklyDone(_T):
@@ -125,6 +128,7 @@ class Weekly(_T):
     saved: str
     resumed: str
     continue_label: str
+    back_hint: str
     finish_label: str
     lookback: Lookback
     appreciations: Part

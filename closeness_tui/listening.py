@@ -305,13 +305,13 @@ class Listening:
         press) is ignored."""
         if self.step not in FLOOR_STEPS:
             return True
-        return self.clock.monotonic() - self.step_since >= SETTLE_SECONDS
+        return self.clock.monotonic() - self.step_since >= SETTLE_SECONDS - 1e-9
 
     def ends_too_soon(self) -> bool:
         """Ending the turn now needs a deliberate "yes": it has run only a few seconds."""
         if self.step != "speaking" or self.timer is None:
             return False
-        return self.timer.elapsed() < EARLY_END_SECONDS
+        return self.timer.elapsed() < EARLY_END_SECONDS - 1e-9
 
     # -- fair time: a covered turn's clock waits --------------------------------------------
 

@@ -114,6 +114,7 @@ class ListeningSession(Record, kw_only=True):
     speaker_note: str = ""  # an I-statement the first speaker chose to keep in view
     mirroring: bool = True  # offer "Is there more?", validation and empathy after "Got it"
     finished_at: datetime | None = None
+    checkin_id: str | None = None  # the weekly check-in whose "one issue" this talks through
 
 
 # -- I-statements ------------------------------------------------------------------------

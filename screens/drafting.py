@@ -116,10 +116,19 @@ class DraftingScreen(ClosenessScreen):
             self._draft_written = dict(self._draft_baseline)
         self._draft_stopped = stop
 
+    # Screens whose other choices (switches, lists) are not kept as a draft still ask before
+    # leaving; "leave without saving" then lets the typed words go too, on purpose.
+    ASKS_BEFORE_LEAVING = False
+
     def has_unsaved(self) -> bool:
         """Leaving never loses words here: they are written as a draft first."""
         self.flush_draft()
         return False
+
+    def go_back(self) -> None:
+        if self.ASKS_BEFORE_LEAVING and self.has_unsaved():
+            self.drop_draft(stop=True)  # they chose to leave without saving
+        super().go_back()
 
     # -- events ------------------------------------------------------------------------------
 

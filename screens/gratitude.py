@@ -3,8 +3,8 @@ Nothing is shown until both have written; then the two stand side by side."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.checkin_saving import finish, save_step
+from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +23,7 @@ from closeness_tui.models import CheckIn
 from closeness_tui.text import TEXT_MAX, clean, safe, safe_template
 
 
-class GratitudeScreen(ClosenessScreen):
+class GratitudeScreen(DraftingScreen):
     CSS_PATH = "gratitude.tcss"
     HELP_TOPIC = "gratitude"
     BINDINGS = [
@@ -79,6 +79,9 @@ class GratitudeScreen(ClosenessScreen):
                             yield Static(classes="said", id=f"said-{seat}")
                 yield Button(Content(text.close_label), id="close", classes="next")
         yield Footer()
+
+    def draft_key(self) -> str:
+        return f"gratitude:{self.capp.clock.today().isoformat()}"
 
     def on_mount(self) -> None:
         self._show_turn()
@@ -139,9 +142,11 @@ class GratitudeScreen(ClosenessScreen):
                 return
             # What the first partner wrote leaves the screen before the second one looks.
             self.query_one(f"#thanks-{seat}", TextArea).text = ""
+            self.drop_draft()
         elif not finish(self.capp, self.checkin):
             return
         else:
+            self.drop_draft(stop=True)
             self.notify(text.saved, timeout=4)
         self.turn += 1
         self._show_turn()
@@ -157,9 +162,3 @@ class GratitudeScreen(ClosenessScreen):
             )
             self.query_one(f"#said-{answer.seat}", Static).update(safe(answer.text))
         self.query_one("#close", Button).focus()
-
-    def has_unsaved(self) -> bool:
-        if self.turn >= 2:
-            return False
-        seat = self.order[self.turn]
-        return bool(self.query_one(f"#thanks-{seat}", TextArea).text.strip())

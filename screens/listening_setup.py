@@ -53,9 +53,42 @@ def start_listening(
     topic: str = "",
     speaker_note: str = "",
     on_done: Callable[[str | None], Any] | None = None,
+    checkin_id: str | None = None,
+    resume: ListeningSession | None = None,
 ) -> None:
-    """Open the set-up screen pre-filled; `on_done(session_id or None)` runs at the end."""
-    app.push_screen(ListeningSetupScreen(topic=topic, speaker_note=speaker_note, on_done=on_done))
+    """Open the set-up screen pre-filled; `on_done(session_id or None)` runs at the end.
+    `checkin_id`: the weekly check-in the session belongs to (kept in the session, so the
+    link survives a restart). `resume`: carry on that unfinished session instead."""
+    app.push_screen(
+        ListeningSetupScreen(
+            topic=topic,
+            speaker_note=speaker_note,
+            on_done=on_done,
+            checkin_id=checkin_id,
+            resume=resume,
+        )
+    )
+
+
+def back_to_weekly(app: Any) -> Callable[[str | None], Any]:
+    """A session on a weekly's issue, carried on from Home: once it is finished, the
+    weekly it belongs to opens again (linked), if it is still under way."""
+
+    def done(session_id: str | None) -> None:
+        from closeness_tui.screens.weekly import WeeklyScreen
+
+        from closeness_tui.checkins import waiting_weekly
+        from closeness_tui.models import CheckIn
+
+        store = app.store
+        if not session_id or store is None:
+            return
+        session = store.get(ListeningSession, session_id)
+        weekly = waiting_weekly(session, store.all(CheckIn)) if session else None
+        if weekly is not None:
+            app.push_screen(WeeklyScreen(weekly))
+
+    return done
 
 
 class ListeningSetupScreen(ClosenessScreen):
@@ -79,8 +112,12 @@ class ListeningSetupScreen(ClosenessScreen):
         on_done: Callable[[str | None], Any] | None = None,
         *,
         offer_resume: bool | None = None,
+        checkin_id: str | None = None,
+        resume: ListeningSession | None = None,
     ) -> None:
         super().__init__()
+        self.checkin_id = checkin_id
+        self.resume = resume
         self.topic = topic
         self.speaker_note = speaker_note
         self.on_done = on_done
@@ -170,6 +207,10 @@ class ListeningSetupScreen(ClosenessScreen):
         self.query_one("#topic", Input).focus()
         self.query_one("#custom-row").display = False
         self.query_one("#custom-error").display = False
+        if self.resume is not None:
+            machine = Listening.resume(self.resume, self.capp.clock)
+            self.call_after_refresh(self._run, machine)
+            return
         if self.offer_resume and self.capp.store is not None:
             waiting = unfinished(self.capp.store.all(ListeningSession))
             if waiting is not None:
@@ -204,7 +245,10 @@ class ListeningSetupScreen(ClosenessScreen):
     def _run(self, machine: Listening) -> None:
         stack = self.app.screen_stack
         base = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
-        ListeningFlow(self.capp, machine, base, self.on_done).open()
+        on_done = self.on_done
+        if on_done is None and machine.session.checkin_id is not None:
+            on_done = back_to_weekly(self.capp)
+        ListeningFlow(self.capp, machine, base, on_done).open()
 
     # -- choices ----------------------------------------------------------------------------
 
@@ -239,8 +283,19 @@ class ListeningSetupScreen(ClosenessScreen):
         return int(pressed.id.removeprefix(prefix))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the topic box moves on to the choices (it never starts the session
+        with choices nobody has looked at); Enter in the custom length begins."""
         event.stop()
+        if event.input.id == "topic":
+            self.query_one("#first", RadioSet).focus()
+            return
         self.action_begin()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "custom" and self._minutes() is not None:
+            error = self.query_one("#custom-error", Static)
+            error.update("")
+            error.display = False
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -270,6 +325,7 @@ class ListeningSetupScreen(ClosenessScreen):
             mirroring=self.query_one("#mirroring", Checkbox).value,
             speaker_note=clean(note, TEXT_MAX).text if isinstance(note, str) else "",
         )
+        machine.session.checkin_id = self.checkin_id
         machine.begin()
         if self.capp.save(machine.sync()):
             self._run(machine)

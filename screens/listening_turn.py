@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from closeness_tui.screens.big_clock import BigClock
 from closeness_tui.screens.listening_common import StepScreen, banner, fill
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -77,7 +78,7 @@ class TurnScreen(StepScreen):
             yield Static(banner(m), id="banner")
             yield Static(self._title(), id="step-title", classes="title")
             with Horizontal(id="clock-row"):
-                yield Digits("", id="clock")
+                yield BigClock("", id="clock")
             yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
             yield Static("", id="status")
             with VerticalScroll(id="turn-body"):
@@ -148,6 +149,10 @@ class TurnScreen(StepScreen):
     def _on_aligned(self) -> None:
         self._aligned = None  # fired: the next refresh schedules the next change
         self.refresh_clock()
+
+    def on_resize(self) -> None:
+        """The window changed: the clock's digits take their new size."""
+        self.query_one("#clock", BigClock).refresh(layout=True)
 
     def on_screen_suspend(self) -> None:
         """Help, a dialog or the palette covers the turn: its clock waits (fair time), and

@@ -4,8 +4,8 @@ reads them and may answer with one line. An optional shared timer. Saved as one 
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.checkin_saving import finish, save_step
+from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.text_boxes import LineBox, TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +26,7 @@ from closeness_tui.models import CheckIn
 from closeness_tui.text import LINE_MAX, TEXT_MAX, clean, safe_template
 
 
-class NightlyScreen(ClosenessScreen):
+class NightlyScreen(DraftingScreen):
     CSS_PATH = "nightly.tcss"
     HELP_TOPIC = "nightly"
     BINDINGS = [
@@ -53,7 +53,6 @@ class NightlyScreen(ClosenessScreen):
         self.checkin: CheckIn | None = None
         self.countdown: Countdown | None = None
         self._told_time_up = False
-        self._dirty = False
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -90,6 +89,9 @@ class NightlyScreen(ClosenessScreen):
                             classes="next",
                         )
         yield Footer()
+
+    def draft_key(self) -> str:
+        return f"nightly:{self.capp.clock.today().isoformat()}"
 
     def on_mount(self) -> None:
         self._show_step()
@@ -166,12 +168,6 @@ class NightlyScreen(ClosenessScreen):
         event.stop()
         self.action_next()
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self._dirty = True
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._dirty = True
-
     def _collect(self) -> bool:
         """Put this step's words into the check-in; False when nothing new to keep."""
         text = checkins_text().nightly
@@ -208,7 +204,6 @@ class NightlyScreen(ClosenessScreen):
         if added and self.checkin is not None:
             if not save_step(self.capp, self.checkin, f"step-{self.index + 1}"):
                 return
-        self._dirty = False
         self.index += 1
         self._show_step()
 
@@ -220,13 +215,10 @@ class NightlyScreen(ClosenessScreen):
         text = checkins_text().nightly
         if self.checkin is None:
             self.notify(text.nothing_at_all, timeout=6)
-            self._dirty = False
+            self.drop_draft(stop=True)
             self.dismiss()
             return
         if finish(self.capp, self.checkin):
-            self._dirty = False
+            self.drop_draft(stop=True)
             self.notify(text.saved, timeout=4)
             self.dismiss()
-
-    def has_unsaved(self) -> bool:
-        return self._dirty

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,7 +29,7 @@ def kind_of(ritual: Ritual) -> str:
     return "weekly"
 
 
-class RitualEditScreen(ClosenessScreen):
+class RitualEditScreen(DraftingScreen):
     CSS_PATH = "ritual_edit.tcss"
     HELP_TOPIC = "ritual_edit"
     BINDINGS = [
@@ -167,6 +167,11 @@ class RitualEditScreen(ClosenessScreen):
                     yield Button(Content(e.delete), id="r-delete", variant="warning", compact=True)
         yield Footer()
 
+    ASKS_BEFORE_LEAVING = True
+
+    def draft_key(self) -> str:
+        return f"ritual:{self.ritual_id or 'new:' + self.template_id}"
+
     def on_mount(self) -> None:
         # On a short terminal the fields sit closer together, so Save stays in view.
         self.query_one("#ritual-editor").set_class(self.app.size.height < 34, "dense")
@@ -303,6 +308,7 @@ class RitualEditScreen(ClosenessScreen):
         if not self._apply():
             return
         if self.capp.save(self.ritual):
+            self.drop_draft(stop=True)
             self.notify(ritual_text().editor.saved, timeout=3)
             self._saved_form = self._form()
             self.dismiss()

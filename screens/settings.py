@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.names_form import NamesForm
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,12 +14,17 @@ from closeness_tui.app import DARK_THEME, LIGHT_THEME
 from closeness_tui.apptext import app_text
 
 
-class SettingsScreen(ClosenessScreen):
+class SettingsScreen(DraftingScreen):
     CSS_PATH = "settings.tcss"
     HELP_TOPIC = "settings"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Keep these settings"),
     ]
+
+    ASKS_BEFORE_LEAVING = True
+
+    def draft_key(self) -> str:
+        return "settings:names"
 
     def __init__(self) -> None:
         super().__init__()
@@ -85,6 +90,7 @@ class SettingsScreen(ClosenessScreen):
         settings.question_of_the_day = self.query_one("#question-of-the-day", Switch).value
         settings.week_starts_on = self._week_start()
         if self.capp.save_settings(settings):
+            self.drop_draft(stop=True)
             self.notify(app_text().settings.saved, timeout=3)
             self.dismiss()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from string import Template
 
-from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.coaching import finding_lines, marked, part_hint
+from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.text_boxes import LineBox
 from textual import on
 from textual.app import ComposeResult
@@ -81,7 +81,7 @@ class VocabInput(LineBox):
             self.screen.focus_next()
 
 
-class StatementBuilderScreen(ClosenessScreen):
+class StatementBuilderScreen(DraftingScreen):
     CSS_PATH = "statement_builder.tcss"
     HELP_TOPIC = "statement_builder"
     BINDINGS = [
@@ -185,6 +185,11 @@ class StatementBuilderScreen(ClosenessScreen):
                         id="draft-note",
                     )
         yield Footer()
+
+    ASKS_BEFORE_LEAVING = True
+
+    def draft_key(self) -> str:
+        return f"statement:{self.statement.id if self.statement else 'new'}"
 
     def on_mount(self) -> None:
         self.sub_title = istatement_text().screens.hub_build
@@ -357,6 +362,7 @@ class StatementBuilderScreen(ClosenessScreen):
         )
         if not self.capp.save(record):
             return
+        self.drop_draft()
         self.statement = record
         self._saved = (author, parts, self.form)
         name = self.capp.settings.name(author)

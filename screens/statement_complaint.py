@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from string import Template
 
-from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.coaching import finding_lines, marked
+from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.statement_builder import StatementBuilderScreen
 from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
@@ -20,7 +20,7 @@ from closeness_tui.istatement_content import istatement_text
 from closeness_tui.text import TEXT_MAX, clean
 
 
-class ComplaintScreen(ClosenessScreen):
+class ComplaintScreen(DraftingScreen):
     CSS_PATH = "statement_complaint.tcss"
     HELP_TOPIC = "statement_complaint"
     BINDINGS = [
@@ -50,6 +50,9 @@ class ComplaintScreen(ClosenessScreen):
             )
             yield Static(id="complaint-findings")
         yield Footer()
+
+    def draft_key(self) -> str:
+        return "complaint:new"
 
     def on_mount(self) -> None:
         self.sub_title = istatement_text().screens.complaint_title

@@ -3,8 +3,8 @@ the rewrite fares as it is typed."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.coaching import finding_lines, marked
+from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +16,7 @@ from closeness_tui.istatement_content import istatement_text, practice
 from closeness_tui.text import TEXT_MAX, clean
 
 
-class PracticeScreen(ClosenessScreen):
+class PracticeScreen(DraftingScreen):
     CSS_PATH = "statement_practice.tcss"
     HELP_TOPIC = "statement_practice"
     BINDINGS = [
@@ -57,6 +57,9 @@ class PracticeScreen(ClosenessScreen):
             idea.border_title = words.practice_idea
             yield idea
         yield Footer()
+
+    def draft_key(self) -> str:
+        return f"practice:{self.index}"
 
     def on_mount(self) -> None:
         self.sub_title = istatement_text().screens.practice_title

@@ -7,8 +7,8 @@ you feel loved this coming week?" (the answers become promises) -> goals -> done
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.checkin_saving import finish, save_step
+from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.profile_hints import loved_hint
 from closeness_tui.screens.text_boxes import LineBox, TextBox
 from textual.app import ComposeResult
@@ -32,6 +32,7 @@ from closeness_tui.checkins import (
     APPRECIATION,
     GOAL_PERSONAL,
     GOAL_SHARED,
+    GOAL_SUPPORT,
     KEPT,
     NOT_YET,
     PARTLY,
@@ -39,26 +40,30 @@ from closeness_tui.checkins import (
     WENT_WELL,
     answers_from_lines,
     asked_text,
+    carried_promises,
     cycle_status,
     goals_to_review,
     joined,
     lines,
+    linked_session,
     lookback,
     needs_nudge,
+    previous_step,
     previous_weekly,
     promises_from,
     replace_part,
     weekly_steps,
 )
 from closeness_tui.checkins_text import checkins_text
-from closeness_tui.models import BOTH, CheckIn
+from closeness_tui.listening import is_unfinished
+from closeness_tui.models import BOTH, CheckIn, ListeningSession
 from closeness_tui.registry import is_registered
 from closeness_tui.text import LINE_MAX, TEXT_MAX, clean, safe_template
 
 TWO_COLUMN_PARTS = {"appreciations": APPRECIATION, "went_well": WENT_WELL}
 
 
-class WeeklyScreen(ClosenessScreen):
+class WeeklyScreen(DraftingScreen):
     CSS_PATH = "weekly.tcss"
     HELP_TOPIC = "weekly"
     BINDINGS = [
@@ -68,6 +73,13 @@ class WeeklyScreen(ClosenessScreen):
             "Continue",
             id="weekly-next",
             tooltip="Keep this step and go on (every step is saved)",
+        ),
+        Binding(
+            "ctrl+b",
+            "step_back",
+            "Step back",
+            id="weekly-back-step",
+            tooltip="Go back one step (what is written here is kept)",
         ),
         Binding(
             "k",
@@ -103,7 +115,6 @@ class WeeklyScreen(ClosenessScreen):
         self.steps: list[str] = []
         self.step = ""
         self.review: dict[str, str] = {}
-        self._snapshot_saved: tuple[str, ...] = ()
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -123,6 +134,9 @@ class WeeklyScreen(ClosenessScreen):
         names = self.capp.settings.names
         yield Header()
         yield Static(id="weekly-title", classes="title")
+        yield Static(
+            Content.assemble(text.intro, " ", text.back_hint), id="weekly-intro", classes="muted"
+        )
         with ContentSwitcher(initial=self.step, id="agenda"):
             if "lookback" in self.steps:
                 with VerticalScroll(id="lookback", classes="step"):
@@ -165,6 +179,7 @@ class WeeklyScreen(ClosenessScreen):
                             )
                             yield loved_hint(self.capp, seat)  # their ranking (profiles)
                             yield TextBox(id=f"loved-{seat}", placeholder=text.loved.placeholder)
+                yield Static(id="loved-carried", classes="gentle")
                 yield self._next_button("loved")
             with VerticalScroll(id="goals", classes="step"):
                 yield Static(Content(text.goals.intro), classes="intro", id="goals-intro")
@@ -176,6 +191,19 @@ class WeeklyScreen(ClosenessScreen):
                             yield Label(safe_template(text.goals.personal_label, name=names[seat]))
                             yield TextBox(
                                 id=f"goal-personal-{seat}", placeholder=text.goals.placeholder
+                            )
+                with Horizontal(classes="columns"):
+                    for seat in (0, 1):
+                        with Vertical(classes="column"):
+                            yield Label(
+                                safe_template(
+                                    text.goals.support_label,
+                                    name=names[seat],
+                                    other=names[1 - seat],
+                                )
+                            )
+                            yield TextBox(
+                                id=f"goal-support-{seat}", placeholder=text.goals.placeholder
                             )
                 yield self._next_button("goals")
             with VerticalScroll(id="done", classes="step"):
@@ -189,9 +217,20 @@ class WeeklyScreen(ClosenessScreen):
         label = checkins_text().weekly.continue_label
         return Button(Content(label), id=f"next-{step}", classes="next", variant="primary")
 
+    def draft_key(self) -> str:
+        return f"weekly:{self.checkin.id}" if self.checkin is not None else ""
+
+    def before_draft_saved(self) -> None:
+        """Words typed into a weekly nobody has saved yet: save the weekly too, so that it
+        is offered again (with its draft) after a restart."""
+        c = self.checkin
+        if c is not None and self.capp.store is not None:
+            if self.capp.store.get(CheckIn, c.id) is None:
+                save_step(self.capp, c, self.step)
+
     def on_mount(self) -> None:
         self._fill()
-        self._snapshot_saved = self._snapshot()
+        self._relink()
         if self.resumed:
             self.notify(checkins_text().weekly.resumed, timeout=4)
         self._show()
@@ -212,6 +251,8 @@ class WeeklyScreen(ClosenessScreen):
                 (GOAL_SHARED, BOTH): joined(c.answers, BOTH, GOAL_SHARED),
                 (GOAL_PERSONAL, 0): joined(c.answers, 0, GOAL_PERSONAL),
                 (GOAL_PERSONAL, 1): joined(c.answers, 1, GOAL_PERSONAL),
+                (GOAL_SUPPORT, 0): joined(c.answers, 0, GOAL_SUPPORT),
+                (GOAL_SUPPORT, 1): joined(c.answers, 1, GOAL_SUPPORT),
             }
         else:
             goals = goals_to_review(self.previous)
@@ -223,6 +264,8 @@ class WeeklyScreen(ClosenessScreen):
         for seat in (0, 1):
             box = self.query_one(f"#goal-personal-{seat}", TextArea)
             box.text = goals.get((GOAL_PERSONAL, seat), "")
+            support = self.query_one(f"#goal-support-{seat}", TextArea)
+            support.text = goals.get((GOAL_SUPPORT, seat), "")
         if "lookback" in self.steps:
             self._fill_lookback()
 
@@ -232,7 +275,9 @@ class WeeklyScreen(ClosenessScreen):
         status_words = {KEPT: words.kept, PARTLY: words.partly, NOT_YET: words.not_yet}
         options = []
         for item in lookback(self.previous, self.review):
-            line = safe_template(words.line, name=names[item.seat], promise=item.text)
+            line = safe_template(
+                words.line, name=names[item.seat], asker=names[1 - item.seat], promise=item.text
+            )
             status = status_words.get(item.status, words.unmarked)
             style = "bold $success" if item.status else "dim"
             options.append(
@@ -265,6 +310,9 @@ class WeeklyScreen(ClosenessScreen):
         self.query_one("#weekly-title", Static).update(title)
         if self.step == "done":
             self._fill_done()
+        if self.step == "loved":
+            self._carry_promises()
+        self.query_one("#weekly-intro").display = self.step == self.steps[0]
         self.query_one("#agenda", ContentSwitcher).current = self.step
         self.refresh_bindings()
         focus = {
@@ -278,6 +326,19 @@ class WeeklyScreen(ClosenessScreen):
         }[self.step]
         self.query_one(focus).focus()
 
+    def _carry_promises(self) -> None:
+        """Promises not yet kept last week come back, pre-filled and editable, unless this
+        week's answers are already written."""
+        c = self.checkin
+        note = self.query_one("#loved-carried", Static)
+        boxes = [self.query_one(f"#loved-{seat}", TextArea) for seat in (0, 1)]
+        if c is None or c.promises or any(box.text.strip() for box in boxes):
+            return
+        carried = carried_promises(self.previous, self.review)
+        for seat, text in carried.items():
+            boxes[seat].text = text
+        note.update(Content(checkins_text().weekly.loved.carried) if carried else Content(""))
+
     def _fill_done(self) -> None:
         words = checkins_text().weekly.done
         names = self.capp.settings.names
@@ -286,7 +347,10 @@ class WeeklyScreen(ClosenessScreen):
             content = Content(words.none)
         else:
             content = Content("\n").join(
-                safe_template(words.line, name=names[p.seat], promise=p.text) for p in promises
+                safe_template(
+                    words.line, name=names[p.seat], asker=names[1 - p.seat], promise=p.text
+                )
+                for p in promises
             )
         self.query_one("#promise-list", Static).update(content)
 
@@ -309,24 +373,36 @@ class WeeklyScreen(ClosenessScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "review":
             return self.step == "lookback"
+        if action == "step_back":
+            return previous_step(self.steps, self.step) is not None
         return True
 
     def action_review(self, status: str) -> None:
+        """Mark the highlighted promise. The highlight stays where it is (moving it is the
+        arrow keys' job), so a mark never lands on, or overwrites, another promise."""
         promises = self.query_one("#promises", OptionList)
         option = promises.highlighted_option
         if option is None or option.id is None:
             return
         self.review[option.id] = status
-        index = promises.highlighted
-        self._fill_lookback(keep=index)
-        if index is not None and index + 1 < promises.option_count:
-            promises.highlighted = index + 1
+        self._fill_lookback(keep=promises.highlighted)
+        self._keep_marks()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
             self.review[event.option.id] = cycle_status(self.review.get(event.option.id, ""))
             self._fill_lookback(keep=event.option_index)
+            self._keep_marks()
+
+    def _keep_marks(self) -> None:
+        """Marks are saved as they are made: there are no unsaved marks to ask about."""
+        c = self.checkin
+        if c is None or self.previous is None:
+            return
+        c.promise_review = dict(self.review)
+        c.reviewed_id = self.previous.id
+        save_step(self.capp, c, self.step)
 
     # -- going on ----------------------------------------------------------------------------
 
@@ -365,6 +441,7 @@ class WeeklyScreen(ClosenessScreen):
                 BOTH, GOAL_SHARED, text.goals.shared_label, self._text("#goal-shared")
             )
             personal = []
+            support = []
             for seat in (0, 1):
                 personal += answers_from_lines(
                     seat,
@@ -372,9 +449,15 @@ class WeeklyScreen(ClosenessScreen):
                     text.goals.personal_label,
                     self._text(f"#goal-personal-{seat}"),
                 )
-            c.answers = replace_part(
-                replace_part(c.answers, GOAL_SHARED, shared), GOAL_PERSONAL, personal
-            )
+                support += answers_from_lines(
+                    seat,
+                    GOAL_SUPPORT,
+                    text.goals.support_label,
+                    self._text(f"#goal-support-{seat}"),
+                )
+            answers = replace_part(c.answers, GOAL_SHARED, shared)
+            answers = replace_part(answers, GOAL_PERSONAL, personal)
+            c.answers = replace_part(answers, GOAL_SUPPORT, support)
 
     def _advance(self, to: str | None = None) -> None:
         c = self.checkin
@@ -382,9 +465,18 @@ class WeeklyScreen(ClosenessScreen):
         following = to or self.steps[self.steps.index(self.step) + 1]
         if not save_step(self.capp, c, following):
             return
-        self._snapshot_saved = self._snapshot()
+        self.drop_draft()  # this step's words are in the check-in now
         self.step = following
         self._show()
+
+    def action_step_back(self) -> None:
+        """Back one step; what is written on this one is kept first."""
+        before = previous_step(self.steps, self.step)
+        if before is None:
+            return
+        if self.step != "done":
+            self._collect()
+        self._advance(to=before)
 
     def action_next(self) -> None:
         if self.step == "done":
@@ -413,6 +505,27 @@ class WeeklyScreen(ClosenessScreen):
     def _note(self, words: str) -> None:
         self.query_one("#issue-note", Static).update(Content(words))
 
+    def _linked(self) -> ListeningSession | None:
+        store = self.capp.store
+        if self.checkin is None or store is None:
+            return None
+        return linked_session(self.checkin, store.all(ListeningSession))
+
+    def _relink(self) -> None:
+        """After a restart: the session on the issue, finished or waiting, found again."""
+        words = checkins_text().weekly.issue
+        session = self._linked()
+        c = self.checkin
+        if session is None or c is None:
+            return
+        if session.status == "done":
+            if c.listening_id != session.id:
+                c.listening_id = session.id
+                save_step(self.capp, c, c.step or self.step)
+            self._note(words.linked)
+        elif is_unfinished(session):
+            self._note(words.waiting)
+
     def _talk(self) -> None:
         words = checkins_text().weekly.issue
         topic = self._topic()
@@ -423,15 +536,18 @@ class WeeklyScreen(ClosenessScreen):
         self.checkin.issue = topic
         if not save_step(self.capp, self.checkin, "issue"):
             return
-        self._snapshot_saved = self._snapshot()
         if not is_registered("listening"):
             self._note(words.no_listening)
             return
-        from closeness_tui.screens.listening_setup import (  # type: ignore[import-not-found]
-            start_listening,
-        )
+        from closeness_tui.screens.listening_setup import start_listening
 
-        start_listening(self.app, topic=topic, on_done=self.listening_done)
+        waiting = self._linked()
+        if waiting is not None and is_unfinished(waiting):
+            start_listening(self.app, on_done=self.listening_done, resume=waiting)
+            return
+        start_listening(
+            self.app, topic=topic, on_done=self.listening_done, checkin_id=self.checkin.id
+        )
 
     def listening_done(self, session_id: str | None) -> None:
         """Called by the listening flow when it returns here."""
@@ -449,19 +565,6 @@ class WeeklyScreen(ClosenessScreen):
     def _finish(self) -> None:
         assert self.checkin is not None
         if finish(self.capp, self.checkin):
-            self._snapshot_saved = self._snapshot()
+            self.drop_draft(stop=True)
             self.notify(checkins_text().weekly.saved, timeout=4)
             self.dismiss()
-
-    # -- leaving -------------------------------------------------------------------------------
-
-    def _snapshot(self) -> tuple[str, ...]:
-        boxes = tuple(t.text for t in self.query(TextArea))
-        return (
-            *boxes,
-            self.query_one("#issue-topic", Input).value,
-            repr(sorted(self.review.items())),
-        )
-
-    def has_unsaved(self) -> bool:
-        return self._snapshot() != self._snapshot_saved
