@@ -55,7 +55,7 @@ BREAKABLE = frozenset(STEPS) - {"setup", "break", "done"}
 FINISHABLE = BREAKABLE - {"closing"}
 
 RATINGS = ("got_it", "partly", "not_quite")
-TURN_PRESETS_MINUTES = (2, 3, 5, 10)
+TURN_PRESETS_MINUTES = (2, 3, 5, 10, 15, 20)  # 15 and 20: a daily stress-reducing talk
 TURN_MINUTES_RANGE = (1, 30)
 ROUNDS_RANGE = (1, 5)
 ADD_SECONDS = 60
@@ -356,6 +356,7 @@ class Listening:
         check_readiness: bool = True,
         mirroring: bool = True,
         speaker_note: str = "",
+        break_signal: str = "",
     ) -> None:
         self._require("configure", "setup")
         low, high = TURN_MINUTES_RANGE
@@ -373,6 +374,7 @@ class Listening:
         s.rounds = rounds
         s.mirroring = mirroring
         s.speaker_note = speaker_note
+        s.break_signal = break_signal
         self.check_readiness = check_readiness
 
     def begin(self) -> None:

@@ -24,6 +24,8 @@ class SetupText(msgspec.Struct, forbid_unknown_fields=True):
     resume_no: str
     next_hint: str
     home_waiting: str
+    signal_label: str
+    signal_placeholder: str
 
 
 class ReadinessText(msgspec.Struct, forbid_unknown_fields=True):
@@ -66,6 +68,8 @@ class TurnText(msgspec.Struct, forbid_unknown_fields=True):
     early_question: str
     early_yes: str
     early_no: str
+    not_quite_gentle: str
+    moved_on_gentle: str
 
 
 class SummaryText(msgspec.Struct, forbid_unknown_fields=True):
@@ -144,6 +148,7 @@ class BreakText(msgspec.Struct, forbid_unknown_fields=True):
     leave: str
     leave_note: str
     where: str
+    signal: str
 
 
 class StepsText(msgspec.Struct, forbid_unknown_fields=True):
@@ -159,6 +164,7 @@ class StepsText(msgspec.Struct, forbid_unknown_fields=True):
     closing: str
     break_: str = msgspec.field(name="break")
     done: str
+    break_until: str
 
 
 class LeaveText(msgspec.Struct, forbid_unknown_fields=True):

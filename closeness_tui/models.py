@@ -115,6 +115,7 @@ class ListeningSession(Record, kw_only=True):
     mirroring: bool = True  # offer "Is there more?", validation and empathy after "Got it"
     finished_at: datetime | None = None
     checkin_id: str | None = None  # the weekly check-in whose "one issue" this talks through
+    break_signal: str = ""  # the word or gesture they agreed for calling a break
 
 
 # -- I-statements ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ with status on_break; it resumes exactly where it stopped, now or after a restar
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from closeness_tui.screens.base import ClosenessScreen
@@ -17,14 +17,17 @@ from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Digits, Footer, Header, Input, Label, Static
 
-from closeness_tui.clock import format_clock
+from closeness_tui.listening import (
+    BREAK_MINUTES,
+    break_is_short,
+    format_wait,
+    parse_return,
+)
 from closeness_tui.listeningtext import listening_text
-from closeness_tui.text import safe_template
+from closeness_tui.text import LINE_MAX, clean, safe_template
 
 if TYPE_CHECKING:
     from closeness_tui.screens.listening_flow import ListeningFlow
-
-MAX_MINUTES = 24 * 60
 
 
 class BreakScreen(ClosenessScreen):
@@ -54,7 +57,7 @@ class BreakScreen(ClosenessScreen):
     def compose(self) -> ComposeResult:
         words = listening_text().break_
         brk = self.flow.machine.current_break
-        minutes = 20
+        minutes = BREAK_MINUTES
         if brk is not None:
             minutes = max(1, round((brk.return_at - brk.started_at).total_seconds() / 60))
         yield Header()
@@ -70,8 +73,11 @@ class BreakScreen(ClosenessScreen):
             yield Static("", id="breath")
             with Horizontal(id="return-row"):
                 yield Label(Content(words.return_label), id="return-label")
-                yield LineBox(str(minutes), id="break-minutes", type="integer", max_length=4)
+                yield LineBox(str(minutes), id="break-minutes", max_length=16)
             yield Static("", id="minutes-note", classes="gentle")
+            signal = self.flow.machine.session.break_signal
+            if signal:
+                yield Static(safe_template(words.signal, signal=signal), id="break-signal")
             yield Static(
                 safe_template(words.where, where=where_stopped(self.flow).plain),
                 id="where",
@@ -105,7 +111,7 @@ class BreakScreen(ClosenessScreen):
             return
         words = listening_text().break_
         left = (brk.return_at - self.flow.app.clock.now()).total_seconds()
-        shown = format_clock(max(left, 0))
+        shown = format_wait(max(left, 0))
         breath = self._breath()
         if (shown, breath) == self._shown:
             return
@@ -124,21 +130,26 @@ class BreakScreen(ClosenessScreen):
         event.stop()
         words = listening_text().break_
         note = self.query_one("#minutes-note", Static)
-        try:
-            minutes = int(event.value)
-        except ValueError:
-            minutes = 0
-        if not 1 <= minutes <= MAX_MINUTES:
-            note.update(Content(words.bad_minutes))
-            return
-        note.update(Content(words.short_note if minutes < 20 else ""))
         brk = self.flow.machine.current_break
         if brk is None:
             return
-        self.flow.machine.set_return(brk.started_at + timedelta(minutes=minutes))
+        at = self._return_at(clean(event.value, LINE_MAX, single_line=True).text, brk.started_at)
+        if at is None:
+            note.update(Content(words.bad_minutes))
+            return
+        minutes = (at - brk.started_at).total_seconds() / 60
+        note.update(Content(words.short_note if break_is_short(minutes) else ""))
+        self.flow.machine.set_return(at)
         self.flow.save()
         self._shown = None
         self.refresh_break()
+
+    def _return_at(self, typed: str, started: datetime) -> datetime | None:
+        """Minutes count from the start of the break; a time of day is the next one."""
+        typed = typed.strip()
+        if typed.isdigit():
+            return parse_return(typed, started)
+        return parse_return(typed, self.flow.app.clock.now())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

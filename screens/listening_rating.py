@@ -65,4 +65,5 @@ class RatingScreen(StepScreen):
         self.flow.press(self.m.rate, rating)
 
     def action_move_on(self) -> None:
-        self.flow.press(self.m.move_on)
+        if self.flow.press(self.m.move_on):
+            self.app.notify(listening_text().turn.moved_on_gentle, timeout=5)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.listening_flow import ListeningFlow
 from closeness_tui.screens.listening_waiting import where_stopped
 from closeness_tui.screens.text_boxes import LineBox
@@ -91,7 +91,7 @@ def back_to_weekly(app: Any) -> Callable[[str | None], Any]:
     return done
 
 
-class ListeningSetupScreen(ClosenessScreen):
+class ListeningSetupScreen(DraftingScreen):
     CSS_PATH = "listening.tcss"
     HELP_TOPIC = "listening"
     BINDINGS = [
@@ -123,6 +123,10 @@ class ListeningSetupScreen(ClosenessScreen):
         self.on_done = on_done
         # Opened from Home (no caller waiting for a result): offer an unfinished session first.
         self.offer_resume = on_done is None if offer_resume is None else offer_resume
+
+    def draft_key(self) -> str:
+        """A topic typed here is kept (not one handed in by a weekly, which keeps its own)."""
+        return "listening:setup" if not self.topic and self.resume is None else ""
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -169,6 +173,13 @@ class ListeningSetupScreen(ClosenessScreen):
                 low, high = ROUNDS_RANGE
                 for n in range(low, high + 1):
                     yield RadioButton(Content(str(n)), n == 1, id=f"rounds-{n}")
+            yield Label(Content(words.signal_label), classes="label")
+            yield Input(
+                placeholder=words.signal_placeholder,
+                id="break-signal",
+                max_length=LINE_MAX,
+                compact=True,
+            )
             yield Checkbox(Content(words.readiness_label), True, id="readiness")
             yield Checkbox(Content(words.mirroring_label), True, id="mirroring")
             yield Label(Content(words.note_label), classes="label")
@@ -289,6 +300,9 @@ class ListeningSetupScreen(ClosenessScreen):
         if event.input.id == "topic":
             self.query_one("#first", RadioSet).focus()
             return
+        if event.input.id == "break-signal":
+            self.query_one("#readiness", Checkbox).focus()
+            return
         self.action_begin()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -324,10 +338,14 @@ class ListeningSetupScreen(ClosenessScreen):
             check_readiness=self.query_one("#readiness", Checkbox).value,
             mirroring=self.query_one("#mirroring", Checkbox).value,
             speaker_note=clean(note, TEXT_MAX).text if isinstance(note, str) else "",
+            break_signal=clean(
+                self.query_one("#break-signal", Input).value, LINE_MAX, single_line=True
+            ).text.strip(),
         )
         machine.session.checkin_id = self.checkin_id
         machine.begin()
         if self.capp.save(machine.sync()):
+            self.drop_draft(stop=True)
             self._run(machine)
 
     def action_history(self) -> None:

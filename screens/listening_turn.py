@@ -82,6 +82,12 @@ class TurnScreen(StepScreen):
             yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
             yield Static("", id="status")
             with VerticalScroll(id="turn-body"):
+                summary = m.current_summary
+                if self.step == "clarify" and summary is not None:
+                    if summary.rating == "not_quite":
+                        yield Static(
+                            fill(words.turn.not_quite_gentle, m), id="gentle", classes="gentle"
+                        )
                 with Horizontal(id="roles"):
                     yield Static(self._role("speaker"), id="speaker-role", classes="role")
                     yield Static(self._role("listener"), id="listener-role", classes="role")
@@ -264,5 +270,5 @@ class TurnScreen(StepScreen):
         )
 
     def action_move_on(self) -> None:
-        if self.step == "clarify":
-            self.flow.press(self.m.move_on)
+        if self.step == "clarify" and self.flow.press(self.m.move_on):
+            self.app.notify(listening_text().turn.moved_on_gentle, timeout=5)

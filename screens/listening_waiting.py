@@ -23,7 +23,14 @@ def where_stopped(flow: ListeningFlow) -> Content:
     steps = listening_text().steps
     step = m.resume_step or m.step
     key = "break_" if step == "break" else step
-    return fill(getattr(steps, key, step), m)
+    where = fill(getattr(steps, key, step), m)
+    brk = m.current_break
+    if brk is not None and brk.return_at > m.clock.now():
+        when = brk.return_at.strftime("%H:%M")
+        if brk.return_at.date() != m.clock.now().date():
+            when = brk.return_at.strftime("%a %H:%M")
+        where = Content.assemble(where, " · ", safe_template(steps.break_until, when=when))
+    return where
 
 
 def waiting_line(app: ClosenessApp) -> Content | None:

@@ -76,9 +76,9 @@ async def _first_week(app, monkeypatch) -> None:
         assert "Your promises" in _title(screen)
         listed = screen.query_one("#promise-list", Static).visual.plain
         assert listed.splitlines() == [
-            "Ben will try: Cook with me on Tuesday",
-            "Ana will try: A walk without phones",
-            "Ana will try: Breakfast [in bed] " + HEBREW,
+            "For Ana, Ben will: Cook with me on Tuesday",
+            "For Ben, Ana will: A walk without phones",
+            "For Ben, Ana will: Breakfast [in bed] " + HEBREW,
         ]
         await _next(pilot)
         assert isinstance(app.screen, CheckinsScreen)
@@ -129,10 +129,12 @@ async def test_weekly_checkin_records_promises_and_looks_back_a_week_later(
         promises = screen.query_one("#promises", OptionList)
         assert promises.has_focus and promises.option_count == 3
         first_line = promises.get_option_at_index(0).prompt.plain
-        assert first_line.startswith("Ben: Cook with me on Tuesday")
+        assert first_line.startswith("For Ana, Ben will: Cook with me on Tuesday")
         assert "Not looked at yet" in first_line
         assert "Breakfast [in bed] " + HEBREW in promises.get_option_at_index(2).prompt.plain
-        await pilot.press("k", "p", "n")
+        # A mark stays on its promise (moving on is the arrow keys' job): k twice is still
+        # one promise kept, never the next one overwritten.
+        await pilot.press("k", "k", "down", "p", "down", "n")
         await pilot.pause()
         statuses = [
             promises.get_option_at_index(i).prompt.plain.splitlines()[-1].strip() for i in range(3)
@@ -185,7 +187,7 @@ async def test_issue_launches_listening_and_comes_back(named_app, data_dir, monk
     class StandIn(Screen[None]):
         pass
 
-    def start_listening(app, *, topic, on_done):
+    def start_listening(app, *, topic, on_done, **link):
         calls.append(topic)
         app.push_screen(StandIn(), lambda _: on_done("session-42"))
 
