@@ -101,13 +101,14 @@ class DraftingScreen(ClosenessScreen):
     def before_draft_saved(self) -> None:
         """A hook: make sure what the draft belongs to is saved too (a new check-in)."""
 
-    def drop_draft(self, *, stop: bool = False) -> None:
+    def drop_draft(self, *, stop: bool = False, key: str | None = None) -> None:
         """The words are kept in their own record now: forget the draft. With `stop`, keep
-        no further draft on this screen (it is about to go)."""
+        no further draft on this screen (it is about to go). `key`: the draft's key as it
+        was before the words were taken (taking them may change what the key names)."""
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        key = self.draft_key()
+        key = self.draft_key() if key is None else key
         if key and self.capp.store is not None:
             if self.capp.store.get(Draft, drafts.draft_id(key)) is not None:
                 self.capp.delete(Draft, drafts.draft_id(key))

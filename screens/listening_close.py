@@ -68,8 +68,9 @@ class ClosingScreen(StepScreen, DraftingScreen):
 
     def action_finish(self) -> None:
         self._draft_stopped = True
+        key = self.draft_key()
         if self.flow.apply(self.m.submit_closing, self._lines()):
-            self.drop_draft(stop=True)
+            self.drop_draft(stop=True, key=key)
             self.notify(listening_text().closing.done, timeout=5)
         else:
             self._draft_stopped = False

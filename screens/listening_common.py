@@ -109,8 +109,9 @@ class StepScreen(ClosenessScreen):
             if not yes:
                 return
             self._draft_stopped = True
+            key = self.current_draft_key()
             if self.flow.apply(self.m.finish_early, unsent):
-                self.drop_draft_if_any()
+                self.drop_draft_if_any(key)
                 if unsent:
                     self.notify(text.unsent_kept, timeout=6)
             else:
@@ -122,10 +123,14 @@ class StepScreen(ClosenessScreen):
         """The words a box on this step begins with (not the partner's own)."""
         return ""
 
-    def drop_draft_if_any(self) -> None:
+    def current_draft_key(self) -> str:
+        key = getattr(self, "draft_key", None)
+        return str(key()) if callable(key) else ""
+
+    def drop_draft_if_any(self, key: str) -> None:
         drop = getattr(self, "drop_draft", None)
-        if callable(drop):
-            drop(stop=True)
+        if callable(drop) and key:
+            drop(stop=True, key=key)
 
     def action_back(self) -> None:
         from closeness_tui.screens.dialogs import ConfirmDialog
@@ -169,8 +174,9 @@ class DraftScreen(StepScreen, DraftingScreen):
     def send(self, event: Callable[..., object], *args: object) -> bool:
         """Send the box's words on to the machine; once taken, the draft goes."""
         self._draft_stopped = True
+        key = self.draft_key()
         if self.flow.apply(event, *args):
-            self.drop_draft(stop=True)
+            self.drop_draft(stop=True, key=key)
             return True
         self._draft_stopped = False
         return False

@@ -47,7 +47,7 @@ async def begin(pilot, *, rounds: int = 1, mirroring: bool = False, signal: str 
     assert isinstance(pilot.app.screen, TurnScreen)
 
 
-async def summarise(pilot, clock, text: str = "What I heard is") -> None:
+async def summarise(pilot, clock, text: str = "What I heard is you") -> None:
     pilot.app.screen.query_one("#text", TextArea).text = text
     await pilot.pause()
     await pilot.press("ctrl+s")
@@ -146,6 +146,7 @@ async def test_stop_turns_keeps_the_unsent_summary_and_says_so(data_dir, clock):
         assert "not sent" in app.screen.message.plain
         app.screen.query_one("#yes").press()
         await pilot.pause()
+        await pilot.pause()
         assert isinstance(app.screen, ClosingScreen)
         assert any("marked as not sent" in n.message for n in app._notifications)
     (summary,) = stored(data_dir).turns[0].summaries
@@ -158,10 +159,15 @@ async def test_closing_lines_survive_ctrl_q_and_come_back(data_dir, clock):
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await begin(pilot)
-        clock.advance(60)
-        await pilot.press("enter")
-        await pilot.pause()
-        await summarise(pilot, clock)
+        for _ in range(2):  # one round: a turn each
+            clock.advance(60)
+            await pilot.press("enter")
+            await pilot.pause()
+            await summarise(pilot, clock)
+            if isinstance(app.screen, SwapScreen):
+                clock.advance(1)
+                await pilot.press("enter")
+                await pilot.pause()
         assert isinstance(app.screen, ClosingScreen)
         app.screen.query_one("#line-0", Input).value = "Thank you for [listening] 🌙"
         await pilot.press("ctrl+q")
