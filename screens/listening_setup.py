@@ -153,7 +153,7 @@ class ListeningSetupScreen(DraftingScreen):
             with RadioSet(id="minutes", classes="row-set", compact=True):
                 for minutes in TURN_PRESETS_MINUTES:
                     yield RadioButton(
-                        Content(f"{minutes} min"),
+                        Content(str(minutes)),
                         minutes == DEFAULT_MINUTES,
                         id=f"min-{minutes}",
                     )

@@ -75,6 +75,13 @@ class WeeklyScreen(DraftingScreen):
             tooltip="Keep this step and go on (every step is saved)",
         ),
         Binding(
+            "ctrl+s",
+            "finish",
+            "Finish",
+            id="weekly-finish",
+            tooltip="Keep the whole check-in (the footer says what the button says)",
+        ),
+        Binding(
             "ctrl+b",
             "step_back",
             "Step back",
@@ -375,6 +382,10 @@ class WeeklyScreen(DraftingScreen):
             return self.step == "lookback"
         if action == "step_back":
             return previous_step(self.steps, self.step) is not None
+        if action == "next":
+            return self.step != "done"
+        if action == "finish":
+            return self.step == "done"
         return True
 
     def action_review(self, status: str) -> None:
@@ -477,6 +488,10 @@ class WeeklyScreen(DraftingScreen):
         if self.step != "done":
             self._collect()
         self._advance(to=before)
+
+    def action_finish(self) -> None:
+        if self.step == "done":
+            self._finish()
 
     def action_next(self) -> None:
         if self.step == "done":
