@@ -198,6 +198,7 @@ class DetailText(msgspec.Struct, forbid_unknown_fields=True):
     turn_heading: str
     times: str
     summary_heading: str
+    unsent: str
     summary_again_heading: str
     summary_more_heading: str
     rating: str

@@ -135,7 +135,9 @@ class ListeningDetailScreen(ClosenessScreen):
                     speaker=speaker,
                 ),
                 safe(summary.text),
-                safe_template("[i]" + w.rating + "[/i]", speaker=speaker, rating=rating),
+                Content(w.unsent).stylize("italic")
+                if summary.unsent
+                else safe_template("[i]" + w.rating + "[/i]", speaker=speaker, rating=rating),
             ]
             if summary.clarification_seconds:
                 parts.append(
