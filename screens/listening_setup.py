@@ -174,7 +174,7 @@ class ListeningSetupScreen(DraftingScreen):
                 for n in range(low, high + 1):
                     yield RadioButton(Content(str(n)), n == 1, id=f"rounds-{n}")
             yield Label(Content(words.signal_label), classes="label")
-            yield Input(
+            yield LineBox(
                 placeholder=words.signal_placeholder,
                 id="break-signal",
                 max_length=LINE_MAX,
