@@ -144,15 +144,18 @@ def test_a_listening_round_in_the_browser(tmp_path):
         tab.click_words("We're ready: carry on")  # (ctrl+r would reload the page)
         tab.wait_for("Paused. Press space")  # carried on where it was, paused
         tab.press(" ")
-        tab.page.wait_for_timeout(1500)  # the key that began the turn cannot end it at once
+        # A turn ended in its first seconds asks first (listening.EARLY_END_SECONDS): let it run.
+        tab.page.wait_for_timeout(5500)
         tab.press("Enter")
         tab.wait_for("Ben, what did you hear Ana say?")
         tab.type("What I heard is you want [quiet] Sundays")
         tab.wait_for("[quiet] Sundays")  # shown literally, as typed
         tab.press("Control+s")
         tab.wait_for("Ana, did Ben get it?")
+        tab.page.wait_for_timeout(700)  # a rating counts once its step has settled
         tab.press("g")
         tab.wait_for("more")
+        tab.page.wait_for_timeout(700)
         tab.press("n")
         tab.page.wait_for_timeout(500)
         tab.type("That makes sense to me because you work all week")
