@@ -80,7 +80,7 @@ def test_weekly_words_survive_sighup(tmp_path):
         time.sleep(0.5)
         tui.send("w")
         tui.wait_for("Appreciations", STEP_TIMEOUT)
-        time.sleep(0.3)
+        time.sleep(1.5)  # the first box takes focus once the step is shown
         tui.type(WEEKLY)
         tui.wait_for("even thou", STEP_TIMEOUT)
         os.kill(pid, signal.SIGHUP)
