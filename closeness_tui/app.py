@@ -79,6 +79,9 @@ class ClosenessApp(App[None]):
         self.resume_gc_after_first_frame = False  # set by cli.main, which pauses GC
         self._had_terminal = False
         self._open_problem: StoreLocked | StoreDamaged | None = None
+        # Bumped on every save and delete: caches of what the data says (the journal's
+        # index, insights) are kept for one version and rebuilt after a change.
+        self.data_version = 0
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver, or on Linux one whose input survives bad bytes and ESC in a
@@ -300,6 +303,7 @@ class ClosenessApp(App[None]):
         if not self._settle_store():
             return False
         try:
+            self.data_version += 1  # before the write: a failed write may have changed memory
             self.store.put(record)
         except StoreWriteError as exc:
             self.notify(
@@ -318,6 +322,7 @@ class ClosenessApp(App[None]):
         if not self._settle_store():
             return False
         try:
+            self.data_version += 1
             for record_id in record_ids:
                 self.store.delete(record_type, record_id)
         except StoreWriteError as exc:
@@ -335,6 +340,7 @@ class ClosenessApp(App[None]):
         if not self._settle_store():
             return False
         try:
+            self.data_version += 1
             self.store.save_settings(settings)
         except StoreWriteError as exc:
             self.notify(f"Settings could not be saved ({exc}).", severity="error", markup=False)

@@ -1,0 +1,293 @@
+"""The journal for years of records: built once per change of data, cheap to show and search.
+
+`JournalIndex.build()` makes one light `Row` per entry (when, kind, who, the record), sorted
+newest first as `journal.timeline()` sorts; the full `Entry` (every block, labels filled in)
+is made only for the rows someone looks at. Search runs on haystacks built once (in a
+worker): per entry, every word a partner wrote, casefolded, as UTF-8 (compact, and a
+substring of UTF-8 is a substring of the text), so a query is one tight `in` per entry, and
+a query typed on from the last one looks only at the last one's matches.
+
+`cached_index()` keeps the index of each open store for one data version (a counter the app
+bumps on every save and delete), so a screen visited again, or another screen after it,
+reads the same index. No Textual here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, time
+from typing import Any, NamedTuple
+
+from closeness_tui.checkins import GRATITUDE, WEEKLY, visible_gratitude
+from closeness_tui.journal import (
+    LISTENING,
+    RITUAL,
+    STATEMENT,
+    Entry,
+    checkin_entry,
+    listening_entry,
+    ritual_entry,
+    statement_entry,
+)
+from closeness_tui.storage import gc_paused
+from closeness_tui.models import BOTH, CheckIn, ListeningSession, Ritual, RitualMark, Statement
+
+class Row(NamedTuple):
+    """One timeline entry before its words are laid out (a tuple: 30,000 of them are cheap)."""
+
+    at: datetime
+    kind: str
+    seats: frozenset[int]
+    finished: bool
+    record: ListeningSession | Statement | CheckIn | RitualMark
+    ritual: Ritual | None = None  # for a ritual mark
+    previous: CheckIn | None = None  # for a weekly check-in: the week it looked back on
+
+    @property
+    def record_id(self) -> str:
+        return self.record.id
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+_BOTH_SEATS = frozenset((0, 1))
+
+
+def _checkin_seats(c: CheckIn) -> frozenset[int]:
+    seats = {a.seat for a in c.answers} | {p.seat for p in c.promises}
+    if BOTH in seats or c.kind == WEEKLY:
+        return _BOTH_SEATS
+    return frozenset(s for s in seats if s in (0, 1))
+
+
+def rows_of(
+    *,
+    listening: Iterable[ListeningSession] = (),
+    statements: Iterable[Statement] = (),
+    checkins: Iterable[CheckIn] = (),
+    rituals: Iterable[Ritual] = (),
+    marks: Iterable[RitualMark] = (),
+) -> list[Row]:
+    """Every entry's row, newest first (the order of `journal.timeline()`)."""
+    rows = [
+        Row(_aware(s.started_at), LISTENING, _BOTH_SEATS, s.status == "done", s)
+        for s in listening
+    ]
+    rows += [
+        Row(_aware(s.created_at), STATEMENT, frozenset({s.author}) & _BOTH_SEATS, True, s)
+        for s in statements
+    ]
+    checkins = list(checkins)
+    by_id = {c.id: c for c in checkins}
+    rows += [
+        Row(
+            _aware(c.created_at),
+            c.kind,
+            _checkin_seats(c),
+            c.status == "done",
+            c,
+            previous=by_id.get(c.reviewed_id or ""),
+        )
+        for c in checkins
+    ]
+    ritual_by_id = {r.id: r for r in rituals}
+    lead = {"a": frozenset({0}), "b": frozenset({1})}
+    for m in marks:
+        ritual = ritual_by_id.get(m.ritual_id)
+        if m.status != "done" or ritual is None:
+            continue
+        at = m.at or datetime.combine(m.occurrence, time(12, 0))
+        rows.append(Row(_aware(at), RITUAL, lead.get(ritual.lead, _BOTH_SEATS), True, m, ritual))
+    rows.sort(key=lambda r: (r.at, r.record.id), reverse=True)
+    return rows
+
+
+def partner_words(row: Row) -> Iterator[str]:
+    """Everything partners wrote that the row's entry shows (its title and blocks' words)."""
+    record = row.record
+    if isinstance(record, ListeningSession):
+        yield record.topic
+        for turn in record.turns:
+            yield from (s.text for s in turn.summaries)
+            yield from (turn.more, turn.validation, turn.empathy)
+        yield from record.closing[:2]
+    elif isinstance(record, Statement):
+        if record.text:
+            yield record.text
+        else:
+            yield from (record.feeling, record.situation, record.need, record.request)
+    elif isinstance(record, CheckIn):
+        yield record.issue
+        if row.previous is not None and record.promise_review:
+            yield from (p.text for p in row.previous.promises)
+        answers = visible_gratitude(record.answers) if record.kind == GRATITUDE else record.answers
+        for a in answers:
+            yield from (a.text, a.reply)
+        yield from (p.text for p in record.promises)
+    elif isinstance(record, RitualMark):
+        if row.ritual is not None:
+            yield row.ritual.name
+        yield record.note
+
+
+class JournalIndex:
+    """The timeline of one data version: rows now, entries and the search haystack on demand."""
+
+    def __init__(
+        self,
+        rows: list[Row],
+        names: Sequence[str],
+        rituals: Sequence[Ritual] = (),
+        marks: Sequence[RitualMark] = (),
+    ) -> None:
+        self.rows = rows
+        self.names = tuple(names)
+        self.rituals = list(rituals)  # every ritual and mark, kept or skipped (insights)
+        self.marks = list(marks)
+        self._entries: dict[int, Entry] = {}
+        self._hays: list[bytes] | None = None
+        self._lock = threading.Lock()
+        self.insights_cache: dict[Any, Any] = {}  # closeness_tui.insights keeps its figures here
+
+    @classmethod
+    def from_store(cls, store: Any, names: Sequence[str]) -> JournalIndex:
+        """Each table read once (anything with `.all(RecordType)`)."""
+        get = store.all
+        with gc_paused():  # tens of thousands of small objects, no cycles among them
+            rituals, marks = get(Ritual), get(RitualMark)
+            rows = rows_of(
+                listening=get(ListeningSession),
+                statements=get(Statement),
+                checkins=get(CheckIn),
+                rituals=rituals,
+                marks=marks,
+            )
+        return cls(rows, names, rituals, marks)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def entry(self, index: int) -> Entry:
+        """The full entry of row `index`, made the first time it is asked for."""
+        found = self._entries.get(index)
+        if found is None:
+            found = self._entries[index] = self._make(self.rows[index])
+        return found
+
+    def _make(self, row: Row) -> Entry:
+        record = row.record
+        if isinstance(record, ListeningSession):
+            return listening_entry(record, self.names)
+        if isinstance(record, Statement):
+            return statement_entry(record, self.names)
+        if isinstance(record, CheckIn):
+            return checkin_entry(record, self.names, row.previous)
+        assert row.ritual is not None
+        return ritual_entry(record, row.ritual, self.names)
+
+    # -- search ----------------------------------------------------------------------------
+
+    @property
+    def searchable(self) -> bool:
+        return self._hays is not None
+
+    def build_search(self) -> None:
+        """Build the haystacks (safe to call from a worker thread; the first call builds)."""
+        with self._lock:
+            if self._hays is not None:
+                return
+            with gc_paused():
+                self._hays = [
+                    "\n".join(w for w in partner_words(row) if w).casefold().encode()
+                    for row in self.rows
+                ]
+
+    def select(
+        self,
+        kind: str | None = None,
+        seat: int | None = None,
+        query: str = "",
+        within: Sequence[int] | None = None,
+    ) -> list[int]:
+        """Positions of the rows of one kind, with one partner, holding every word of `query`
+        (looking only at the positions `within`, when given)."""
+        rows = self.rows
+        chosen: Sequence[int] = range(len(rows)) if within is None else within
+        if kind is not None or seat is not None:
+            chosen = [
+                i
+                for i in chosen
+                if (kind is None or rows[i].kind == kind) and (seat is None or seat in rows[i].seats)
+            ]
+        # The longest word first: it usually leaves the fewest entries for the others.
+        words = sorted({w.encode() for w in query.casefold().split()}, key=len, reverse=True)
+        if not words:
+            return list(chosen)
+        self.build_search()
+        hays = self._hays
+        assert hays is not None
+        for word in words:
+            chosen = [i for i in chosen if word in hays[i]]
+        return list(chosen)
+
+
+def narrows(before: Sequence[str], after: Sequence[str]) -> bool:
+    """True when every entry matching the words `after` also matches the words `before`:
+    each earlier word is inside one of the new ones (a letter or a word was added)."""
+    return all(any(old in new for new in after) for old in before)
+
+
+class Search:
+    """Search as you type: a query that only adds to the last one filters the last answer,
+    not every entry again."""
+
+    def __init__(self) -> None:
+        self._last: tuple[JournalIndex, str | None, int | None, tuple[str, ...], list[int]] | None
+        self._last = None
+
+    def select(
+        self, index: JournalIndex, kind: str | None, seat: int | None, query: str
+    ) -> list[int]:
+        words = tuple(query.casefold().split())
+        within = None
+        last = self._last
+        if (
+            last is not None
+            and last[0] is index
+            and last[1:3] == (kind, seat)
+            and last[3]
+            and narrows(last[3], words)
+        ):
+            within = last[4]
+        found = index.select(kind, seat, query, within)
+        self._last = (index, kind, seat, words, found)
+        return found
+
+
+# -- one index per data version -------------------------------------------------------------
+
+_cache: dict[int, tuple[object, Any, JournalIndex]] = {}
+_cache_lock = threading.Lock()
+
+
+def cached_index(store: Any, version: Any, names: Sequence[str]) -> JournalIndex | None:
+    """The index of `store` built at data version `version` with these names, if there is one."""
+    held = _cache.get(id(store))
+    if held is not None and held[0] is store and held[1] == (version, tuple(names)):
+        return held[2]
+    return None
+
+
+def index_for(store: Any, version: Any, names: Sequence[str]) -> JournalIndex:
+    """The cached index, or a new one built now and kept (call from a worker when slow)."""
+    found = cached_index(store, version, names)
+    if found is not None:
+        return found
+    index = JournalIndex.from_store(store, names)
+    with _cache_lock:
+        _cache.clear()  # one store, one version: the old index is garbage now
+        _cache[id(store)] = (store, (version, tuple(names)), index)
+    return index
