@@ -30,8 +30,9 @@ from closeness_tui.journal import (
     ritual_entry,
     statement_entry,
 )
-from closeness_tui.storage import gc_paused
 from closeness_tui.models import BOTH, CheckIn, ListeningSession, Ritual, RitualMark, Statement
+from closeness_tui.storage import gc_paused
+
 
 class Row(NamedTuple):
     """One timeline entry before its words are laid out (a tuple: 30,000 of them are cheap)."""
@@ -73,8 +74,7 @@ def rows_of(
 ) -> list[Row]:
     """Every entry's row, newest first (the order of `journal.timeline()`)."""
     rows = [
-        Row(_aware(s.started_at), LISTENING, _BOTH_SEATS, s.status == "done", s)
-        for s in listening
+        Row(_aware(s.started_at), LISTENING, _BOTH_SEATS, s.status == "done", s) for s in listening
     ]
     rows += [
         Row(_aware(s.created_at), STATEMENT, frozenset({s.author}) & _BOTH_SEATS, True, s)
@@ -220,7 +220,8 @@ class JournalIndex:
             chosen = [
                 i
                 for i in chosen
-                if (kind is None or rows[i].kind == kind) and (seat is None or seat in rows[i].seats)
+                if (kind is None or rows[i].kind == kind)
+                and (seat is None or seat in rows[i].seats)
             ]
         # The longest word first: it usually leaves the fewest entries for the others.
         words = sorted({w.encode() for w in query.casefold().split()}, key=len, reverse=True)

@@ -9,6 +9,9 @@ the data did.
 
 from __future__ import annotations
 
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.long_list import LongList
+from closeness_tui.screens.text_boxes import LineBox
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,9 +24,6 @@ from closeness_tui.checkins_text import checkins_text
 from closeness_tui.journal import KINDS, LISTENING, Entry, kind_labels
 from closeness_tui.journal_index import JournalIndex, Search, cached_index, index_for
 from closeness_tui.registry import is_registered, screen_class
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.long_list import LongList
-from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import safe
 
 

@@ -7,8 +7,8 @@ from checkins_seed import HEBREW, TRICKY, seed
 from closeness_tui.screens.insights import InsightsScreen
 from closeness_tui.screens.journal import JournalScreen
 from closeness_tui.screens.journal_entry import JournalEntryScreen
-from conftest import build_app
 from closeness_tui.screens.long_list import LongList
+from conftest import build_app
 from textual.widgets import Input, Static
 
 from closeness_tui import registry
