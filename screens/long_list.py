@@ -94,6 +94,10 @@ class LongList(ScrollView, can_focus=True):
         self.scroll_to(y=self._top_for_cursor(), animate=False, immediate=True)
         self.refresh()
 
+    def row_content(self, index: int) -> Content:
+        """What row `index` shows (drawn or not)."""
+        return self._row(index)
+
     def _size_to_rows(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.row_height)
 
@@ -138,6 +142,8 @@ class LongList(ScrollView, can_focus=True):
                 .apply_meta({"row": index})
                 for line in lines[: self.row_height]
             ]
+            blank = Strip.blank(width, style.rich_style).apply_meta({"row": index})
+            strips += [blank] * (self.row_height - len(strips))
             if len(self._strips) > 400:  # a few screens' worth; scrolling far redraws
                 self._strips.clear()
             self._strips[key] = strips

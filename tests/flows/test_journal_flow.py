@@ -18,7 +18,7 @@ from closeness_tui.journal import KINDS
 def _rows(screen) -> list[str]:
     """Every row the journal's list would draw, as plain text."""
     entries = screen.query_one("#entries", LongList)
-    return [screen._row(i).plain for i in range(entries.count)]
+    return [entries.row_content(i).plain for i in range(entries.count)]
 
 
 async def test_journal_timeline_filters_search_and_entries(data_dir, clock, monkeypatch):
