@@ -7,13 +7,14 @@
 The installed `closeness` runs on its own pseudo-terminal (80x24), on a copy of a data file
 from bench/make_data.py; the bench presses keys as a person would and reads everything the
 app writes to the terminal. A wait ends when the words that only the new screen shows reach
-the terminal (the newest entry's date and time for the journal, the first match for a
+the terminal (the newest entry's day for the journal, the first match for a
 search, "in these 12 weeks" for Insights, and so on).
 
 Each round, from Home: Settings (the baseline), the journal, the first letter typed in its
-search, Esc clearing the search, Insights, Esc back to the journal, the ritual planner,
-Past sessions. Each wait is shown as a ratio to opening Settings in the same round; the
-figures are medians over the rounds. The journal's first open in a process is shown on its
+search, clearing the search (ctrl+u: Esc clears it too now, but on main Esc left the
+journal), Insights, Esc back to the journal, the ritual planner, Past sessions. Each wait
+is shown as a ratio to opening Settings in the same round; the figures are medians over the
+rounds. The journal's first open in a process is shown on its
 own ("journal, first"): later opens reuse what it built until something is saved.
 
 RSS (resident memory, from /proc/PID/status) is read at Home before anything is opened,
@@ -170,7 +171,9 @@ def round_(term: Terminal, mark: dict[str, bytes], first: bool) -> dict[str, flo
     t["journal, first" if first else "journal"] = term.press(b"j", mark["journal"])
     term.press(b"/", b"")  # focus the search box (not timed)
     t["search letter"] = term.press(mark["letter"], mark["search"])
-    t["clear search"] = term.press(ESC, mark["journal"])
+    # ctrl+u empties the search box here and on main alike (where Esc left the journal).
+    t["clear search"] = term.press(b"\x15", mark["journal"])
+    term.press(b"\r", b"")  # from the search box to the list (not timed)
     t["insights"] = term.press(b"i", *INSIGHTS)
     t["back from insights"] = term.press(ESC, mark["journal"])
     term.press(ESC, HOME)

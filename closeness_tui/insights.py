@@ -29,7 +29,7 @@ from closeness_tui.journal_index import JournalIndex
 from closeness_tui.models import CheckIn, ListeningSession
 
 WEEKS = 12
-MAX_BARS = 40
+MAX_BARS = 60  # fits 80 columns; 10 years is 44 quarters, 30 years 31 years
 RITUAL_DAYS = 28
 LEVELS = "▁▂▃▄▅▆▇█"
 NO_DATA = "·"
@@ -168,6 +168,8 @@ class Figures:
     ritual_period: Period
     promises: dict[str, int]
     promises_since: date | None  # the first weekly check-in that looked back
+    first_day: date | None = None  # the first session or check-in finished
+    first_listening: date | None = None  # the first listening session with a summary rated
 
 
 def figures(index: JournalIndex, today: date, starts_on: int = 0) -> Figures:
@@ -206,6 +208,11 @@ def _figures(index: JournalIndex, today: date, starts_on: int) -> Figures:
         ritual_period=Period(today - timedelta(days=RITUAL_DAYS - 1), today),
         promises=promises_kept(checkins),  # type: ignore[arg-type]
         promises_since=min(looked_back, default=None),
+        first_day=min(done, default=None),
+        first_listening=min(
+            (s.started_at.date() for s in sessions if first_try_counts(s)[1]),  # type: ignore[union-attr]
+            default=None,
+        ),
     )
 
 

@@ -211,7 +211,7 @@ class JournalIndex:
         seat: int | None = None,
         query: str = "",
         within: Sequence[int] | None = None,
-    ) -> list[int]:
+    ) -> Sequence[int]:
         """Positions of the rows of one kind, with one partner, holding every word of `query`
         (looking only at the positions `within`, when given)."""
         rows = self.rows
@@ -226,7 +226,7 @@ class JournalIndex:
         # The longest word first: it usually leaves the fewest entries for the others.
         words = sorted({w.encode() for w in query.casefold().split()}, key=len, reverse=True)
         if not words:
-            return list(chosen)
+            return chosen if isinstance(chosen, list) else range(len(rows))
         self.build_search()
         hays = self._hays
         assert hays is not None
@@ -241,17 +241,19 @@ def narrows(before: Sequence[str], after: Sequence[str]) -> bool:
     return all(any(old in new for new in after) for old in before)
 
 
+_Asked = tuple["JournalIndex", str | None, int | None, tuple[str, ...], Sequence[int]]
+
+
 class Search:
     """Search as you type: a query that only adds to the last one filters the last answer,
     not every entry again."""
 
     def __init__(self) -> None:
-        self._last: tuple[JournalIndex, str | None, int | None, tuple[str, ...], list[int]] | None
-        self._last = None
+        self._last: _Asked | None = None
 
     def select(
         self, index: JournalIndex, kind: str | None, seat: int | None, query: str
-    ) -> list[int]:
+    ) -> Sequence[int]:
         words = tuple(query.casefold().split())
         within = None
         last = self._last

@@ -53,7 +53,8 @@ class InsightsScreen(ClosenessScreen):
             self.show(figures(index, today, starts_on))
             return
         box.mount(Static(Content(checkins_text().insights.loading), id="insights-loading"))
-        self._gather(store, version, names, today, starts_on)
+        # After this frame is drawn: the screen says it is gathering before any reading starts.
+        self.call_after_refresh(self._gather, store, version, names, today, starts_on)
 
     @work(thread=True, exclusive=True, group="insights")
     def _gather(
@@ -85,7 +86,7 @@ class InsightsScreen(ClosenessScreen):
         )
         history = facts.history
         if history is not None:
-            began = since(history.first.start)
+            began = since(facts.first_day or history.first.start)
             unit = getattr(units, history.unit)
             yield Label(
                 Content.from_markup(text.history, since=began, unit=unit), classes="heading"
@@ -109,7 +110,7 @@ class InsightsScreen(ClosenessScreen):
                 percent=percent(confirmed, total),
                 total=str(total),
                 sessions=str(sessions),
-                since=since(accuracy.first.start),
+                since=since(facts.first_listening or accuracy.first.start),
             )
         else:
             value = Content(text.accuracy_none)

@@ -9,6 +9,8 @@ the data did.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.long_list import LongList
 from closeness_tui.screens.text_boxes import LineBox
@@ -64,7 +66,7 @@ class JournalScreen(ClosenessScreen):
         self.index: JournalIndex | None = None
         self.version: object = None
         self.search = Search()
-        self.shown: list[int] = []
+        self.shown: Sequence[int] = []
         self.kind: str | None = None
         self.seat: int | None = None
 
@@ -80,6 +82,7 @@ class JournalScreen(ClosenessScreen):
 
     def on_mount(self) -> None:
         self.query_one("#entries", LongList).focus()
+        self._show_filters()
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -105,7 +108,8 @@ class JournalScreen(ClosenessScreen):
                 return
         elif self.index is None:
             self._say(checkins_text().journal.loading)
-        self._build(store, version, names)  # builds what is missing, then says Ready
+        # After this frame is drawn: the screen says it is opening before any reading starts.
+        self.call_after_refresh(self._build, store, version, names)
 
     @work(thread=True, exclusive=True, group="journal-index")
     def _build(self, store: object, version: object, names: tuple[str, str]) -> None:
@@ -134,7 +138,7 @@ class JournalScreen(ClosenessScreen):
         note.update(Content(words))
         note.display = bool(words)
 
-    def refilter(self, keep_place: bool = False) -> None:
+    def _show_filters(self) -> None:
         text = checkins_text().journal
         names = self.capp.settings.names
         kind = kind_labels()[self.kind] if self.kind else text.all_kinds
@@ -142,6 +146,10 @@ class JournalScreen(ClosenessScreen):
         self.query_one("#filters", Static).update(
             Content.from_markup(text.filter_line, kind=kind, who=who)
         )
+
+    def refilter(self, keep_place: bool = False) -> None:
+        text = checkins_text().journal
+        self._show_filters()
         entries = self.query_one("#entries", LongList)
         index = self.index
         if index is None:
