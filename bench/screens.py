@@ -258,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         got = run(data, args.rounds, env, cmd)
         table[years] = ratios(got["results"])  # type: ignore[arg-type]
         memory[years] = got["rss"]  # type: ignore[assignment]
+        print(f"{years} years:", table[years], memory[years], flush=True)
     head = "| wait | " + " | ".join(f"{y} year{'s' * (y > 1)}" for y in args.years) + " |"
     print(f"{date.today()}: {args.rounds} rounds, medians; seconds (ratio to Settings)")
     print(head)

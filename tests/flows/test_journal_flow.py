@@ -199,3 +199,56 @@ async def test_coming_back_from_an_entry_keeps_the_place(data_dir, clock):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one("#entries", LongList).cursor == 3
+
+
+async def test_esc_clears_the_search_first_and_an_empty_result_says_so(data_dir, clock):
+    seed(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", *"zebra")
+        await pilot.pause()
+        assert _rows(screen) == []
+        note = screen.query_one("#journal-empty", Static)
+        assert note.display and note.visual.plain.startswith("Nothing matches")
+        await pilot.press("escape")  # the first Esc clears the search and stays
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#search", Input).value == ""
+        assert len(_rows(screen)) == 7 and not note.display
+        assert screen.query_one("#entries", LongList).has_focus
+        await pilot.press("escape")  # the second one leaves
+        await pilot.pause()
+        assert not isinstance(app.screen, JournalScreen)
+
+
+async def test_the_journal_is_built_once_and_again_only_after_a_save(data_dir, clock):
+    from closeness_tui.models import Statement
+
+    seed(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        built = screen.index
+        await pilot.press("down", "i")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, InsightsScreen)
+        await pilot.press("escape")  # back from insights: nothing is read again
+        await pilot.pause()
+        assert app.screen is screen and screen.index is built
+        assert screen.query_one("#entries", LongList).cursor == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.save(Statement(author=0, created_at=clock.now(), text="A new one 🌱"))
+        await pilot.press("escape")  # something was saved meanwhile: read again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.index is not built and len(screen.index) == 8
+        assert "A new one 🌱" in _rows(screen)[0]
