@@ -97,7 +97,7 @@ class Terminal:
         self.out.clear()
 
     def press(
-        self, keys: bytes, *markers: bytes, settle: bool = True, timeout: float = 60.0
+        self, keys: bytes, *markers: bytes, settle: bool = True, timeout: float = 300.0
     ) -> float:
         """Send `keys` (once the app is quiet); seconds until one of `markers` is drawn."""
         if settle:

@@ -213,9 +213,49 @@ class JournalIndex:
         within: Sequence[int] | None = None,
     ) -> Sequence[int]:
         """Positions of the rows of one kind, with one partner, holding every word of `query`
-        (looking only at the positions `within`, when given)."""
-        rows = self.rows
-        chosen: Sequence[int] = range(len(rows)) if within is None else within
+        (looking only at the positions `within`, when given): all of them, now."""
+        return Matches(self, kind, seat, tuple(query.casefold().split()), within).finish().items
+
+
+CHUNK = 2500  # entries looked at in one go (a few ms); keys are answered between chunks
+
+
+class Matches:
+    """What a search finds, found a chunk at a time: `first()` finds the first screenful at
+    once, `more()` goes on through the rest while nothing else is asked. Rows come in the
+    timeline's order, so what is shown never moves as more is found."""
+
+    def __init__(
+        self,
+        index: JournalIndex,
+        kind: str | None,
+        seat: int | None,
+        words: tuple[str, ...],
+        within: Sequence[int] | None = None,
+    ) -> None:
+        self.index, self.kind, self.seat, self.words = index, kind, seat, words
+        self._from: Sequence[int] = range(len(index.rows)) if within is None else within
+        # The longest word first: it usually leaves the fewest entries for the others.
+        self._needles = sorted({w.encode() for w in words}, key=len, reverse=True)
+        self._at = 0
+        self.items: Sequence[int]
+        if not self._needles and kind is None and seat is None:
+            self.items, self._at = self._from, len(self._from)  # everything, as it is
+        else:
+            self.items = []
+
+    @property
+    def done(self) -> bool:
+        return self._at >= len(self._from)
+
+    def more(self, budget: int = CHUNK) -> bool:
+        """Look at up to `budget` more entries; True once every entry has been looked at."""
+        if self.done:
+            return True
+        end = min(len(self._from), self._at + budget)
+        chosen: Sequence[int] = self._from[self._at : end]
+        rows = self.index.rows
+        kind, seat = self.kind, self.seat
         if kind is not None or seat is not None:
             chosen = [
                 i
@@ -223,16 +263,30 @@ class JournalIndex:
                 if (kind is None or rows[i].kind == kind)
                 and (seat is None or seat in rows[i].seats)
             ]
-        # The longest word first: it usually leaves the fewest entries for the others.
-        words = sorted({w.encode() for w in query.casefold().split()}, key=len, reverse=True)
-        if not words:
-            return chosen if isinstance(chosen, list) else range(len(rows))
-        self.build_search()
-        hays = self._hays
-        assert hays is not None
-        for word in words:
-            chosen = [i for i in chosen if word in hays[i]]
-        return list(chosen)
+        if self._needles:
+            self.index.build_search()
+            hays = self.index._hays
+            assert hays is not None
+            for word in self._needles:
+                chosen = [i for i in chosen if word in hays[i]]
+        assert isinstance(self.items, list)
+        self.items.extend(chosen)
+        self._at = end
+        return self.done
+
+    def first(self, want: int, budget: int = 2 * CHUNK) -> Matches:
+        """Find `want` rows, looking at no more than `budget` entries (rare words: the rest
+        comes from `more()`)."""
+        looked = 0
+        while len(self.items) < want and looked < budget and not self.done:
+            self.more(min(CHUNK, budget - looked))
+            looked += CHUNK
+        return self
+
+    def finish(self) -> Matches:
+        while not self.more():
+            pass
+        return self
 
 
 def narrows(before: Sequence[str], after: Sequence[str]) -> bool:
@@ -241,33 +295,34 @@ def narrows(before: Sequence[str], after: Sequence[str]) -> bool:
     return all(any(old in new for new in after) for old in before)
 
 
-_Asked = tuple["JournalIndex", str | None, int | None, tuple[str, ...], Sequence[int]]
-
-
 class Search:
-    """Search as you type: a query that only adds to the last one filters the last answer,
-    not every entry again."""
+    """Search as you type: a query that only adds to the last one looks through the last
+    one's matches (once they are all found), not every entry again."""
 
     def __init__(self) -> None:
-        self._last: _Asked | None = None
+        self._last: Matches | None = None
+
+    def start(self, index: JournalIndex, kind: str | None, seat: int | None, query: str) -> Matches:
+        words = tuple(query.casefold().split())
+        last = self._last
+        within = None
+        if (
+            last is not None
+            and last.done
+            and last.index is index
+            and (last.kind, last.seat) == (kind, seat)
+            and last.words
+            and narrows(last.words, words)
+        ):
+            within = last.items
+        self._last = Matches(index, kind, seat, words, within)
+        return self._last
 
     def select(
         self, index: JournalIndex, kind: str | None, seat: int | None, query: str
     ) -> Sequence[int]:
-        words = tuple(query.casefold().split())
-        within = None
-        last = self._last
-        if (
-            last is not None
-            and last[0] is index
-            and last[1:3] == (kind, seat)
-            and last[3]
-            and narrows(last[3], words)
-        ):
-            within = last[4]
-        found = index.select(kind, seat, query, within)
-        self._last = (index, kind, seat, words, found)
-        return found
+        """Every match now (tests, benches)."""
+        return self.start(index, kind, seat, query).finish().items
 
 
 # -- one index per data version -------------------------------------------------------------

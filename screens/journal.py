@@ -24,7 +24,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from closeness_tui.checkins_text import checkins_text
 from closeness_tui.journal import KINDS, LISTENING, Entry, kind_labels
-from closeness_tui.journal_index import JournalIndex, Search, cached_index, index_for
+from closeness_tui.journal_index import JournalIndex, Matches, Search, cached_index, index_for
 from closeness_tui.registry import is_registered, screen_class
 from closeness_tui.text import safe
 
@@ -66,6 +66,8 @@ class JournalScreen(ClosenessScreen):
         self.index: JournalIndex | None = None
         self.version: object = None
         self.search = Search()
+        self.matches: Matches | None = None
+        self._asked = 0  # each refilter's number: a chunk of an older search stops
         self.shown: Sequence[int] = []
         self.kind: str | None = None
         self.seat: int | None = None
@@ -158,10 +160,35 @@ class JournalScreen(ClosenessScreen):
         if query.strip() and not index.searchable:
             self._say(text.searching)  # the worker is still reading; it refilters when done
             return
-        self.shown = self.search.select(index, self.kind, self.seat, query)
+        # The first screenful now; the rest a chunk at a time while no key is waiting.
+        self._asked += 1
+        self.matches = self.search.start(index, self.kind, self.seat, query)
+        self.matches.first(want=entries.scrollable_content_region.height // 2 + 1)
+        self.shown = self.matches.items
         cursor = entries.cursor if keep_place else 0
         entries.set_rows(len(self.shown), self._row, cursor)
-        self._say("" if self.shown else (text.no_match if len(index) else text.empty))
+        self._say_found()
+        if not self.matches.done:
+            self.call_later(self._find_more, self._asked)
+
+    def _find_more(self, asked: int) -> None:
+        if asked != self._asked or self.matches is None:
+            return  # another key asked something else since
+        self.matches.more()
+        self.query_one("#entries", LongList).grow(len(self.shown))
+        self._say_found()
+        if not self.matches.done:
+            self.call_later(self._find_more, asked)
+
+    def _say_found(self) -> None:
+        text = checkins_text().journal
+        matches, index = self.matches, self.index
+        if self.shown or matches is None or index is None:
+            self._say("")
+        elif not matches.done:
+            self._say(text.searching)
+        else:
+            self._say(text.no_match if len(index) else text.empty)
 
     def _row(self, position: int) -> Content:
         assert self.index is not None

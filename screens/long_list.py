@@ -94,6 +94,13 @@ class LongList(ScrollView, can_focus=True):
         self.scroll_to(y=self._top_for_cursor(), animate=False, immediate=True)
         self.refresh()
 
+    def grow(self, count: int) -> None:
+        """More rows were found at the end: the rows shown, the cursor and the place stay."""
+        if count != self.count:
+            self.count = count
+            self._size_to_rows()
+            self.refresh()
+
     def row_content(self, index: int) -> Content:
         """What row `index` shows (drawn or not)."""
         return self._row(index)

@@ -110,7 +110,7 @@ async def test_insights_show_charts_and_figures_with_their_periods(data_dir, clo
         assert not screen.query("#history")  # everything is within the 12 weeks
         assert _plain(screen, "#accuracy") == "·" * 10 + "▅·"
         value = _plain(screen, "#accuracy-value")
-        assert value == "50% of 2 summaries · listening sessions: 1 · since 31 Aug 2026"
+        assert value == "50% of 2 summaries · listening sessions: 1 · since 10 Nov 2026"
         assert _plain(screen, "#rituals-value") == "1 of 2 times (50%)"
         headings = [w.visual.plain for w in screen.query(".heading")]
         assert "Rituals kept in the last 28 days (25 Oct 2026 to 21 Nov 2026)" in headings
