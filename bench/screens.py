@@ -18,7 +18,8 @@ rounds. The journal's first open in a process is shown on its
 own ("journal, first"): later opens reuse what it built until something is saved.
 
 RSS (resident memory, from /proc/PID/status) is read at Home before anything is opened,
-with the journal open, and with Insights open; "peak" is VmHWM at the end.
+then after the rounds with the journal open, and with Insights open over it; "peak" is
+VmHWM at the end.
 
 ESCDELAY=10 is set for the app: Textual waits ESCDELAY ms (100 by default) after an Esc
 byte to tell a lone Esc from the start of a key sequence; that wait is the terminal's, not
@@ -196,17 +197,11 @@ def run(data: Path, rounds: int, env: dict[str, str], cmd: list[str]) -> dict[st
             term.press(b"", HOME, settle=False)
             term.quiet(1.0)  # the check of the whole file after the first frame
             home_rss = term.rss()[0]
-            results = []
-            journal_rss = insights_rss = 0.0
-            for n in range(rounds):
-                results.append(round_(term, mark, first=n == 0))
-                if n == 0:
-                    term.press(b"j", mark["journal"])
-                    journal_rss = term.rss()[0]
-                    term.press(b"i", *INSIGHTS)
-                    insights_rss = term.rss()[0]
-                    term.press(ESC, mark["journal"])
-                    term.press(ESC, HOME)
+            results = [round_(term, mark, first=n == 0) for n in range(rounds)]
+            term.press(b"j", mark["journal"])
+            journal_rss = term.rss()[0]
+            term.press(b"i", *INSIGHTS)
+            insights_rss = term.rss()[0]
             peak = term.rss()[1]
         finally:
             term.close()
