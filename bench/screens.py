@@ -89,11 +89,13 @@ class Terminal:
         except OSError:
             return b""
 
-    def quiet(self, seconds: float = 0.4, limit: float = 30.0) -> None:
+    settle = 0.4  # seconds without output that count as "the app is done drawing"
+
+    def quiet(self, seconds: float | None = None, limit: float = 60.0) -> None:
         """Read until the app has drawn nothing for `seconds`."""
         end = time.perf_counter() + limit
         while time.perf_counter() < end:
-            if not self._read(seconds):
+            if not self._read(self.settle if seconds is None else seconds):
                 break
         self.out.clear()
 
@@ -232,6 +234,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--data", type=Path, default=HERE / "out", help="where data<N> go")
     parser.add_argument("--source", type=Path, help="run the app from this checkout instead")
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=0.4,
+        help="seconds without output before the next key (main's journal loaded twice: 3)",
+    )
     args = parser.parse_args(argv)
     drop = ("NO_COLOR", "TEXTUAL", "TEXTUAL_ANIMATIONS", "CLOSENESS_BENCH_EXIT_ON_HOME")
     env = {k: v for k, v in os.environ.items() if k not in drop}
@@ -250,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         data = args.data / f"data{years}"
         if not (data / "closeness.json").exists():
             make(data, years)
+        Terminal.settle = args.settle
         got = run(data, args.rounds, env, cmd)
         table[years] = ratios(got["results"])  # type: ignore[arg-type]
         memory[years] = got["rss"]  # type: ignore[assignment]
