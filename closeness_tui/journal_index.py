@@ -14,6 +14,7 @@ reads the same index. No Textual here.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, time
@@ -327,6 +328,7 @@ class Search:
 
 # -- one index per data version -------------------------------------------------------------
 
+FREEZE_FROM = 5000  # entries (about five years)
 _cache: dict[int, tuple[object, Any, JournalIndex]] = {}
 _cache_lock = threading.Lock()
 
@@ -348,4 +350,10 @@ def index_for(store: Any, version: Any, names: Sequence[str]) -> JournalIndex:
     with _cache_lock:
         _cache.clear()  # one store, one version: the old index is garbage now
         _cache[id(store)] = (store, (version, tuple(names)), index)
+    # Years of records and their index stay until the data changes, and hold no cycles:
+    # freezing them keeps each full pass of the cyclic GC (0.3-0.6 s over 30 years of
+    # objects) from walking them again in the middle of a key press. What is frozen is still
+    # freed by reference counting when the index is replaced. (Small data: not worth it.)
+    if len(index) >= FREEZE_FROM:
+        gc.freeze()
     return index
