@@ -58,11 +58,23 @@ def _aware(moment: datetime) -> datetime:
 _BOTH_SEATS = frozenset((0, 1))
 
 
-def _checkin_seats(c: CheckIn) -> frozenset[int]:
-    seats = {a.seat for a in c.answers} | {p.seat for p in c.promises}
-    if BOTH in seats or c.kind == WEEKLY:
+_ONE = (frozenset({0}), frozenset({1}))
+_NOBODY: frozenset[int] = frozenset()
+
+
+def _seats_of(seats: set[int]) -> frozenset[int]:
+    """One shared frozenset per answer (rows are many; these are four)."""
+    if BOTH in seats or (0 in seats and 1 in seats):
         return _BOTH_SEATS
-    return frozenset(s for s in seats if s in (0, 1))
+    return _ONE[0] if 0 in seats else _ONE[1] if 1 in seats else _NOBODY
+
+
+def _checkin_seats(c: CheckIn) -> frozenset[int]:
+    if c.kind == WEEKLY:
+        return _BOTH_SEATS
+    seats = {a.seat for a in c.answers}
+    seats.update(p.seat for p in c.promises)
+    return _seats_of(seats)
 
 
 def rows_of(
@@ -78,7 +90,7 @@ def rows_of(
         Row(_aware(s.started_at), LISTENING, _BOTH_SEATS, s.status == "done", s) for s in listening
     ]
     rows += [
-        Row(_aware(s.created_at), STATEMENT, frozenset({s.author}) & _BOTH_SEATS, True, s)
+        Row(_aware(s.created_at), STATEMENT, _seats_of({s.author} - {BOTH}), True, s)
         for s in statements
     ]
     checkins = list(checkins)
@@ -95,7 +107,7 @@ def rows_of(
         for c in checkins
     ]
     ritual_by_id = {r.id: r for r in rituals}
-    lead = {"a": frozenset({0}), "b": frozenset({1})}
+    lead = {"a": _ONE[0], "b": _ONE[1]}
     for m in marks:
         ritual = ritual_by_id.get(m.ritual_id)
         if m.status != "done" or ritual is None:
