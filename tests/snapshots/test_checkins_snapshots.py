@@ -281,6 +281,25 @@ class TestTenYears:
         app = build_app(tmp_path / "data10", clock)
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
+    def test_insights_ten_years_light(self, snap_compare, tmp_path, clock):
+        """The same 10-year Insights in the light theme: bars in the accent colour and the
+        period names in muted grey, both readable on the light background."""
+        from closeness_tui.app import LIGHT_THEME
+
+        sys.path.insert(0, str(BENCH))
+        try:
+            from make_data import make
+        finally:
+            sys.path.remove(str(BENCH))
+        make(tmp_path / "data10", 10)
+
+        async def run_before(pilot):
+            pilot.app.theme = LIGHT_THEME
+            await _go(pilot, "j", "i")
+
+        app = build_app(tmp_path / "data10", clock)
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
 
 class TestLarger:
     def test_journal_large(self, snap_compare, data_dir, clock):
