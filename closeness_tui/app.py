@@ -79,7 +79,7 @@ class ClosenessApp(App[None]):
         self.resume_gc_after_first_frame = False  # set by cli.main, which pauses GC
         self._had_terminal = False
         self._open_problem: StoreLocked | StoreDamaged | None = None
-        # Bumped on every save and delete: caches of what the data says (the journal's
+        # Bumped after every save and delete: caches of what the data says (the journal's
         # index, insights) are kept for one version and rebuilt after a change.
         self.data_version = 0
 
@@ -303,7 +303,6 @@ class ClosenessApp(App[None]):
         if not self._settle_store():
             return False
         try:
-            self.data_version += 1  # before the write: a failed write may have changed memory
             self.store.put(record)
         except StoreWriteError as exc:
             self.notify(
@@ -315,6 +314,9 @@ class ClosenessApp(App[None]):
                 markup=False,
             )
             return False
+        finally:
+            # After the write (done or not): what was read while it ran is not current.
+            self.data_version += 1
         return True
 
     def delete(self, record_type: type[Record], *record_ids: str) -> bool:
@@ -322,7 +324,6 @@ class ClosenessApp(App[None]):
         if not self._settle_store():
             return False
         try:
-            self.data_version += 1
             for record_id in record_ids:
                 self.store.delete(record_type, record_id)
         except StoreWriteError as exc:
@@ -334,17 +335,22 @@ class ClosenessApp(App[None]):
                 markup=False,
             )
             return False
+        finally:
+            # After the write (done or not): what was read while it ran is not current.
+            self.data_version += 1
         return True
 
     def save_settings(self, settings: Settings) -> bool:
         if not self._settle_store():
             return False
         try:
-            self.data_version += 1
             self.store.save_settings(settings)
         except StoreWriteError as exc:
             self.notify(f"Settings could not be saved ({exc}).", severity="error", markup=False)
             return False
+        finally:
+            # After the write (done or not): what was read while it ran is not current.
+            self.data_version += 1
         self.settings = self.store.settings()
         return True
 

@@ -358,7 +358,13 @@ def index_for(store: Any, version: Any, names: Sequence[str]) -> JournalIndex:
     found = cached_index(store, version, names)
     if found is not None:
         return found
-    index = JournalIndex.from_store(store, names)
+    for attempt in range(3):
+        try:
+            index = JournalIndex.from_store(store, names)
+            break
+        except RuntimeError:  # a save on the UI thread changed a table under this read
+            if attempt == 2:
+                raise
     with _cache_lock:
         _cache.clear()  # one store, one version: the old index is garbage now
         _cache[id(store)] = (store, (version, tuple(names)), index)

@@ -121,10 +121,12 @@ class JournalScreen(ClosenessScreen):
         self.post_message(self.Ready(index, version))
 
     def on_journal_screen_ready(self, message: Ready) -> None:
+        if message.version != self._version():
+            self.load()  # something was saved while it was being read: read it again
+            return
         if self.index is message.index and not message.index.searchable:
             return
-        if message.version == self._version():
-            self._use(message.index, message.version)
+        self._use(message.index, message.version)
 
     def _use(self, index: JournalIndex, version: object) -> None:
         keep = self.index is not None

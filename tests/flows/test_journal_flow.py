@@ -21,13 +21,38 @@ def _rows(screen) -> list[str]:
     return [entries.row_content(i).plain for i in range(entries.count)]
 
 
+async def _open_journal(pilot) -> JournalScreen:
+    """Press j and wait until the journal has read everything (its worker starts once the
+    screen is drawn, so one pause is not always enough on a busy machine)."""
+    await pilot.press("j")
+    for _ in range(100):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.02)
+        screen = pilot.app.screen
+        if isinstance(screen, JournalScreen) and screen.index and screen.index.searchable:
+            break
+    assert isinstance(pilot.app.screen, JournalScreen)
+    return pilot.app.screen
+
+
+async def _open_insights(pilot) -> InsightsScreen:
+    """Press i and wait until Insights has its figures (made in a worker the first time)."""
+    await pilot.press("i")
+    for _ in range(100):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.02)
+        if pilot.app.screen.query("#activity"):
+            break
+    assert isinstance(pilot.app.screen, InsightsScreen)
+    return pilot.app.screen
+
+
 async def test_journal_timeline_filters_search_and_entries(data_dir, clock, monkeypatch):
     monkeypatch.delitem(registry.SCREENS, "listening_detail", raising=False)
     seed(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("j")
-        await pilot.pause()
+        await _open_journal(pilot)
         screen = app.screen
         assert isinstance(screen, JournalScreen)
         rows = _rows(screen)
@@ -96,11 +121,8 @@ async def test_insights_show_charts_and_figures_with_their_periods(data_dir, clo
     seed(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("j")
-        await pilot.pause()
-        await pilot.press("i")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _open_journal(pilot)
+        await _open_insights(pilot)
         screen = app.screen
         assert isinstance(screen, InsightsScreen)
         # One bar per week, the tallest week full; the periods are named under the bars.
@@ -119,13 +141,10 @@ async def test_insights_show_charts_and_figures_with_their_periods(data_dir, clo
 
 async def test_empty_journal_says_so_kindly(named_app):
     async with named_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j")
-        await pilot.pause()
+        await _open_journal(pilot)
         note = named_app.screen.query_one("#journal-empty", Static).visual.plain
         assert note.startswith("Nothing here yet")
-        await pilot.press("i")
-        await named_app.workers.wait_for_complete()
-        await pilot.pause()
+        await _open_insights(pilot)
         screen = named_app.screen
         assert (
             screen.query_one("#accuracy-value", Static).visual.plain
@@ -154,9 +173,8 @@ async def test_listening_accuracy_trend_appears_with_two_sessions(data_dir, cloc
         )
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j", "i")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _open_journal(pilot)
+        await _open_insights(pilot)
         screen = app.screen
         # Two weeks with listening: half understood at once, then all of it.
         assert _plain(screen, "#accuracy")[-2:] == "▅█"
@@ -170,8 +188,7 @@ async def test_weekly_entry_opens_its_listening_session(data_dir, clock, monkeyp
     seed(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j")
-        await pilot.pause()
+        await _open_journal(pilot)
         await pilot.press("enter")  # the newest: the weekly check-in linked to session l-1
         await pilot.pause()
         weekly = app.screen
@@ -191,8 +208,7 @@ async def test_coming_back_from_an_entry_keeps_the_place(data_dir, clock):
     seed(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j")
-        await pilot.pause()
+        await _open_journal(pilot)
         await pilot.press("down", "down", "down", "enter")
         await pilot.pause()
         assert app.screen.entry.kind == "nightly"
@@ -205,9 +221,7 @@ async def test_esc_clears_the_search_first_and_an_empty_result_says_so(data_dir,
     seed(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("j")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _open_journal(pilot)
         screen = app.screen
         await pilot.press("slash", *"zebra")
         await pilot.pause()
@@ -231,14 +245,11 @@ async def test_the_journal_is_built_once_and_again_only_after_a_save(data_dir, c
     seed(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("j")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _open_journal(pilot)
         screen = app.screen
         built = screen.index
-        await pilot.press("down", "i")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.press("down")
+        await _open_insights(pilot)
         assert isinstance(app.screen, InsightsScreen)
         await pilot.press("escape")  # back from insights: nothing is read again
         await pilot.pause()
@@ -252,3 +263,23 @@ async def test_the_journal_is_built_once_and_again_only_after_a_save(data_dir, c
         await pilot.pause()
         assert screen.index is not built and len(screen.index) == 8
         assert "A new one 🌱" in _rows(screen)[0]
+
+
+async def test_a_read_that_a_save_overtook_is_read_again(data_dir, clock):
+    from closeness_tui.models import Statement
+
+    seed(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await _open_journal(pilot)
+        old_index, old_version = screen.index, screen.version
+        assert app.save(Statement(author=1, created_at=clock.now(), text="Saved meanwhile"))
+        # A worker's read that began before that save reports in after it: not kept.
+        screen.post_message(JournalScreen.Ready(old_index, old_version))
+        for _ in range(100):
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.02)
+            if screen.index is not old_index and screen.index.searchable:
+                break
+        assert len(screen.index) == 8 and screen.version == screen._version()
+        assert "Saved meanwhile" in _rows(screen)[0]

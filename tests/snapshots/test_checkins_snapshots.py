@@ -41,7 +41,8 @@ def _with_last_week(data_dir, clock):
 async def _go(pilot, *keys):
     for key in keys:
         await pilot.press(key)
-        await pilot.app.workers.wait_for_complete()  # the journal's and insights' workers
+        await pilot.pause()  # the journal's and insights' workers start once drawn
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 
