@@ -45,7 +45,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 COLS, ROWS = 80, 24
-HOME = b"What would you like to do together?"
+HOME = (
+    b"What would you like to do together?",
+    b"Take turns to speak and to listen",
+)  # older main, now
 SETTINGS = b"Your names, as the screens will say them."
 INSIGHTS = (b"in these 12 weeks", b"in total")  # this checkout's words, and main's before it
 RITUALS = b"Weekly follow-through"
@@ -170,7 +173,7 @@ def markers(data_dir: Path) -> dict[str, bytes]:
 def round_(term: Terminal, mark: dict[str, bytes], first: bool) -> dict[str, float]:
     t: dict[str, float] = {}
     t["settings"] = term.press(b"s", SETTINGS)
-    term.press(ESC, HOME)
+    term.press(ESC, *HOME)
     t["journal, first" if first else "journal"] = term.press(b"j", mark["journal"])
     term.press(b"/", b"")  # focus the search box (not timed)
     t["search letter"] = term.press(mark["letter"], mark["search"])
@@ -179,13 +182,13 @@ def round_(term: Terminal, mark: dict[str, bytes], first: bool) -> dict[str, flo
     term.press(b"\r", b"")  # from the search box to the list (not timed)
     t["insights"] = term.press(b"i", *INSIGHTS)
     t["back from insights"] = term.press(ESC, mark["journal"])
-    term.press(ESC, HOME)
+    term.press(ESC, *HOME)
     t["ritual planner"] = term.press(b"r", RITUALS)
-    term.press(ESC, HOME)
+    term.press(ESC, *HOME)
     term.press(b"l", b"")  # the session setup (not timed)
     t["past sessions"] = term.press(b"\x0f", mark["history"])  # ctrl+o
     term.press(ESC, b"")
-    term.press(ESC, HOME)
+    term.press(ESC, *HOME)
     return t
 
 
@@ -196,7 +199,7 @@ def run(data: Path, rounds: int, env: dict[str, str], cmd: list[str]) -> dict[st
         mark = markers(work / "data")
         term = Terminal([*cmd, "--data-dir", str(work / "data")], env)
         try:
-            term.press(b"", HOME, settle=False)
+            term.press(b"", *HOME, settle=False)
             term.quiet(1.0)  # the check of the whole file after the first frame
             home_rss = term.rss()[0]
             results = [round_(term, mark, first=n == 0) for n in range(rounds)]

@@ -15,6 +15,7 @@ from e2e_helpers import START_TIMEOUT, STEP_TIMEOUT, exit_code, needs_tmux, star
 pytestmark = [pytest.mark.e2e, needs_tmux]
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
+HOME = "Take turns to speak and to listen"  # a line only Home shows
 ESC_PAUSE = 0.8  # a lone Esc is told from a key sequence by the pause after it
 FOCUS_PAUSE = 0.8  # focus moves after the key that moved it: let it land before typing
 
@@ -28,7 +29,7 @@ def test_a_year_of_journal_in_a_real_terminal(tmp_path):
     data_dir = tmp_path / "data"
     make(data_dir, 1)
     with start(data_dir) as tui:
-        tui.wait_for("What would you like to do together?", timeout=START_TIMEOUT)
+        tui.wait_for(HOME, timeout=START_TIMEOUT)
         tui.send("j")
         tui.wait_for("Sat 21 Nov 2026", timeout=STEP_TIMEOUT)  # the newest entry, at once
         tui.send("/")
@@ -56,7 +57,7 @@ def test_a_year_of_journal_in_a_real_terminal(tmp_path):
         time.sleep(ESC_PAUSE)
         tui.send("Escape")  # and leaves
         time.sleep(ESC_PAUSE)
-        tui.wait_for("What would you like to do together?", timeout=STEP_TIMEOUT)
+        tui.wait_for(HOME, timeout=STEP_TIMEOUT)
         tui.send("l")
         time.sleep(0.5)
         tui.send("C-o")
