@@ -1,118 +1,99 @@
-"""How fast the journal is with years of use: builds a store with ~10 years of records
-(nightly check-ins most days, weekly check-ins, listening sessions, statements, ritual
-marks), then times the timeline, a search, the insights and the Markdown export.
+"""The journal's core with years of records, on the files bench/make_data.py writes (the
+records the app itself writes): reading the store, building the index, the search
+haystacks, searches as they are typed, the insights, and the first screenful of entries.
 
-Run: python bench/journal_bench.py   (prints figures; the headline is the last line)
+    python bench/journal_bench.py                 # 1, 10 and 30 years
+    python bench/journal_bench.py --years 10
+
+Pure functions only (no terminal): bench/screens.py times what a couple sees.
 """
 
 from __future__ import annotations
 
-import tempfile
+import argparse
+import statistics
+import sys
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
-from closeness_tui.journal import filter_entries, from_store, insights, markdown_export
-from closeness_tui.models import (
-    Answer,
-    CheckIn,
-    ListeningSession,
-    Ritual,
-    RitualMark,
-    Statement,
-    Summary,
-    Turn,
-)
-from closeness_tui.store import Store
-
-TZ = UTC
-START = datetime(2016, 11, 21, 21, 0, tzinfo=TZ)
-DAYS = 3650
+HERE = Path(__file__).resolve().parent
+TODAY = date(2026, 11, 21)  # make_data's last day
 
 
-def build(data_dir: Path) -> int:
-    records: list = [Ritual(id="r", name="Nightly", template="nightly", start=START.date())]
-    for d in range(DAYS):
-        at = START + timedelta(days=d)
-        if d % 7 != 3:
-            records.append(
-                CheckIn(
-                    kind="nightly",
-                    created_at=at,
-                    answers=[
-                        Answer(seat=d % 2, prompt="How was your day?", text=f"Day {d} [ok] 🌙"),
-                        Answer(seat=1 - d % 2, prompt="reply", text="תודה", part="reply"),
-                    ],
-                )
-            )
-            records.append(RitualMark(ritual_id="r", occurrence=at.date(), at=at))
-        if d % 7 == 6:
-            records.append(
-                CheckIn(
-                    kind="weekly",
-                    created_at=at,
-                    promises=[Answer(seat=0, prompt="?", text=f"Promise {d}", part="promise")],
-                    promise_review={"0": "kept"},
-                )
-            )
-        if d % 10 == 0:
-            records.append(
-                ListeningSession(
-                    started_at=at,
-                    topic=f"Topic {d}",
-                    status="done",
-                    turns=[Turn(speaker=0, summaries=[Summary(text="heard", rating="got_it")])],
-                )
-            )
-            records.append(Statement(author=d % 2, created_at=at, text=f"I feel {d}"))
-    with Store.open(data_dir) as store:
-        settings = store.settings()
-        settings.partner_a, settings.partner_b = "Ana", "Ben"
-        store.save_settings(settings)
-        store.put_many(records)
-    return len(records)
-
-
-def timed(label: str, fn, repeat: int = 3):
-    best = float("inf")
-    result = None
+def timed(fn, repeat: int = 5) -> float:
+    """Median milliseconds of `fn()`."""
+    times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-    print(f"{label:<38} {best * 1000:8.1f} ms")
-    return result, best
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
-        count = build(data_dir)
-        size = (data_dir / "closeness.json").stat().st_size
-        print(f"records: {count:,}  file: {size / 1e6:.1f} MB")
-        store, _ = timed("open store (read-only)", lambda: Store.open(data_dir, read_only=True), 1)
-        entries, t_timeline = timed(
-            "timeline of everything", lambda: from_store(store, ("Ana", "Ben"))
+def measure(data: Path) -> dict[str, float]:
+    from closeness_tui.insights import figures
+    from closeness_tui.journal_index import JournalIndex, Search
+    from closeness_tui.models import CheckIn, ListeningSession, Ritual, RitualMark, Statement
+    from closeness_tui.store import Store
+
+    out: dict[str, float] = {}
+    with Store.open(data, read_only=True) as store:
+        store.check_all()
+        names = store.settings().names
+        types = (ListeningSession, Statement, CheckIn, Ritual, RitualMark)
+        out["store.all() x5"] = timed(lambda: [store.all(t) for t in types], 3)
+        out["index (rows)"] = timed(lambda: JournalIndex.from_store(store, names), 3)
+        index = JournalIndex.from_store(store, names)
+        out["search haystacks"] = timed(lambda: JournalIndex(index.rows, names).build_search(), 3)
+        index.build_search()
+        out["first screenful (12 entries)"] = timed(
+            lambda: [JournalIndex(index.rows[:12], names).entry(i) for i in range(12)]
         )
-        timed(
-            "search 'promise 36' in all entries",
-            lambda: filter_entries(entries, query="promise 36"),
-        )
-        timed("filter: nightly, Ben", lambda: filter_entries(entries, kind="nightly", seat=1))
-        timed("insights (12 weeks)", lambda: insights(store, entries, date(2026, 11, 21)))
-        now = datetime(2026, 11, 21, 21, 0, tzinfo=TZ)
-        (doc, _), t_md = timed("Markdown export, everything", lambda: markdown_export(store, now))
-        timed(
-            "Markdown export, one month",
-            lambda: markdown_export(store, now, date(2026, 10, 1), date(2026, 10, 31)),
-        )
-        store.close()
-        print(f"markdown size: {len(doc) / 1e6:.1f} MB, entries: {len(entries):,}")
-        print(
-            f"HEADLINE: journal of {len(entries):,} entries: timeline {t_timeline * 1000:.0f} ms, "
-            f"full Markdown export {t_md * 1000:.0f} ms"
-        )
+        out["select: everything"] = timed(lambda: index.select())
+        out["select: one letter"] = timed(lambda: index.select(query="t"))
+        out["select: a rare word"] = timed(lambda: index.select(query="zebra"))
+
+        def typing() -> None:
+            search = Search()
+            for n in range(1, len("coffee") + 1):
+                search.select(index, None, None, "coffee"[:n])
+
+        out["typing 'coffee' (6 keys)"] = timed(typing)
+        out["insights"] = timed(lambda: figures(JournalIndex(index.rows, names), TODAY), 3)
+        out["entries"] = len(index)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=int, nargs="+", default=[1, 10, 30])
+    parser.add_argument("--data", type=Path, default=HERE / "out")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(HERE))
+    from make_data import make
+
+    results = {}
+    for years in args.years:
+        data = args.data / f"data{years}"
+        if not (data / "closeness.json").exists():
+            make(data, years)
+        results[years] = measure(data)
+    names = list(results[args.years[0]])
+    print("| ms (median) | " + " | ".join(f"{y} years" for y in args.years) + " |")
+    print("|---" * (len(args.years) + 1) + "|")
+    for name in names:
+        cells = [f"{results[y][name]:.1f}" for y in args.years]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    last = args.years[-1]
+    r = results[last]
+    print(
+        f"journal_bench: {last} years, {int(r['entries'])} entries: index "
+        f"{r['index (rows)']:.0f} ms, one letter {r['select: one letter']:.1f} ms, "
+        f"insights {r['insights']:.0f} ms"
+    )
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

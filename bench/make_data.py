@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from closeness_tui.clock import FakeClock
+from closeness_tui.listening import Listening
 from closeness_tui.models import (
     Answer,
     Break,
@@ -311,7 +313,7 @@ def listening_sessions(g: Gen, days: list[date], count: int) -> Iterator[Listeni
                     called_by=g.rng.randint(0, 1),
                 )
             )
-        yield ListeningSession(
+        session = ListeningSession(
             id=g.uid(),
             started_at=started,
             updated_at=t,
@@ -325,7 +327,19 @@ def listening_sessions(g: Gen, days: list[date], count: int) -> Iterator[Listeni
             closing=[g.rng.choice(CLOSINGS), g.rng.choice(CLOSINGS)],
             breaks=breaks,
             status="done",
+            finished_at=t,
         )
+        yield _finished(session, t)
+
+
+def _finished(session: ListeningSession, at: datetime) -> ListeningSession:
+    """The session as the app saves it when the closing lines are in: the machine's own
+    `sync()` writes its state (step "done", the last turn, no timer), so Past sessions and
+    the journal read it as they read a real one."""
+    machine = Listening(session, FakeClock(start=at))
+    machine.step = "done"
+    machine.turn_index = max(0, len(session.turns) - 1)
+    return machine.sync()
 
 
 def checkins(g: Gen, days: list[date], count: int) -> Iterator[CheckIn]:

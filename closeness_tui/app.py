@@ -79,6 +79,9 @@ class ClosenessApp(App[None]):
         self.resume_gc_after_first_frame = False  # set by cli.main, which pauses GC
         self._had_terminal = False
         self._open_problem: StoreLocked | StoreDamaged | None = None
+        # Bumped after every save and delete: caches of what the data says (the journal's
+        # index, insights) are kept for one version and rebuilt after a change.
+        self.data_version = 0
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver, or on Linux one whose input survives bad bytes and ESC in a
@@ -321,6 +324,9 @@ class ClosenessApp(App[None]):
                 markup=False,
             )
             return False
+        finally:
+            # After the write (done or not): what was read while it ran is not current.
+            self.data_version += 1
         return True
 
     def delete(self, record_type: type[Record], *record_ids: str) -> bool:
@@ -339,6 +345,9 @@ class ClosenessApp(App[None]):
                 markup=False,
             )
             return False
+        finally:
+            # After the write (done or not): what was read while it ran is not current.
+            self.data_version += 1
         return True
 
     def save_settings(self, settings: Settings) -> bool:
@@ -349,6 +358,9 @@ class ClosenessApp(App[None]):
         except StoreWriteError as exc:
             self.notify(f"Settings could not be saved ({exc}).", severity="error", markup=False)
             return False
+        finally:
+            # After the write (done or not): what was read while it ran is not current.
+            self.data_version += 1
         self.settings = self.store.settings()
         return True
 

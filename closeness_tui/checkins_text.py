@@ -189,15 +189,28 @@ class Journal(_T):
     unfinished: str
     detail_title: str
     linked_session: str
+    loading: str
+    searching: str
     kinds: Kinds
     labels: Labels
+
+
+class Units(_T):
+    week: str
+    month: str
+    quarter: str
+    year: str
 
 
 class Insights(_T):
     title: str
     intro: str
+    loading: str
     activity: str
     activity_total: str
+    this_week: str
+    history: str
+    history_total: str
     accuracy: str
     accuracy_value: str
     accuracy_trend: str
@@ -209,6 +222,7 @@ class Insights(_T):
     promises_value: str
     promises_none: str
     note: str
+    units: Units
 
 
 class Export(_T):

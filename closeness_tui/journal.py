@@ -488,31 +488,6 @@ def from_store(store: object, names: Sequence[str]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.at, e.record_id), reverse=True)
 
 
-@dataclass(frozen=True)
-class Insights:
-    activity: list[int]
-    accuracy: list[float]
-    accuracy_counts: tuple[int, int, int]  # confirmed, summaries, sessions
-    rituals: tuple[int, int]  # kept, due
-    promises: dict[str, int]
-
-
-def insights(
-    store: object, entries: Sequence[Entry], today: date, weeks: int = 12, starts_on: int = 0
-) -> Insights:
-    get = store.all  # type: ignore[attr-defined]
-    sessions = [s for s in get(ListeningSession)]
-    return Insights(
-        activity=activity_per_week(entries, today, weeks, starts_on),
-        accuracy=listening_accuracy(sessions),
-        accuracy_counts=accuracy_overall(sessions),
-        rituals=ritual_follow_through(
-            get(Ritual), get(RitualMark), today, occurs_on=ritual_planner()
-        ),
-        promises=promises_kept(get(CheckIn)),
-    )
-
-
 def kind_labels() -> dict[str, str]:
     """What each kind of entry is called (content/checkins.toml [journal.kinds])."""
     from closeness_tui import cards_journal

@@ -1,19 +1,30 @@
 """The couple's journal: one timeline of everything, filtered by kind and partner, searched,
-each entry opened; insights one key away."""
+each entry opened; insights one key away.
+
+Built for years of entries: the timeline is a `JournalIndex` made once per change of data
+(in a worker, the screen saying at once that it is opening), shown in a `LongList` that draws
+only the rows on screen. Coming back from an entry or from Insights changes nothing unless
+the data did.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.long_list import LongList
 from closeness_tui.screens.text_boxes import LineBox
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.message import Message
+from textual.widgets import Footer, Header, Input, Static
 
 from closeness_tui.checkins_text import checkins_text
-from closeness_tui.journal import KINDS, LISTENING, Entry, filter_entries, from_store, kind_labels
+from closeness_tui.journal import KINDS, LISTENING, Entry, kind_labels
+from closeness_tui.journal_index import JournalIndex, Matches, Search, cached_index, index_for
 from closeness_tui.registry import is_registered, screen_class
 from closeness_tui.text import safe
 
@@ -42,10 +53,22 @@ class JournalScreen(ClosenessScreen):
         ),
     ]
 
+    class Ready(Message):
+        """The worker built (or found) the index; `searchable` once its haystack is in."""
+
+        def __init__(self, index: JournalIndex, version: object) -> None:
+            super().__init__()
+            self.index = index
+            self.version = version
+
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[Entry] = []
-        self.shown: list[Entry] = []
+        self.index: JournalIndex | None = None
+        self.version: object = None
+        self.search = Search()
+        self.matches: Matches | None = None
+        self._asked = 0  # each refilter's number: a chunk of an older search stops
+        self.shown: Sequence[int] = []
         self.kind: str | None = None
         self.seat: int | None = None
 
@@ -55,49 +78,138 @@ class JournalScreen(ClosenessScreen):
         with Vertical(id="journal"):
             yield Static(id="filters", classes="muted")
             yield LineBox(id="search", placeholder=text.search_placeholder)
-            yield OptionList(id="entries")
+            yield LongList(id="entries")
             yield Static(id="journal-empty", classes="gentle")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
-        self.query_one("#entries", OptionList).focus()
+        self.query_one("#entries", LongList).focus()
+        self._show_filters()
+        self.load()
 
     def on_screen_resume(self) -> None:
-        self.reload(keep_place=True)  # back from an entry: stay where they were
+        if self.index is not None and self.version != self._version():
+            self.load()  # something was saved or deleted since: read it again
 
-    def reload(self, keep_place: bool = False) -> None:
+    def _version(self) -> object:
+        return (self.capp.data_version, id(self.capp.store))
+
+    # -- the index -----------------------------------------------------------------------
+
+    def load(self) -> None:
         store = self.capp.store
-        self.entries = from_store(store, self.capp.settings.names) if store else []
-        self.refilter(keep_place)
+        names = self.capp.settings.names
+        version = self._version()
+        if store is None:
+            self._use(JournalIndex([], names), version)
+            return
+        found = cached_index(store, version, names)
+        if found is not None:
+            self._use(found, version)
+            if found.searchable:
+                return
+        elif self.index is None:
+            self._say(checkins_text().journal.loading)
+        # After this frame is drawn: the screen says it is opening before any reading starts.
+        self.call_after_refresh(self._build, store, version, names)
 
-    def refilter(self, keep_place: bool = False) -> None:
+    @work(thread=True, exclusive=True, group="journal-index")
+    def _build(self, store: object, version: object, names: tuple[str, str]) -> None:
+        index = index_for(store, version, names)
+        self.post_message(self.Ready(index, version))
+        index.build_search()
+        self.post_message(self.Ready(index, version))
+
+    def on_journal_screen_ready(self, message: Ready) -> None:
+        if message.version != self._version():
+            self.load()  # something was saved while it was being read: read it again
+            return
+        if self.index is message.index and not message.index.searchable:
+            return
+        self._use(message.index, message.version)
+
+    def _use(self, index: JournalIndex, version: object) -> None:
+        keep = self.index is not None
+        if self.index is not index:
+            self.search = Search()
+        self.index, self.version = index, version
+        self.refilter(keep_place=keep)
+
+    # -- what is shown --------------------------------------------------------------------
+
+    def _say(self, words: str) -> None:
+        note = self.query_one("#journal-empty", Static)
+        note.update(Content(words))
+        note.display = bool(words)
+
+    def _show_filters(self) -> None:
         text = checkins_text().journal
         names = self.capp.settings.names
-        query = self.query_one("#search", Input).value
-        self.shown = filter_entries(self.entries, kind=self.kind, seat=self.seat, query=query)
         kind = kind_labels()[self.kind] if self.kind else text.all_kinds
         who = names[self.seat] if self.seat is not None else text.both
         self.query_one("#filters", Static).update(
             Content.from_markup(text.filter_line, kind=kind, who=who)
         )
-        entries = self.query_one("#entries", OptionList)
-        keep = entries.highlighted if keep_place else None
-        entries.set_options(self._option(i, e) for i, e in enumerate(self.shown))
-        if self.shown:
-            entries.highlighted = min(keep or 0, len(self.shown) - 1)
-        empty = "" if self.shown else (text.no_match if self.entries else text.empty)
-        self.query_one("#journal-empty", Static).update(Content(empty))
 
-    def _option(self, index: int, e: Entry) -> Option:
+    def refilter(self, keep_place: bool = False) -> None:
+        text = checkins_text().journal
+        self._show_filters()
+        entries = self.query_one("#entries", LongList)
+        index = self.index
+        if index is None:
+            return
+        query = self.query_one("#search", Input).value
+        if query.strip() and not index.searchable:
+            self._say(text.searching)  # the worker is still reading; it refilters when done
+            return
+        # The first screenful now; the rest a chunk at a time while no key is waiting.
+        self._asked += 1
+        self.matches = self.search.start(index, self.kind, self.seat, query)
+        self.matches.first(want=entries.scrollable_content_region.height // 2 + 1)
+        self.shown = self.matches.items
+        cursor = entries.cursor if keep_place else 0
+        entries.set_rows(len(self.shown), self._row, cursor)
+        self._say_found()
+        if not self.matches.done:
+            self.call_later(self._find_more, self._asked)
+
+    def _find_more(self, asked: int) -> None:
+        if asked != self._asked or self.matches is None:
+            return  # another key asked something else since
+        self.matches.more()
+        self.query_one("#entries", LongList).grow(len(self.shown))
+        self._say_found()
+        if not self.matches.done:
+            self.call_later(self._find_more, asked)
+
+    def _say_found(self) -> None:
+        text = checkins_text().journal
+        matches, index = self.matches, self.index
+        if self.shown or matches is None or index is None:
+            self._say("")
+        elif not matches.done:
+            self._say(text.searching)
+        else:
+            self._say(text.no_match if len(index) else text.empty)
+
+    def _row(self, position: int) -> Content:
+        assert self.index is not None
+        e = self.index.entry(self.shown[position])
         labels = kind_labels()
         head = Content.assemble(
-            (e.at.strftime("%a %d %b %H:%M"), "dim"), "  ", (labels.get(e.kind, e.kind), "bold")
+            (e.at.strftime("%a %d %b %Y %H:%M"), "dim"),
+            "  ",
+            (labels.get(e.kind, e.kind), "bold"),
         )
         if not e.finished:
             head = Content.assemble(head, " ", (checkins_text().journal.unfinished, "italic dim"))
-        line = Content.assemble(head, "\n  ", safe(e.summary)) if e.summary else head
-        return Option(line, id=str(index))
+        return Content.assemble(head, "\n  ", safe(e.summary)) if e.summary else head
+
+    def entry_at(self, position: int) -> Entry:
+        assert self.index is not None
+        return self.index.entry(self.shown[position])
+
+    # -- keys ------------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -105,7 +217,15 @@ class JournalScreen(ClosenessScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one("#entries", OptionList).focus()
+        self.query_one("#entries", LongList).focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:  # the first Esc clears the search; the next one leaves
+            search.value = ""
+            self.query_one("#entries", LongList).focus()
+            return
+        super().action_back()
 
     def action_cycle_kind(self) -> None:
         order: list[str | None] = [None, *KINDS]
@@ -123,10 +243,9 @@ class JournalScreen(ClosenessScreen):
     def action_insights(self) -> None:
         self.app.push_screen(screen_class("insights")())
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_long_list_selected(self, event: LongList.Selected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.open_entry(self.shown[int(event.option.id)])
+        self.open_entry(self.entry_at(event.index))
 
     def open_entry(self, entry: Entry) -> None:
         if entry.kind == LISTENING and is_registered("listening_detail"):

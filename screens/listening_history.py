@@ -1,13 +1,15 @@
-"""The sessions they have had, newest first. Enter opens one to read it whole."""
+"""The sessions they have had, newest first. Enter opens one to read it whole.
+
+Years of sessions are a `LongList`: only the rows on screen are drawn."""
 
 from __future__ import annotations
 
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.long_list import LongList
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, Static
 
 from closeness_tui.listening import newest_first
 from closeness_tui.listeningtext import listening_text
@@ -43,39 +45,46 @@ class ListeningHistoryScreen(ClosenessScreen):
     CSS_PATH = "listening.tcss"
     HELP_TOPIC = "listening_history"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.sessions: list[ListeningSession] = []
+        self.version: object = None
+
     def compose(self) -> ComposeResult:
         words = listening_text().history
         yield Header()
         with Vertical(id="history"):
             yield Static(Content(words.title), classes="title")
             yield Static(Content(words.intro), classes="muted", id="history-intro")
-            yield OptionList(id="sessions")
+            yield LongList(row_height=3, id="sessions")  # two lines and a space between
             yield Static(Content(words.empty), id="empty", classes="muted")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#sessions", LongList).focus()
         self.reload()
-        self.query_one("#sessions", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.version != self._version():  # back from a session: read again only if changed
+            self.reload()
+
+    def _version(self) -> object:
+        return (self.capp.data_version, id(self.capp.store))
 
     def reload(self) -> None:
         store = self.capp.store
+        self.version = self._version()
         sessions = newest_first(store.all(ListeningSession)) if store else []
-        sessions = [s for s in sessions if s.state.get("step", "setup") != "setup"]
-        options = self.query_one("#sessions", OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        options.add_options(Option(session_line(s), id=s.id) for s in sessions)
-        if sessions:
-            options.highlighted = min(highlighted or 0, len(sessions) - 1)
-        options.display = bool(sessions)
-        self.query_one("#empty", Static).display = not sessions
+        self.sessions = [s for s in sessions if s.state.get("step", "setup") != "setup"]
+        options = self.query_one("#sessions", LongList)
+        options.set_rows(
+            len(self.sessions), lambda i: session_line(self.sessions[i]), options.cursor
+        )
+        options.display = bool(self.sessions)
+        self.query_one("#empty", Static).display = not self.sessions
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_long_list_selected(self, event: LongList.Selected) -> None:
         event.stop()
-        if event.option.id:
-            from closeness_tui.registry import screen_class
+        from closeness_tui.registry import screen_class
 
-            self.app.push_screen(screen_class("listening_detail")(event.option.id))
+        self.app.push_screen(screen_class("listening_detail")(self.sessions[event.index].id))

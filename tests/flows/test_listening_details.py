@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from closeness_tui.screens.listening_setup import ListeningSetupScreen
 from closeness_tui.screens.listening_turn import TurnScreen
+from closeness_tui.screens.long_list import LongList
 from conftest import build_app, seed_names
 from listening_helpers import kept_words, tick
-from textual.widgets import Digits, Input, OptionList, Static, TextArea
+from textual.widgets import Digits, Input, Static, TextArea
 
 from closeness_tui.models import ListeningSession
 from closeness_tui.store import Store
@@ -142,7 +143,7 @@ async def test_history_is_newest_first(data_dir, clock):
         await pilot.pause()
         app.open_screen("listening_history")
         await pilot.pause()
-        options = app.screen.query_one("#sessions", OptionList)
-        lines = [options.get_option_at_index(i).prompt.plain for i in range(2)]
+        options = app.screen.query_one("#sessions", LongList)
+        lines = [options.row_content(i).plain for i in range(2)]
         assert "second" in lines[0] and "not finished" in lines[0]
         assert "first" in lines[1] and "set aside" in lines[1]

@@ -12,9 +12,10 @@ from closeness_tui.screens.listening_history import ListeningHistoryScreen
 from closeness_tui.screens.listening_rating import RatingScreen
 from closeness_tui.screens.listening_summary import SummaryScreen
 from closeness_tui.screens.listening_turn import TurnScreen
+from closeness_tui.screens.long_list import LongList
 from conftest import build_app, seed_names
 from listening_helpers import kept_words
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from closeness_tui.models import ListeningSession
 from closeness_tui.store import Store
@@ -104,9 +105,9 @@ async def test_hard_and_huge_text_is_saved_and_shown_exactly(data_dir, clock):
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert isinstance(app2.screen, ListeningHistoryScreen)
-        options = app2.screen.query_one("#sessions", OptionList)
-        assert options.option_count == 1
-        assert "Ana [/] & دانة 🌙" in options.get_option_at_index(0).prompt.plain
+        options = app2.screen.query_one("#sessions", LongList)
+        assert options.count == 1
+        assert "Ana [/] & دانة 🌙" in options.row_content(0).plain
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app2.screen, ListeningDetailScreen)

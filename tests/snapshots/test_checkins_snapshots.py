@@ -3,11 +3,13 @@ reviewer should see. The fake clock gives the date (Saturday 21 November 2026)."
 
 from __future__ import annotations
 
+import sys
 from datetime import date
+from pathlib import Path
 
 from checkins_seed import HEBREW, TRICKY, seed
 from conftest import build_app, seed_names
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, TextArea
 
 from closeness_tui import registry
 from closeness_tui.models import Answer, CheckIn
@@ -39,7 +41,12 @@ def _with_last_week(data_dir, clock):
 async def _go(pilot, *keys):
     for key in keys:
         await pilot.press(key)
+        await pilot.pause()  # the journal's and insights' workers start once drawn
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
 class TestCheckinsHub:
@@ -232,16 +239,17 @@ class TestJournal:
 
         async def run_before(pilot):
             await _go(pilot, "j")
-            pilot.app.screen.query_one("#entries", OptionList).highlighted = 3
-            await _go(pilot, "enter")
+            await _go(pilot, "down", "down", "down", "enter")
 
         assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)
 
     def test_insights(self, snap_compare, data_dir, clock, monkeypatch):
-        """Insights: the "a mirror, never a score" intro; a sparkline of 12 weeks (two bars
-        near the end) with "5 in total"; listening accuracy "50% of 2 summaries · listening
-        sessions: 1" (no trend line for a single session); rituals "1 of 2 times (50%)";
-        promises "1 kept, 1 partly, 0 not yet"; the closing note, all within 80x24."""
+        """Insights: the "a mirror, never a score" intro; one bar per week for the last 12
+        weeks (two bars near the end) named "31 Aug … this week", "5 in these 12 weeks";
+        listening accuracy one bar per week (dots where there was no listening), "50% of 2
+        summaries · listening sessions: 1 · since 31 Aug 2026"; rituals kept in the last 28
+        days (dates named) "1 of 2 times (50%)"; promises "1 kept, 1 partly, 0 not yet,
+        since 15 Nov 2026"; the view scrolls for the closing note."""
         from closeness_tui import journal
 
         monkeypatch.setattr(journal, "ritual_planner", lambda: None)  # marked days only
@@ -251,6 +259,47 @@ class TestJournal:
             await _go(pilot, "j", "i")
 
         assert snap_compare(build_app(data_dir, clock), terminal_size=SIZE, run_before=run_before)
+
+
+class TestTenYears:
+    def test_insights_ten_years(self, snap_compare, tmp_path, clock):
+        """Insights over 10 years from bench/make_data.py: the last 12 weeks one bar a week
+        ("31 Aug … this week", "94 in these 12 weeks"); "Sessions and check-ins since 24 Nov
+        2016, one bar per quarter": 41 bars named "Q4 2016" and "Q4 2026" under the first and
+        last, "4170 since 24 Nov 2016"; listening accuracy one bar per quarter (not one per
+        session: no wall of full blocks), "66% of 1290 summaries · listening sessions: 520 ·
+        since 24 Nov 2016"; rituals kept in the last 28 days with both dates named."""
+        sys.path.insert(0, str(BENCH))
+        try:
+            from make_data import make
+        finally:
+            sys.path.remove(str(BENCH))
+        make(tmp_path / "data10", 10)
+
+        async def run_before(pilot):
+            await _go(pilot, "j", "i")
+
+        app = build_app(tmp_path / "data10", clock)
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+    def test_insights_ten_years_light(self, snap_compare, tmp_path, clock):
+        """The same 10-year Insights in the light theme: bars in the accent colour and the
+        period names in muted grey, both readable on the light background."""
+        from closeness_tui.app import LIGHT_THEME
+
+        sys.path.insert(0, str(BENCH))
+        try:
+            from make_data import make
+        finally:
+            sys.path.remove(str(BENCH))
+        make(tmp_path / "data10", 10)
+
+        async def run_before(pilot):
+            pilot.app.theme = LIGHT_THEME
+            await _go(pilot, "j", "i")
+
+        app = build_app(tmp_path / "data10", clock)
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
 class TestLarger:

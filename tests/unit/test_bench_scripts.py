@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from closeness_tui.clock import FakeClock
+from closeness_tui.listening import Listening
 from closeness_tui.models import (
     CheckIn,
     ListeningSession,
@@ -41,6 +43,13 @@ def test_make_data_one_year_builds_a_valid_file_with_the_expected_counts(tmp_pat
 
         sessions = store.all(ListeningSession)
         assert all(len(s.turns) >= 2 for s in sessions)
+        # Finished as the app finishes them: the machine's own state, read back as done,
+        # so Past sessions (which hides sessions never begun) lists every one.
+        for s in sessions:
+            machine = Listening.resume(s, FakeClock())
+            assert machine.finished and s.status == "done" and s.finished_at is not None
+            assert s.state["step"] == "done" and s.state["timer"] is None
+            assert machine.turn_index == len(s.turns) - 1
         assert all(1 <= len(t.summaries) <= 3 for s in sessions for t in s.turns)
         checkins = store.all(CheckIn)
         assert {c.kind for c in checkins} == {"nightly", "gratitude", "weekly"}
