@@ -22,7 +22,6 @@ from textual.driver import Driver
 from textual.screen import Screen
 
 import closeness_tui.screens as _screens_package
-from closeness_tui.apptext import app_text
 from closeness_tui.clock import Clock, FakeClock, SystemClock
 from closeness_tui.commands import ClosenessCommands
 from closeness_tui.models import Record, Settings
@@ -360,20 +359,9 @@ class ClosenessApp(App[None]):
         """Back to Home; if the screen holds typed words that are not saved, ask first."""
         if self.store is None or not self.settings.named:
             return
-        unsaved = getattr(self.screen, "has_unsaved", None)
-        if callable(unsaved) and unsaved():
-            from closeness_tui.screens.dialogs import ConfirmDialog
+        from closeness_tui.screens.dialogs import leave_or_stay
 
-            def done(leave: bool | None) -> None:
-                if leave:
-                    self.go_home()
-
-            leaving = app_text().leaving
-            self.push_screen(
-                ConfirmDialog(leaving.screen, yes=leaving.leave_yes, no=leaving.stay), done
-            )
-            return
-        self.go_home()
+        leave_or_stay(self.screen, self.go_home)
 
     def action_help(self) -> None:
         if isinstance(self.screen, screen_class("help")):
@@ -386,20 +374,9 @@ class ClosenessApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; if the screen holds typed words that are not saved, ask first."""
-        unsaved = getattr(self.screen, "has_unsaved", None)
-        if callable(unsaved) and unsaved():
-            from closeness_tui.screens.dialogs import ConfirmDialog
+        from closeness_tui.screens.dialogs import leave_or_stay
 
-            def done(leave: bool | None) -> None:
-                if leave:
-                    self.exit()
-
-            leaving = app_text().leaving
-            self.push_screen(
-                ConfirmDialog(leaving.quit, yes=leaving.quit_yes, no=leaving.stay), done
-            )
-            return
-        self.exit()
+        leave_or_stay(self.screen, self.exit, quit=True)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, less two: "Screenshot" writes the screen (private

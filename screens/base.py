@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from closeness_tui.screens.dialogs import leave_or_stay
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -60,18 +61,5 @@ class ClosenessScreen(Screen[None]):
         self.dismiss()
 
     def action_back(self) -> None:
-        if not self.can_go_back():
-            return
-        if not self.has_unsaved():
-            self.go_back()
-            return
-        from closeness_tui.screens.dialogs import ConfirmDialog
-
-        def done(leave: bool | None) -> None:
-            if leave:
-                self.go_back()
-
-        leaving = app_text().leaving
-        self.app.push_screen(
-            ConfirmDialog(self.leave_question(), yes=leaving.leave_yes, no=leaving.stay), done
-        )
+        if self.can_go_back():
+            leave_or_stay(self, self.go_back)
