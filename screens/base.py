@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from closeness_tui.screens.dialogs import leave_or_stay
 from textual.binding import Binding
 from textual.screen import Screen
 
 from closeness_tui.apptext import app_text
+from closeness_tui.screens.dialogs import leave_or_stay
 
 if TYPE_CHECKING:
     from closeness_tui.app import ClosenessApp

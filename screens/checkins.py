@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,6 +13,7 @@ from closeness_tui.checkins import GRATITUDE, WEEKLY, last_done, unfinished, who
 from closeness_tui.checkins_text import Activity, checkins_text
 from closeness_tui.models import CheckIn
 from closeness_tui.registry import screen_class
+from closeness_tui.screens.base import ClosenessScreen
 
 
 def _activity_bindings() -> list[Binding]:

@@ -4,7 +4,6 @@ opened from comes first."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 
 from closeness_tui.apptext import HelpSection, app_text
 from closeness_tui.registry import is_registered, screen_class
+from closeness_tui.screens.base import ClosenessScreen
 
 # How a person reads a key, where Textual's own display differs (its footer shows "^s" and
 # "⏎"); any other key is Textual's `format_key` ("left_square_bracket" -> "[").

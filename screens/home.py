@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.cards_home import QuestionLine
-from closeness_tui.screens.today_rituals import TodayRituals
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,6 +11,9 @@ from textual.widgets.option_list import Option
 
 from closeness_tui.apptext import HomeEntry, app_text
 from closeness_tui.registry import is_registered
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.cards_home import QuestionLine
+from closeness_tui.screens.today_rituals import TodayRituals
 from closeness_tui.text import safe_template
 
 # Each entry is two lines (title, then blurb): six of them fit at 80x24 without scrolling,

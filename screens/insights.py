@@ -3,7 +3,6 @@ A mirror for the two of them, never a score."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -11,6 +10,7 @@ from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from closeness_tui.checkins_text import checkins_text
 from closeness_tui.journal import from_store, insights, percent
+from closeness_tui.screens.base import ClosenessScreen
 
 WEEKS = 12
 

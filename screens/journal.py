@@ -3,8 +3,6 @@ each entry opened; insights one key away."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,6 +13,8 @@ from textual.widgets.option_list import Option
 from closeness_tui.checkins_text import checkins_text
 from closeness_tui.journal import KINDS, LISTENING, Entry, filter_entries, from_store, kind_labels
 from closeness_tui.registry import is_registered, screen_class
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import safe
 
 

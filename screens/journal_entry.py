@@ -3,7 +3,6 @@ listening session when no listening detail screen exists)."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -14,6 +13,7 @@ from closeness_tui.checkins_text import checkins_text
 from closeness_tui.journal import Entry, kind_labels, listening_entry
 from closeness_tui.models import ListeningSession
 from closeness_tui.registry import is_registered, screen_class
+from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.text import safe, safe_template
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.binding import Binding
 from textual.content import Content
 from textual.timer import Timer
@@ -13,6 +12,7 @@ from textual.widgets import TextArea
 
 from closeness_tui.listening import Listening
 from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.text import TEXT_MAX, clean, safe_template
 
 if TYPE_CHECKING:

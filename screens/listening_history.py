@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -12,6 +11,7 @@ from textual.widgets.option_list import Option
 from closeness_tui.listening import newest_first
 from closeness_tui.listeningtext import listening_text
 from closeness_tui.models import ListeningSession
+from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.text import safe
 
 TOPIC_PREVIEW = 50

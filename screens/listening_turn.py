@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from closeness_tui.screens.listening_common import StepScreen, banner, fill
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,6 +21,7 @@ from textual.widgets import Digits, Footer, Header, ProgressBar, Static
 
 from closeness_tui.clock import format_clock
 from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.listening_common import StepScreen, banner, fill
 from closeness_tui.text import safe, safe_template
 
 if TYPE_CHECKING:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +14,8 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Sele
 from closeness_tui import rituals as core
 from closeness_tui.models import Ritual, RitualMark
 from closeness_tui.ritualtext import fill, ritual_text
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean, safe, safe_template
 
 NAME_MAX = 80

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.profile_hints import ritual_hint
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -12,6 +10,8 @@ from textual.widgets.option_list import Option
 
 from closeness_tui.models import Ritual
 from closeness_tui.ritualtext import minutes_words, ritual_text, when_words
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.profile_hints import ritual_hint
 
 CUSTOM = "custom"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,6 +16,7 @@ from textual.widgets import Button, Input, Sparkline, Static
 from closeness_tui import rituals as core
 from closeness_tui.models import Ritual, RitualMark
 from closeness_tui.ritualtext import fill, minutes_words, ritual_text, share_words
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean, safe_template
 
 if TYPE_CHECKING:
@@ -230,10 +230,9 @@ def export_ics(app: ClosenessApp, path: str, *, force: bool = False) -> bool:
     over the data folder's own files; asks before replacing an existing file."""
     from pathlib import Path
 
-    from closeness_tui.screens.dialogs import ConfirmDialog
-
     from closeness_tui.exports import ExportRefused, check_target, write_file
     from closeness_tui.rituals_ics import exportable, to_ics
+    from closeness_tui.screens.dialogs import ConfirmDialog
 
     texts = ritual_text().planner
     rituals = all_rituals(app)

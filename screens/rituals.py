@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.color import Color
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.coordinate import Coordinate
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from closeness_tui import rituals as core
+from closeness_tui.models import Ritual
+from closeness_tui.ritualtext import fill, ritual_text
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.ritual_widgets import (
     ExportDialog,
@@ -20,18 +32,6 @@ from closeness_tui.screens.ritual_widgets import (
     toggle_done,
     undo_mark,
 )
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.color import Color
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.coordinate import Coordinate
-from textual.widgets import Button, DataTable, Footer, Header, Static
-
-from closeness_tui import rituals as core
-from closeness_tui.models import Ritual
-from closeness_tui.ritualtext import fill, ritual_text
 
 NAME_WIDTH = 18
 DAY_WIDTH = 8

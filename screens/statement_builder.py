@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from string import Template
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.coaching import finding_lines, marked, part_hint
-from closeness_tui.screens.text_boxes import LineBox
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,6 +41,9 @@ from closeness_tui.istatement import (
 )
 from closeness_tui.istatement_content import istatement_text
 from closeness_tui.models import Statement
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.coaching import finding_lines, marked, part_hint
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean
 
 VOCAB_PARTS = ("feeling", "need")

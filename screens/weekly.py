@@ -7,10 +7,6 @@ you feel loved this coming week?" (the answers become promises) -> goals -> done
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.checkin_saving import finish, save_step
-from closeness_tui.screens.profile_hints import loved_hint
-from closeness_tui.screens.text_boxes import LineBox, TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -53,6 +49,10 @@ from closeness_tui.checkins import (
 from closeness_tui.checkins_text import checkins_text
 from closeness_tui.models import BOTH, CheckIn
 from closeness_tui.registry import is_registered
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.checkin_saving import finish, save_step
+from closeness_tui.screens.profile_hints import loved_hint
+from closeness_tui.screens.text_boxes import LineBox, TextBox
 from closeness_tui.text import LINE_MAX, TEXT_MAX, clean, safe_template
 
 TWO_COLUMN_PARTS = {"appreciations": APPRECIATION, "went_well": WENT_WELL}

@@ -4,9 +4,10 @@ internal name such as "left_square_bracket"."""
 from __future__ import annotations
 
 import pytest
+from test_shell_navigation import all_registered  # noqa: F401  (fixture)
+
 from closeness_tui.screens.help import HelpScreen, KeyRow, key_label
 from closeness_tui.screens.rituals import RitualsScreen
-from test_shell_navigation import all_registered  # noqa: F401  (fixture)
 
 
 @pytest.mark.parametrize(

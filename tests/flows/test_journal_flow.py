@@ -4,14 +4,14 @@ entry opened and shown exactly as written; insights with sparklines."""
 from __future__ import annotations
 
 from checkins_seed import HEBREW, TRICKY, seed
-from closeness_tui.screens.insights import InsightsScreen
-from closeness_tui.screens.journal import JournalScreen
-from closeness_tui.screens.journal_entry import JournalEntryScreen
 from conftest import build_app
 from textual.widgets import Input, OptionList, Sparkline, Static
 
 from closeness_tui import registry
 from closeness_tui.journal import KINDS
+from closeness_tui.screens.insights import InsightsScreen
+from closeness_tui.screens.journal import JournalScreen
+from closeness_tui.screens.journal_entry import JournalEntryScreen
 
 
 def _rows(screen) -> list[str]:

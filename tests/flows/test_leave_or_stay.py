@@ -4,12 +4,12 @@ would be lost, "stay" is the default, and leaving happens only on "leave"."""
 from __future__ import annotations
 
 import pytest
-from closeness_tui.screens.dialogs import ConfirmDialog, leave_or_stay
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Static
 
 from closeness_tui.apptext import app_text
+from closeness_tui.screens.dialogs import ConfirmDialog, leave_or_stay
 
 
 class Holding(Screen[None]):

@@ -4,13 +4,13 @@ unfinished session can be set aside, and the list is newest first."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.listening_setup import ListeningSetupScreen
-from closeness_tui.screens.listening_turn import TurnScreen
 from conftest import build_app, seed_names
 from listening_helpers import tick
 from textual.widgets import Digits, Input, OptionList, Static, TextArea
 
 from closeness_tui.models import ListeningSession
+from closeness_tui.screens.listening_setup import ListeningSetupScreen
+from closeness_tui.screens.listening_turn import TurnScreen
 from closeness_tui.store import Store
 
 

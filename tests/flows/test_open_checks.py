@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 import msgspec
 import pytest
-from closeness_tui.screens.home import HomeScreen
-from closeness_tui.screens.problems import DamagedScreen
 from conftest import build_app, seed_names
 
 from closeness_tui.models import Statement
+from closeness_tui.screens.home import HomeScreen
+from closeness_tui.screens.problems import DamagedScreen
 from closeness_tui.store import Store, StoreLocked
 
 WHEN = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
@@ -196,9 +196,8 @@ async def test_a_save_before_the_lock_takes_it_first(data_dir, clock, monkeypatc
 async def test_a_save_before_the_lock_with_another_copy_open_shows_the_locked_screen(
     data_dir, clock, monkeypatch
 ):
-    from closeness_tui.screens.problems import LockedScreen
-
     from closeness_tui.app import ClosenessApp
+    from closeness_tui.screens.problems import LockedScreen
 
     seed_names(data_dir)
     monkeypatch.setattr(ClosenessApp, "on_ready", lambda self: None)  # (it takes the lock)

@@ -4,14 +4,14 @@ look like markup are shown literally and clicking them does nothing."""
 from __future__ import annotations
 
 import pytest
-from closeness_tui.screens.home import HomeScreen
-from closeness_tui.screens.settings import SettingsScreen
 from conftest import build_app, seed_names
 from test_shell_navigation import PLANNED, all_registered  # noqa: F401  (fixture)
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, Static
 
 from closeness_tui.apptext import app_text
+from closeness_tui.screens.home import HomeScreen
+from closeness_tui.screens.settings import SettingsScreen
 
 SOUP = ("[/]", "[@click=app.quit]x[/]")
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 import stat
 from datetime import date
 
+from conftest import build_app, seed_names
+from icalendar import Calendar
+from textual.widgets import Button, DataTable, Input, OptionList, Select, Static
+
+from closeness_tui.models import Ritual, RitualMark
 from closeness_tui.screens.dialogs import ConfirmDialog
 from closeness_tui.screens.ritual_detail import RitualDetailScreen
 from closeness_tui.screens.ritual_edit import RitualEditScreen
 from closeness_tui.screens.ritual_picker import RitualPickerScreen
 from closeness_tui.screens.ritual_widgets import ExportDialog, NoteDialog
 from closeness_tui.screens.rituals import RitualsScreen
-from conftest import build_app, seed_names
-from icalendar import Calendar
-from textual.widgets import Button, DataTable, Input, OptionList, Select, Static
-
-from closeness_tui.models import Ritual, RitualMark
 from closeness_tui.store import Store
 
 DAY = 24 * 3600

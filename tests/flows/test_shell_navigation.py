@@ -4,6 +4,12 @@ help by ? and F1; the layout of Home with every planned activity registered."""
 from __future__ import annotations
 
 import pytest
+from conftest import build_app, seed_names
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Footer, Input, OptionList, Static
+
+from closeness_tui import registry
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.help import HelpScreen
 from closeness_tui.screens.home import HomeScreen
@@ -11,12 +17,6 @@ from closeness_tui.screens.home import entries as home_entries
 from closeness_tui.screens.settings import SettingsScreen
 from closeness_tui.screens.setup import SetupScreen
 from closeness_tui.screens.welcome import WelcomeScreen
-from conftest import build_app, seed_names
-from textual.app import ComposeResult
-from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static
-
-from closeness_tui import registry
 
 PLANNED = ("listening", "istatement", "rituals", "checkins", "cards", "journal")
 

@@ -4,16 +4,16 @@ later start (it was once drawn inside the welcome card's 64-column border)."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.dialogs import ConfirmDialog
-from closeness_tui.screens.home import HomeScreen
-from closeness_tui.screens.listening_setup import ListeningSetupScreen
-from closeness_tui.screens.problems import LockedScreen
-from closeness_tui.screens.ritual_widgets import ExportDialog, GuideDialog
 from conftest import build_app, seed_names
 from textual.screen import Screen
 from textual.widget import Widget
 
 from closeness_tui import registry
+from closeness_tui.screens.dialogs import ConfirmDialog
+from closeness_tui.screens.home import HomeScreen
+from closeness_tui.screens.listening_setup import ListeningSetupScreen
+from closeness_tui.screens.problems import LockedScreen
+from closeness_tui.screens.ritual_widgets import ExportDialog, GuideDialog
 
 
 def looks(root: Widget) -> list[tuple[object, ...]]:

@@ -7,8 +7,6 @@ from datetime import date
 
 import pytest
 from checkins_seed import HEBREW, TRICKY
-from closeness_tui.screens.checkins import CheckinsScreen
-from closeness_tui.screens.weekly import WeeklyScreen
 from conftest import build_app, seed_names
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static, TextArea
@@ -16,6 +14,8 @@ from textual.widgets import Input, OptionList, Static, TextArea
 from closeness_tui import registry
 from closeness_tui.models import BOTH, CheckIn, Ritual, RitualMark
 from closeness_tui.registry import is_registered
+from closeness_tui.screens.checkins import CheckinsScreen
+from closeness_tui.screens.weekly import WeeklyScreen
 from closeness_tui.store import Store
 
 WEEK = 7 * 24 * 3600

@@ -7,7 +7,6 @@ the one the finished app has and does not change as features land one by one.
 from __future__ import annotations
 
 import pytest
-from closeness_tui.screens.base import ClosenessScreen
 from conftest import build_app, seed_names
 from textual.app import ComposeResult
 from textual.content import Content
@@ -15,6 +14,7 @@ from textual.widgets import Static
 
 from closeness_tui import registry
 from closeness_tui.app import LIGHT_THEME
+from closeness_tui.screens.base import ClosenessScreen
 
 PLANNED = ("listening", "istatement", "rituals", "checkins", "journal")
 
