@@ -78,6 +78,8 @@ class ClosenessApp(App[None]):
         self.resume_gc_after_first_frame = False  # set by cli.main, which pauses GC
         self._had_terminal = False
         self._open_problem: StoreLocked | StoreDamaged | None = None
+        # Index in the screen stack of the screen with nothing to go back to (see _show_only).
+        self._floor = 0
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver, or on Linux one whose input survives bad bytes and ESC in a
@@ -95,11 +97,7 @@ class ClosenessApp(App[None]):
         (first run, a damaged or locked file) is pushed once the app is mounted."""
         self._open_data()
         if self.store is not None and self.settings.named:
-            home = screen_class("home")()
-            # As App.switch_screen does for the screen it puts in place (Textual gives the
-            # default screen none), so that Home can itself be switched away from later.
-            home._push_result_callback(self, None)
-            return home
+            return screen_class("home")()
         return super().get_default_screen()
 
     def on_mount(self) -> None:
@@ -266,28 +264,25 @@ class ClosenessApp(App[None]):
         """Back to Home with nothing above it: the Home the app opened on, if it did (it
         brings itself up to date when shown again), else a new one on an empty stack."""
         home = screen_class("home")
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, home):
+        while len(self.screen_stack) > self._floor + 1 and not isinstance(self.screen, home):
             self.pop_screen()
         if not isinstance(self.screen, home):
             self._show_only(home())
 
     def _show_only(self, screen: Screen) -> None:
-        """Make `screen` the only screen there is to see (nothing to go back to)."""
+        """Make `screen` the only screen there is to see (nothing to go back to). The app's
+        first screen (Home, or Textual's blank one) cannot be switched away from, so `screen`
+        goes above it and is the floor from then on."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        if self.screen.id == "_default":
-            self.push_screen(screen)
-        else:
-            self.switch_screen(screen)
+        self.push_screen(screen)
+        self._floor = 1
 
     def has_screen_below(self, screen: Screen) -> bool:
-        """True when leaving `screen` lands on a real screen (not Textual's blank default
-        one, which is under everything when the app did not open on Home)."""
+        """True when leaving `screen` lands on a screen they can use (not below the floor:
+        Textual's blank first screen, or one left behind by `_show_only`)."""
         stack = self.screen_stack
-        if screen not in stack:
-            return False
-        index = stack.index(screen)
-        return index > 0 and stack[index - 1].id != "_default"
+        return screen in stack and stack.index(screen) > self._floor
 
     def on_unmount(self) -> None:
         self._close_store()

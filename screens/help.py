@@ -12,7 +12,7 @@ from textual.keys import format_key
 from textual.widgets import Footer, Header, Static
 
 from closeness_tui.apptext import HelpSection, app_text
-from closeness_tui.registry import is_registered, screen_class
+from closeness_tui.registry import SCREENS, screen_class
 from closeness_tui.screens.base import ClosenessScreen
 
 # How a person reads a key, where Textual's own display differs (its footer shows "^s" and
@@ -32,8 +32,10 @@ KEY_NAMES = {
 
 
 def screen_bindings(name: str) -> list[Binding]:
-    """The keys a registered screen declares (see ClosenessScreen.help_bindings)."""
-    if not is_registered(name):
+    """The keys a screen opened by name declares (see ClosenessScreen.help_bindings). Help
+    also has sections for screens not opened by name (the damaged-file and locked screens,
+    the rituals' picker, editor and detail): those list no keys of their own."""
+    if name not in SCREENS:
         return []
     cls = screen_class(name)
     explain = getattr(cls, "help_bindings", None)

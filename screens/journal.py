@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from closeness_tui.checkins_text import checkins_text
 from closeness_tui.journal import KINDS, LISTENING, Entry, filter_entries, from_store, kind_labels
-from closeness_tui.registry import is_registered, screen_class
+from closeness_tui.registry import screen_class
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import safe
@@ -129,7 +129,7 @@ class JournalScreen(ClosenessScreen):
             self.open_entry(self.shown[int(event.option.id)])
 
     def open_entry(self, entry: Entry) -> None:
-        if entry.kind == LISTENING and is_registered("listening_detail"):
+        if entry.kind == LISTENING:
             self.app.push_screen(screen_class("listening_detail")(entry.record_id))
             return
         self.app.push_screen(screen_class("journal_entry")(entry))

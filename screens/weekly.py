@@ -48,7 +48,6 @@ from closeness_tui.checkins import (
 )
 from closeness_tui.checkins_text import checkins_text
 from closeness_tui.models import BOTH, CheckIn
-from closeness_tui.registry import is_registered
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.checkin_saving import finish, save_step
 from closeness_tui.screens.profile_hints import loved_hint
@@ -424,12 +423,7 @@ class WeeklyScreen(ClosenessScreen):
         if not save_step(self.capp, self.checkin, "issue"):
             return
         self._snapshot_saved = self._snapshot()
-        if not is_registered("listening"):
-            self._note(words.no_listening)
-            return
-        from closeness_tui.screens.listening_setup import (  # type: ignore[import-not-found]
-            start_listening,
-        )
+        from closeness_tui.screens.listening_setup import start_listening
 
         start_listening(self.app, topic=topic, on_done=self.listening_done)
 
