@@ -50,23 +50,8 @@ class RitualEditScreen(ClosenessScreen):
             found = self.capp.store.get(Ritual, self.ritual_id)
             if found is not None:
                 return found
-        today = self.capp.clock.today()
         template = ritual_text().template(self.template_id) if self.template_id else None
-        if template is None:
-            return Ritual(name="", start=today, weekdays=[today.weekday()], duration_minutes=15)
-        return Ritual(
-            name=template.name,
-            template=template.id,
-            freq=template.freq,
-            weekdays=list(template.weekdays),
-            interval=template.interval,
-            month_day=template.month_day,
-            month_nth=template.month_nth,
-            time_of_day=template.time or None,
-            duration_minutes=template.duration,
-            lead=template.lead,
-            start=today,
-        )
+        return core.from_template(template, self.capp.clock.today())
 
     @property
     def is_new(self) -> bool:

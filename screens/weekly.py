@@ -41,6 +41,7 @@ from closeness_tui.checkins import (
     lines,
     lookback,
     needs_nudge,
+    next_step,
     previous_weekly,
     promises_from,
     replace_part,
@@ -378,7 +379,7 @@ class WeeklyScreen(ClosenessScreen):
     def _advance(self, to: str | None = None) -> None:
         c = self.checkin
         assert c is not None
-        following = to or self.steps[self.steps.index(self.step) + 1]
+        following = to or next_step(self.steps, self.step)
         if not save_step(self.capp, c, following):
             return
         self._snapshot_saved = self._snapshot()
