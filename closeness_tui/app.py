@@ -291,7 +291,7 @@ class ClosenessApp(App[None]):
 
     def save(self, record: Record) -> bool:
         """Save one record now. On failure say so kindly and keep what is on screen."""
-        if not self._settle_store():
+        if not self._settle_store() or self.store is None:
             return False
         try:
             self.store.put(record)
@@ -309,7 +309,7 @@ class ClosenessApp(App[None]):
 
     def delete(self, record_type: type[Record], *record_ids: str) -> bool:
         """Delete records now (all in order). On failure say so kindly; nothing else changes."""
-        if not self._settle_store():
+        if not self._settle_store() or self.store is None:
             return False
         try:
             for record_id in record_ids:
@@ -326,7 +326,7 @@ class ClosenessApp(App[None]):
         return True
 
     def save_settings(self, settings: Settings) -> bool:
-        if not self._settle_store():
+        if not self._settle_store() or self.store is None:
             return False
         try:
             self.store.save_settings(settings)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
+from typing import TypedDict
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
@@ -98,7 +99,18 @@ def at_local(day: date, when: time, tz: tzinfo) -> datetime:
 # -- recurrence -------------------------------------------------------------------------------
 
 
-def rule_parts(ritual: Ritual) -> dict[str, object]:
+class RuleParts(TypedDict, total=False):
+    """dateutil rrule keyword arguments (freq given positionally)."""
+
+    freq: int
+    interval: int
+    byweekday: list[rr.weekday]
+    bymonthday: list[int]
+    bysetpos: list[int]
+    wkst: rr.weekday
+
+
+def rule_parts(ritual: Ritual) -> RuleParts:
     """The rrule keyword arguments for a ritual's cadence (also the .ics RRULE)."""
     interval = max(1, int(ritual.interval or 1))
     if ritual.freq == MONTHLY:
@@ -128,7 +140,7 @@ def rule_parts(ritual: Ritual) -> dict[str, object]:
 
 
 def make_rule(ritual: Ritual, dtstart: datetime) -> rr.rrule:
-    parts = dict(rule_parts(ritual))
+    parts = rule_parts(ritual)
     freq = parts.pop("freq")
     return rr.rrule(freq, dtstart=dtstart, **parts)
 

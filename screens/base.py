@@ -3,7 +3,7 @@ safely (asking first when typed words would be lost)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.binding import Binding
 from textual.screen import Screen
@@ -15,7 +15,12 @@ if TYPE_CHECKING:
     from closeness_tui.app import ClosenessApp
 
 
-class ClosenessScreen(Screen[None]):
+ResultType = TypeVar("ResultType")
+
+
+class ClosenessScreen(Screen[ResultType]):
+    """A closeness screen; `ResultType` is what it dismisses with (most return nothing)."""
+
     HELP_TOPIC = "home"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Go back to the previous screen"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -58,9 +58,7 @@ class HoldsWords(Protocol):
     def leave_question(self) -> str: ...
 
 
-def leave_or_stay(
-    screen: Screen[object], leave: Callable[[], object], *, quit: bool = False
-) -> None:
+def leave_or_stay(screen: Screen[Any], leave: Callable[[], object], *, quit: bool = False) -> None:
     """Leave `screen` (by calling `leave`) at once when it holds no unsaved words; otherwise ask
     first, with "stay" as the default, and leave only when they choose to. The one place the
     app asks before Back, Home or Quit would lose what was typed."""

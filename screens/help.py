@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.keys import format_key
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from closeness_tui.apptext import HelpSection, app_text
@@ -103,7 +104,7 @@ class HelpScreen(ClosenessScreen):
         title = Content.styled(section.title, "bold")
         if here:
             title = Content.assemble(title, "  ", (f"({app_text().help.here})", "italic"))
-        rows = [Static(title, classes="heading"), Static(Content(section.about))]
+        rows: list[Widget] = [Static(title, classes="heading"), Static(Content(section.about))]
         for b in screen_bindings(section.screen):
             detail = f"{b.description}: {b.tooltip}" if b.tooltip else b.description
             rows.append(KeyRow(key_label(b.key), detail))

@@ -132,4 +132,6 @@ class JournalScreen(ClosenessScreen):
         if entry.kind == LISTENING:
             self.app.push_screen(screen_class("listening_detail")(entry.record_id))
             return
-        self.app.push_screen(screen_class("journal_entry")(entry))
+        from closeness_tui.screens.journal_entry import JournalEntryScreen
+
+        self.app.push_screen(JournalEntryScreen(entry))

@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 from closeness_tui.istatement import (
     PARTS,
     ComplaintDraft,
+    Finding,
     Parts,
     compose,
     feeling_words,
@@ -228,7 +229,7 @@ class StatementBuilderScreen(ClosenessScreen):
         if not composed.text:
             preview.update(Content.styled(words.preview_empty, "$text-muted"))
             coaching.update("")
-            by_part = {p: [] for p in PARTS}
+            by_part: dict[str, list[Finding]] = {p: [] for p in PARTS}
         else:
             content, findings = marked(composed.text)
             preview.update(content)
