@@ -27,6 +27,7 @@ SHELL = {
     "cli",  # starts the App
     "commands",  # the command palette's Provider
     "registry",  # screen names -> Screen classes
+    "terminal_driver",  # Textual's Linux driver, mended for invalid UTF-8 and pastes
     "text",  # safe(): user text -> textual Content, the one way it reaches a widget
 }
 # The only modules that know TinyDB.
