@@ -96,6 +96,9 @@ class Countdown:
             return self._remaining_when_paused
         return self._deadline - self._clock.monotonic()
 
+    def expired(self) -> bool:
+        return self.remaining() <= 0
+
     def elapsed(self) -> float:
         return self._planned - self.remaining()
 
