@@ -30,12 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from closeness_tui.screens.listening_turn import REFRESH_SECONDS, TurnScreen  # noqa: E402
 from conftest import seed_names  # noqa: E402
 from textual.widgets import Digits  # noqa: E402
 
 from closeness_tui.app import make_app  # noqa: E402
 from closeness_tui.clock import SystemClock  # noqa: E402
+from closeness_tui.screens.listening_turn import REFRESH_SECONDS, TurnScreen  # noqa: E402
 
 SETTLE_SECONDS = 1.0
 

@@ -18,6 +18,7 @@ if not (_here / "screens").is_dir() and (_here.parent / "screens" / "__init__.py
             _here.parent / _folder / "__init__.py",
             submodule_search_locations=[str(_here.parent / _folder)],
         )
+        assert _spec is not None and _spec.loader is not None
         _module = _util.module_from_spec(_spec)
         _sys.modules[_spec.name] = _module
         _spec.loader.exec_module(_module)

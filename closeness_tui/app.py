@@ -22,7 +22,6 @@ from textual.driver import Driver
 from textual.screen import Screen
 
 import closeness_tui.screens as _screens_package
-from closeness_tui.apptext import app_text
 from closeness_tui.clock import Clock, FakeClock, SystemClock
 from closeness_tui.commands import ClosenessCommands
 from closeness_tui.models import Record, Settings
@@ -82,6 +81,8 @@ class ClosenessApp(App[None]):
         # Bumped after every save and delete: caches of what the data says (the journal's
         # index, insights) are kept for one version and rebuilt after a change.
         self.data_version = 0
+        # Index in the screen stack of the screen with nothing to go back to (see _show_only).
+        self._floor = 0
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver, or on Linux one whose input survives bad bytes and ESC in a
@@ -99,11 +100,7 @@ class ClosenessApp(App[None]):
         (first run, a damaged or locked file) is pushed once the app is mounted."""
         self._open_data()
         if self.store is not None and self.settings.named:
-            home = screen_class("home")()
-            # As App.switch_screen does for the screen it puts in place (Textual gives the
-            # default screen none), so that Home can itself be switched away from later.
-            home._push_result_callback(self, None)
-            return home
+            return screen_class("home")()
         return super().get_default_screen()
 
     def on_mount(self) -> None:
@@ -280,28 +277,25 @@ class ClosenessApp(App[None]):
         """Back to Home with nothing above it: the Home the app opened on, if it did (it
         brings itself up to date when shown again), else a new one on an empty stack."""
         home = screen_class("home")
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, home):
+        while len(self.screen_stack) > self._floor + 1 and not isinstance(self.screen, home):
             self.pop_screen()
         if not isinstance(self.screen, home):
             self._show_only(home())
 
     def _show_only(self, screen: Screen) -> None:
-        """Make `screen` the only screen there is to see (nothing to go back to)."""
+        """Make `screen` the only screen there is to see (nothing to go back to). The app's
+        first screen (Home, or Textual's blank one) cannot be switched away from, so `screen`
+        goes above it and is the floor from then on."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        if self.screen.id == "_default":
-            self.push_screen(screen)
-        else:
-            self.switch_screen(screen)
+        self.push_screen(screen)
+        self._floor = 1
 
     def has_screen_below(self, screen: Screen) -> bool:
-        """True when leaving `screen` lands on a real screen (not Textual's blank default
-        one, which is under everything when the app did not open on Home)."""
+        """True when leaving `screen` lands on a screen they can use (not below the floor:
+        Textual's blank first screen, or one left behind by `_show_only`)."""
         stack = self.screen_stack
-        if screen not in stack:
-            return False
-        index = stack.index(screen)
-        return index > 0 and stack[index - 1].id != "_default"
+        return screen in stack and stack.index(screen) > self._floor
 
     def on_unmount(self) -> None:
         self._close_store()
@@ -310,7 +304,7 @@ class ClosenessApp(App[None]):
 
     def save(self, record: Record) -> bool:
         """Save one record now. On failure say so kindly and keep what is on screen."""
-        if not self._settle_store():
+        if not self._settle_store() or self.store is None:
             return False
         try:
             self.store.put(record)
@@ -331,7 +325,7 @@ class ClosenessApp(App[None]):
 
     def delete(self, record_type: type[Record], *record_ids: str) -> bool:
         """Delete records now (all in order). On failure say so kindly; nothing else changes."""
-        if not self._settle_store():
+        if not self._settle_store() or self.store is None:
             return False
         try:
             for record_id in record_ids:
@@ -351,7 +345,7 @@ class ClosenessApp(App[None]):
         return True
 
     def save_settings(self, settings: Settings) -> bool:
-        if not self._settle_store():
+        if not self._settle_store() or self.store is None:
             return False
         try:
             self.store.save_settings(settings)
@@ -382,20 +376,9 @@ class ClosenessApp(App[None]):
         """Back to Home; if the screen holds typed words that are not saved, ask first."""
         if self.store is None or not self.settings.named:
             return
-        unsaved = getattr(self.screen, "has_unsaved", None)
-        if callable(unsaved) and unsaved():
-            from closeness_tui.screens.dialogs import ConfirmDialog
+        from closeness_tui.screens.dialogs import leave_or_stay
 
-            def done(leave: bool | None) -> None:
-                if leave:
-                    self.go_home()
-
-            leaving = app_text().leaving
-            self.push_screen(
-                ConfirmDialog(leaving.screen, yes=leaving.leave_yes, no=leaving.stay), done
-            )
-            return
-        self.go_home()
+        leave_or_stay(self.screen, self.go_home)
 
     def action_help(self) -> None:
         if isinstance(self.screen, screen_class("help")):
@@ -408,21 +391,11 @@ class ClosenessApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; if the screen holds typed words that are not saved, ask first."""
+        from closeness_tui.screens.dialogs import leave_or_stay
+
         self.flush_drafts()
-        unsaved = getattr(self.screen, "has_unsaved", None)
-        if callable(unsaved) and unsaved():
-            from closeness_tui.screens.dialogs import ConfirmDialog
 
-            def done(leave: bool | None) -> None:
-                if leave:
-                    self.exit()
-
-            leaving = app_text().leaving
-            self.push_screen(
-                ConfirmDialog(leaving.quit, yes=leaving.quit_yes, no=leaving.stay), done
-            )
-            return
-        self.exit()
+        leave_or_stay(self.screen, self.exit, quit=True)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, less two: "Screenshot" writes the screen (private

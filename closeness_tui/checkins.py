@@ -305,20 +305,48 @@ def ritual_marks_for(
     return mark_template_done(rituals, marks, template, today, now)
 
 
+# -- under way and finished ------------------------------------------------------------------
+
+ACTIVE = "active"  # under way: picked up again where it was left
+DONE = "done"
+
+
+def reach_step(checkin: CheckIn, step: str, now: datetime) -> None:
+    """The check-in, under way, has reached `step` (saved so it can be picked up there)."""
+    checkin.status = ACTIVE
+    checkin.step = step
+    checkin.updated_at = now
+
+
+def complete(
+    checkin: CheckIn,
+    rituals: Iterable[Ritual],
+    marks: Iterable[RitualMark],
+    today: date,
+    now: datetime,
+) -> list[RitualMark]:
+    """Finish the check-in (done, no step left) and return the ritual marks its completion
+    keeps (see ritual_marks_for): the caller saves the check-in first, then the marks."""
+    checkin.status = DONE
+    checkin.step = ""
+    checkin.updated_at = now
+    return ritual_marks_for(checkin.kind, rituals, marks, today, now)
+
+
 # -- the hub ---------------------------------------------------------------------------------
 
 
 def last_done(checkins: Iterable[CheckIn], kind: str) -> datetime | None:
     """When a check-in of `kind` was last finished, or None."""
     return max(
-        (c.created_at for c in checkins if c.kind == kind and c.status == "done"), default=None
+        (c.created_at for c in checkins if c.kind == kind and c.status == DONE), default=None
     )
 
 
 def unfinished(checkins: Iterable[CheckIn], kind: str) -> CheckIn | None:
     """The most recent check-in of `kind` left under way (to pick it up again)."""
     return max(
-        (c for c in checkins if c.kind == kind and c.status == "active"),
+        (c for c in checkins if c.kind == kind and c.status == ACTIVE),
         key=lambda c: c.created_at,
         default=None,
     )
@@ -326,4 +354,4 @@ def unfinished(checkins: Iterable[CheckIn], kind: str) -> CheckIn | None:
 
 def who_starts(checkins: Iterable[CheckIn], kind: str) -> int:
     """Take turns going first: the seat that starts alternates with each finished one."""
-    return sum(1 for c in checkins if c.kind == kind and c.status == "done") % 2
+    return sum(1 for c in checkins if c.kind == kind and c.status == DONE) % 2

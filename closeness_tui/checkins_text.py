@@ -88,7 +88,6 @@ class Issue(_T):
     topic_placeholder: str
     talk_label: str
     skip_label: str
-    no_listening: str
     no_topic: str
     linked: str
     not_finished: str

@@ -23,7 +23,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from closeness_tui.apptext import app_text
-from closeness_tui.registry import is_registered, screen_class
+from closeness_tui.registry import SCREENS, screen_class
 
 if TYPE_CHECKING:
     from closeness_tui.app import ClosenessApp
@@ -66,8 +66,8 @@ def _opens(action: str) -> str | None:
     """The registered screen a key's action opens, if that can be read from it."""
     _, name, params = parse(action)
     if name in ("open", "start") and params and isinstance(params[0], str):
-        return params[0] if is_registered(params[0]) else None
-    return name if is_registered(name) else None
+        return params[0] if params[0] in SCREENS else None
+    return name if name in SCREENS else None
 
 
 class ClosenessCommands(Provider):
@@ -83,7 +83,7 @@ class ClosenessCommands(Provider):
         if named:
             items += _own_keys(self.screen)
             items.append(Command(*words.home, app.action_home))
-            entries = [e for e in text.home.entries if is_registered(e.screen)]
+            entries = list(text.home.entries)
             for entry in entries:
                 opens = partial(app.open_screen, entry.screen)
                 items.append(Command(entry.title, entry.blurb, opens))

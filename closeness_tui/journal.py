@@ -320,11 +320,10 @@ OccursOn = Callable[[Ritual, date], bool]
 
 
 def ritual_planner() -> OccursOn | None:
-    """The rituals planner's `occurs_on(ritual, day)`, when it is part of this build."""
-    try:
-        from closeness_tui.rituals import occurs_on  # type: ignore[attr-defined]
-    except ImportError:
-        return None
+    """The rituals planner's `occurs_on(ritual, day)` (imported when insights are first
+    worked out). None counts marked days only (see ritual_follow_through)."""
+    from closeness_tui.rituals import occurs_on
+
     return occurs_on
 
 

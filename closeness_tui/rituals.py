@@ -22,14 +22,18 @@ passed over without breaking it, and this week never breaks it while it is still
 import os
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
 from pathlib import Path
+from typing import TypedDict
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 from dateutil import rrule as rr
 
 from closeness_tui.models import Pause, Ritual, RitualMark
+from closeness_tui.ritualtext import RitualTemplate
 
 WEEKLY = "weekly"
 MONTHLY = "monthly"
@@ -95,7 +99,18 @@ def at_local(day: date, when: time, tz: tzinfo) -> datetime:
 # -- recurrence -------------------------------------------------------------------------------
 
 
-def rule_parts(ritual: Ritual) -> dict[str, object]:
+class RuleParts(TypedDict, total=False):
+    """dateutil rrule keyword arguments (freq given positionally)."""
+
+    freq: int
+    interval: int
+    byweekday: list[rr.weekday]
+    bymonthday: list[int]
+    bysetpos: list[int]
+    wkst: rr.weekday
+
+
+def rule_parts(ritual: Ritual) -> RuleParts:
     """The rrule keyword arguments for a ritual's cadence (also the .ics RRULE)."""
     interval = max(1, int(ritual.interval or 1))
     if ritual.freq == MONTHLY:
@@ -125,7 +140,7 @@ def rule_parts(ritual: Ritual) -> dict[str, object]:
 
 
 def make_rule(ritual: Ritual, dtstart: datetime) -> rr.rrule:
-    parts = dict(rule_parts(ritual))
+    parts = rule_parts(ritual)
     freq = parts.pop("freq")
     return rr.rrule(freq, dtstart=dtstart, **parts)
 
@@ -180,6 +195,26 @@ def occurrence_days(ritual: Ritual, start: date, end: date) -> list[date]:
     rule = make_rule(ritual, datetime.combine(_rule_start(ritual, lo), time()))
     found = rule.between(datetime.combine(lo, time()), datetime.combine(hi, time()), inc=True)
     return [d.date() for d in found if in_plan(ritual, d.date())]
+
+
+def from_template(template: RitualTemplate | None, today: date) -> Ritual:
+    """A new ritual starting today: as the template plans it, or (without one) a blank
+    15-minute ritual on today's weekday."""
+    if template is None:
+        return Ritual(name="", start=today, weekdays=[today.weekday()], duration_minutes=15)
+    return Ritual(
+        name=template.name,
+        template=template.id,
+        freq=template.freq,
+        weekdays=list(template.weekdays),
+        interval=template.interval,
+        month_day=template.month_day,
+        month_nth=template.month_nth,
+        time_of_day=template.time or None,
+        duration_minutes=template.duration,
+        lead=template.lead,
+        start=today,
+    )
 
 
 def ritual_time(ritual: Ritual) -> time | None:
@@ -246,6 +281,61 @@ def set_mark(
             existing.note = note
         return existing
     return RitualMark(ritual_id=ritual.id, occurrence=day, status=status, note=note or "", at=now)
+
+
+class Refusal(StrEnum):
+    """Why an occurrence could not be marked or unmarked."""
+
+    FUTURE = "future"  # the day has not come yet
+    NOT_PLANNED = "not_planned"  # the ritual does not take place that day
+    NOTHING_TO_UNDO = "nothing_to_undo"  # no mark on that day
+
+
+@dataclass(frozen=True)
+class MarkChange:
+    """What marking or unmarking one occurrence does: a mark to save, the ids of marks to
+    delete, or why nothing changes."""
+
+    save: RitualMark | None = None
+    delete: tuple[str, ...] = ()
+    refused: Refusal | None = None
+
+
+def mark_occurrence(
+    ritual: Ritual,
+    day: date,
+    status: str,
+    marks: Iterable[RitualMark],
+    today: date,
+    now: datetime,
+    note: str | None = None,
+) -> MarkChange:
+    """Mark `ritual` on `day` done or skipped (updating that day's mark if there is one). Only
+    days that have come and on which the ritual takes place can be marked."""
+    if day > today:
+        return MarkChange(refused=Refusal.FUTURE)
+    if not occurs_on(ritual, day):
+        return MarkChange(refused=Refusal.NOT_PLANNED)
+    existing = find_mark(marks, ritual.id, day)
+    return MarkChange(save=set_mark(existing, ritual, day, status, now, note))
+
+
+def unmark_occurrence(ritual: Ritual, day: date, marks: Iterable[RitualMark]) -> MarkChange:
+    """Take back the mark for `ritual` on `day`: every mark of that day, duplicates included."""
+    same_day = tuple(m.id for m in marks if m.ritual_id == ritual.id and m.occurrence == day)
+    if not same_day:
+        return MarkChange(refused=Refusal.NOTHING_TO_UNDO)
+    return MarkChange(delete=same_day)
+
+
+def toggle_done(
+    ritual: Ritual, day: date, marks: Sequence[RitualMark], today: date, now: datetime
+) -> MarkChange:
+    """Done if not done yet (a skipped day becomes done); a done day is taken back."""
+    existing = find_mark(marks, ritual.id, day)
+    if existing is not None and existing.status == DONE:
+        return unmark_occurrence(ritual, day, marks)
+    return mark_occurrence(ritual, day, DONE, marks, today, now)
 
 
 def _created(ritual: Ritual) -> datetime:

@@ -3,18 +3,24 @@ safely (asking first when typed words would be lost)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.binding import Binding
 from textual.screen import Screen
 
 from closeness_tui.apptext import app_text
+from closeness_tui.screens.dialogs import leave_or_stay
 
 if TYPE_CHECKING:
     from closeness_tui.app import ClosenessApp
 
 
-class ClosenessScreen(Screen[None]):
+ResultType = TypeVar("ResultType")
+
+
+class ClosenessScreen(Screen[ResultType]):
+    """A closeness screen; `ResultType` is what it dismisses with (most return nothing)."""
+
     HELP_TOPIC = "home"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Go back to the previous screen"),
@@ -60,18 +66,5 @@ class ClosenessScreen(Screen[None]):
         self.dismiss()
 
     def action_back(self) -> None:
-        if not self.can_go_back():
-            return
-        if not self.has_unsaved():
-            self.go_back()
-            return
-        from closeness_tui.screens.dialogs import ConfirmDialog
-
-        def done(leave: bool | None) -> None:
-            if leave:
-                self.go_back()
-
-        leaving = app_text().leaving
-        self.app.push_screen(
-            ConfirmDialog(self.leave_question(), yes=leaving.leave_yes, no=leaving.stay), done
-        )
+        if self.can_go_back():
+            leave_or_stay(self, self.go_back)

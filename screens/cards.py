@@ -3,7 +3,6 @@ partner's profile, "How well do you know me?", and favourite cards."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,6 +11,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closeness_tui.cards_text import cards_text
+from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.text import safe_template
 
 FAVOURITES = "favourites"  # the play screen's deck of favourite cards

@@ -18,10 +18,9 @@ def question_line(app: ClosenessApp) -> Content | None:
     if app.store is None or not app.settings.question_of_the_day:
         return None
     # Imported here, after Home's first frame (Home imports this module at start-up).
-    from closeness_tui.screens.cards_question import todays_question
-
     from closeness_tui.cards import answered, both_answered
     from closeness_tui.cards_text import cards_text
+    from closeness_tui.screens.cards_question import todays_question
 
     record = todays_question(app)
     if record is None:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import random
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -27,6 +25,8 @@ from closeness_tui.cards import (
 from closeness_tui.cards_text import DEPTHS, cards_text
 from closeness_tui.clock import Countdown, format_clock
 from closeness_tui.models import CardFavourite, CardPlay
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean, safe, safe_template
 
 FAVOURITES = "favourites"

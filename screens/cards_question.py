@@ -4,8 +4,6 @@ is saved as it is given, so a half-answered question waits for the other partner
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,6 +20,8 @@ from closeness_tui.cards import (
 )
 from closeness_tui.cards_text import cards_text
 from closeness_tui.models import DailyQuestion
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import TextBox
 from closeness_tui.text import TEXT_MAX, clean, safe, safe_template
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
@@ -13,10 +12,10 @@ from textual.widgets.option_list import Option
 from closeness_tui.checkins import GRATITUDE, WEEKLY, last_done, unfinished, who_starts
 from closeness_tui.checkins_text import Activity, checkins_text
 from closeness_tui.models import CheckIn
-from closeness_tui.registry import screen_class
+from closeness_tui.screens.base import ClosenessScreen
 
 
-def _activity_bindings() -> list[Binding]:
+def _activity_bindings() -> list[BindingType]:
     return [
         Binding(a.key, f"start({a.id!r})", a.short, id=f"start-{a.id}", tooltip=a.blurb)
         for a in checkins_text().hub.activities
@@ -80,13 +79,20 @@ class CheckinsScreen(ClosenessScreen):
     def action_start(self, kind: str) -> None:
         if kind == WEEKLY:
             left = unfinished(self.capp.store.all(CheckIn), WEEKLY) if self.capp.store else None
-            self.app.push_screen(screen_class("weekly")(left))
+            from closeness_tui.screens.weekly import WeeklyScreen
+
+            self.app.push_screen(WeeklyScreen(left))
             return
         checkins = self.capp.store.all(CheckIn) if self.capp.store else []
         first = who_starts(checkins, kind)
         if kind == GRATITUDE:
+            from closeness_tui.screens.gratitude import GratitudeScreen
+
             half = unfinished(checkins, GRATITUDE)
-            if half is not None and half.created_at.date() == self.capp.clock.today():
-                self.app.push_screen(screen_class(kind)(first, half))
-                return
-        self.app.push_screen(screen_class(kind)(first))
+            if half is not None and half.created_at.date() != self.capp.clock.today():
+                half = None  # only today's half-done exchange is picked up
+            self.app.push_screen(GratitudeScreen(first, half))
+            return
+        from closeness_tui.screens.nightly import NightlyScreen
+
+        self.app.push_screen(NightlyScreen(first))

@@ -1,13 +1,18 @@
-"""Small modal dialogs shared by every screen."""
+"""Small modal dialogs shared by every screen, and the one leave-or-stay question."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
+
+from closeness_tui.apptext import app_text
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -42,3 +47,31 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+@runtime_checkable
+class HoldsWords(Protocol):
+    """A screen that may hold typed words not saved yet (every ClosenessScreen)."""
+
+    def has_unsaved(self) -> bool: ...
+
+    def leave_question(self) -> str: ...
+
+
+def leave_or_stay(screen: Screen[Any], leave: Callable[[], object], *, quit: bool = False) -> None:
+    """Leave `screen` (by calling `leave`) at once when it holds no unsaved words; otherwise ask
+    first, with "stay" as the default, and leave only when they choose to. The one place the
+    app asks before Back, Home or Quit would lose what was typed."""
+    if not (isinstance(screen, HoldsWords) and screen.has_unsaved()):
+        leave()
+        return
+    words = app_text().leaving
+    question, yes = (
+        (words.quit, words.quit_yes) if quit else (screen.leave_question(), words.leave_yes)
+    )
+
+    def answered(chose_leave: bool | None) -> None:
+        if chose_leave:
+            leave()
+
+    screen.app.push_screen(ConfirmDialog(question, yes=yes, no=words.stay), answered)

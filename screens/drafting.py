@@ -13,13 +13,13 @@ Once the words have gone into their own record the screen calls `drop_draft()`.
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual import on
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
 from closeness_tui import drafts
 from closeness_tui.models import Draft
+from closeness_tui.screens.base import ClosenessScreen
 
 DRAFT_DELAY = 0.3  # seconds of quiet typing before the draft is written (every exit flushes it)
 

@@ -3,9 +3,6 @@ Nothing is shown until both have written; then the two stand side by side."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.checkin_saving import finish, save_step
-from closeness_tui.screens.drafting import DraftingScreen
-from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,6 +17,9 @@ from closeness_tui.checkins import (
 )
 from closeness_tui.checkins_text import checkins_text
 from closeness_tui.models import CheckIn
+from closeness_tui.screens.checkin_saving import finish, save_step
+from closeness_tui.screens.drafting import DraftingScreen
+from closeness_tui.screens.text_boxes import TextBox
 from closeness_tui.text import TEXT_MAX, clean, safe, safe_template
 
 

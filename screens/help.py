@@ -4,16 +4,17 @@ opened from comes first."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.keys import format_key
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from closeness_tui.apptext import HelpSection, app_text
-from closeness_tui.registry import is_registered, screen_class
+from closeness_tui.registry import SCREENS, screen_class
+from closeness_tui.screens.base import ClosenessScreen
 
 # How a person reads a key, where Textual's own display differs (its footer shows "^s" and
 # "⏎"); any other key is Textual's `format_key` ("left_square_bracket" -> "[").
@@ -32,8 +33,10 @@ KEY_NAMES = {
 
 
 def screen_bindings(name: str) -> list[Binding]:
-    """The keys a registered screen declares (see ClosenessScreen.help_bindings)."""
-    if not is_registered(name):
+    """The keys a screen opened by name declares (see ClosenessScreen.help_bindings). Help
+    also has sections for screens not opened by name (the damaged-file and locked screens,
+    the rituals' picker, editor and detail): those list no keys of their own."""
+    if name not in SCREENS:
         return []
     cls = screen_class(name)
     explain = getattr(cls, "help_bindings", None)
@@ -101,7 +104,7 @@ class HelpScreen(ClosenessScreen):
         title = Content.styled(section.title, "bold")
         if here:
             title = Content.assemble(title, "  ", (f"({app_text().help.here})", "italic"))
-        rows = [Static(title, classes="heading"), Static(Content(section.about))]
+        rows: list[Widget] = [Static(title, classes="heading"), Static(Content(section.about))]
         for b in screen_bindings(section.screen):
             detail = f"{b.description}: {b.tooltip}" if b.tooltip else b.description
             rows.append(KeyRow(key_label(b.key), detail))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.cards_home import QuestionLine
-from closeness_tui.screens.today_rituals import TodayRituals
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,7 +10,9 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closeness_tui.apptext import HomeEntry, app_text
-from closeness_tui.registry import is_registered
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.cards_home import QuestionLine
+from closeness_tui.screens.today_rituals import TodayRituals
 from closeness_tui.text import safe_template
 
 # Each entry is two lines (title, then blurb): six of them fit at 80x24 without scrolling,
@@ -22,8 +21,8 @@ BLURB_MAX = 64
 
 
 def entries() -> list[HomeEntry]:
-    """Home entries whose screen exists (no placeholders)."""
-    return [e for e in app_text().home.entries if is_registered(e.screen)]
+    """Home's entries, in order (content/app.toml; each names a screen in the registry)."""
+    return list(app_text().home.entries)
 
 
 def entry_bindings() -> list[Binding]:
@@ -55,6 +54,7 @@ class HomeScreen(ClosenessScreen):
     CSS_PATH = "home.tcss"
     HELP_TOPIC = "home"
     BINDINGS = [
+        *entry_bindings(),
         Binding("q", "app.quit", "Quit", id="home-quit", tooltip="Close closeness", show=False),
         Binding(
             "d",
@@ -65,17 +65,6 @@ class HomeScreen(ClosenessScreen):
             show=False,
         ),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        # Entry keys follow the registry at the time Home is built (screens register
-        # themselves in registry.SCREENS), so they are added per instance.
-        for binding in entry_bindings():
-            self._bindings._add_binding(binding)
-
-    @classmethod
-    def help_bindings(cls) -> list[Binding]:
-        return entry_bindings() + super().help_bindings()
 
     def compose(self) -> ComposeResult:
         text = app_text().home
@@ -96,7 +85,7 @@ class HomeScreen(ClosenessScreen):
 
     def _waiting(self) -> Content | None:
         """A line offering to carry on an unfinished listening session, if there is one."""
-        if not is_registered("listening") or self.capp.store is None:
+        if self.capp.store is None:
             return None
         from closeness_tui.screens.listening_waiting import waiting_line
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -22,6 +21,7 @@ from closeness_tui.checkins_text import checkins_text
 from closeness_tui.insights import WEEKS, Chart, Figures, axis, bars, figures, since
 from closeness_tui.journal import percent
 from closeness_tui.journal_index import JournalIndex, cached_index, index_for
+from closeness_tui.screens.base import ClosenessScreen
 
 
 class InsightsScreen(ClosenessScreen):

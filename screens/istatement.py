@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from closeness_tui.istatement_content import istatement_text
 from closeness_tui.registry import screen_class
+from closeness_tui.screens.base import ClosenessScreen
 
 ENTRIES = (
     ("b", "statement_builder", "hub_build"),

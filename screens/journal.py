@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.long_list import LongList
-from closeness_tui.screens.text_boxes import LineBox
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,7 +22,10 @@ from textual.widgets import Footer, Header, Input, Static
 from closeness_tui.checkins_text import checkins_text
 from closeness_tui.journal import KINDS, LISTENING, Entry, kind_labels
 from closeness_tui.journal_index import JournalIndex, Matches, Search, cached_index, index_for
-from closeness_tui.registry import is_registered, screen_class
+from closeness_tui.registry import screen_class
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.long_list import LongList
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import safe
 
 
@@ -248,7 +248,9 @@ class JournalScreen(ClosenessScreen):
         self.open_entry(self.entry_at(event.index))
 
     def open_entry(self, entry: Entry) -> None:
-        if entry.kind == LISTENING and is_registered("listening_detail"):
+        if entry.kind == LISTENING:
             self.app.push_screen(screen_class("listening_detail")(entry.record_id))
             return
-        self.app.push_screen(screen_class("journal_entry")(entry))
+        from closeness_tui.screens.journal_entry import JournalEntryScreen
+
+        self.app.push_screen(JournalEntryScreen(entry))

@@ -3,7 +3,6 @@ listening session when no listening detail screen exists)."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,9 +10,9 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from closeness_tui.checkins_text import checkins_text
-from closeness_tui.journal import Entry, kind_labels, listening_entry
-from closeness_tui.models import ListeningSession
-from closeness_tui.registry import is_registered, screen_class
+from closeness_tui.journal import Entry, kind_labels
+from closeness_tui.registry import screen_class
+from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.text import safe, safe_template
 
 
@@ -70,10 +69,4 @@ class JournalEntryScreen(ClosenessScreen):
         link = self.entry.link
         if not link:
             return
-        if is_registered("listening_detail"):
-            self.app.push_screen(screen_class("listening_detail")(link))
-            return
-        session = self.capp.store.get(ListeningSession, link) if self.capp.store else None
-        if session is not None:
-            entry = listening_entry(session, self.capp.settings.names)
-            self.app.push_screen(JournalEntryScreen(entry))
+        self.app.push_screen(screen_class("listening_detail")(link))

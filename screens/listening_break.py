@@ -7,10 +7,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.listening_waiting import where_stopped
-from closeness_tui.screens.profile_hints import calm_hint
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
@@ -24,6 +20,10 @@ from closeness_tui.listening import (
     parse_return,
 )
 from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.listening_waiting import where_stopped
+from closeness_tui.screens.profile_hints import calm_hint
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean, safe_template
 
 if TYPE_CHECKING:

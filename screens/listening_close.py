@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.drafting import DraftingScreen
-from closeness_tui.screens.listening_common import StepScreen
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,6 +9,9 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.drafting import DraftingScreen
+from closeness_tui.screens.listening_common import StepScreen
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean, safe_template
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.drafting import DraftingScreen
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import TextArea
 
 from closeness_tui.listening import Listening
 from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.text import TEXT_MAX, clean, safe_template
 
 if TYPE_CHECKING:

@@ -3,8 +3,6 @@ empathy guess, closing line and break. Every word they wrote is shown with text.
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.listening_history import status_word
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -15,6 +13,8 @@ from closeness_tui.clock import format_clock
 from closeness_tui.listening import READINESS_KEYS
 from closeness_tui.listeningtext import listening_text
 from closeness_tui.models import ListeningSession, Turn
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.listening_history import status_word
 from closeness_tui.text import safe, safe_template
 
 

@@ -15,6 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from textual.screen import Screen
+
+from closeness_tui.listening import Listening, TransitionError
 from closeness_tui.screens.listening_close import ClosingScreen
 from closeness_tui.screens.listening_common import StepScreen
 from closeness_tui.screens.listening_more import MoreScreen
@@ -24,9 +27,6 @@ from closeness_tui.screens.listening_reflect import ReflectScreen
 from closeness_tui.screens.listening_summary import SummaryScreen
 from closeness_tui.screens.listening_swap import SwapScreen
 from closeness_tui.screens.listening_turn import TurnScreen
-from textual.screen import Screen
-
-from closeness_tui.listening import Listening, TransitionError
 
 if TYPE_CHECKING:
     from closeness_tui.app import ClosenessApp

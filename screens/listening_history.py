@@ -4,8 +4,6 @@ Years of sessions are a `LongList`: only the rows on screen are drawn."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.long_list import LongList
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -14,6 +12,8 @@ from textual.widgets import Footer, Header, Static
 from closeness_tui.listening import newest_first
 from closeness_tui.listeningtext import listening_text
 from closeness_tui.models import ListeningSession
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.long_list import LongList
 from closeness_tui.text import safe
 
 TOPIC_PREVIEW = 50

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.listening_common import StepScreen, banner, fill
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -10,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
 from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.listening_common import StepScreen, banner, fill
 
 
 class MoreScreen(StepScreen):

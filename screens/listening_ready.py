@@ -3,7 +3,6 @@ Skippable (and remembered as skipped); "not now" takes a break with a return tim
 
 from __future__ import annotations
 
-from closeness_tui.screens.listening_common import StepScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -12,6 +11,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Static
 
 from closeness_tui.listening import READINESS_KEYS
 from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.listening_common import StepScreen
 
 
 class ReadinessScreen(StepScreen):

@@ -3,14 +3,14 @@ empathy guess ("I imagine you feel ..."), written by the listener. Either can be
 
 from __future__ import annotations
 
-from closeness_tui.screens.listening_common import DraftScreen, banner, fill
-from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Static
 
 from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.listening_common import DraftScreen, banner, fill
+from closeness_tui.screens.text_boxes import TextBox
 
 
 class ReflectScreen(DraftScreen):

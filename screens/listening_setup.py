@@ -11,10 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from closeness_tui.screens.drafting import DraftingScreen
-from closeness_tui.screens.listening_flow import ListeningFlow
-from closeness_tui.screens.listening_waiting import where_stopped
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -41,6 +37,10 @@ from closeness_tui.listening import (
 )
 from closeness_tui.listeningtext import listening_text
 from closeness_tui.models import ListeningSession, Statement
+from closeness_tui.screens.drafting import DraftingScreen
+from closeness_tui.screens.listening_flow import ListeningFlow
+from closeness_tui.screens.listening_waiting import where_stopped
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, TEXT_MAX, clean, safe, safe_template
 
 DEFAULT_MINUTES = 5
@@ -75,10 +75,9 @@ def back_to_weekly(app: Any) -> Callable[[str | None], Any]:
     weekly it belongs to opens again (linked), if it is still under way."""
 
     def done(session_id: str | None) -> None:
-        from closeness_tui.screens.weekly import WeeklyScreen
-
         from closeness_tui.checkins import waiting_weekly
         from closeness_tui.models import CheckIn
+        from closeness_tui.screens.weekly import WeeklyScreen
 
         store = app.store
         if not session_id or store is None:

@@ -3,8 +3,6 @@ What is typed is kept as a draft (screens.drafting): a closed terminal loses not
 
 from __future__ import annotations
 
-from closeness_tui.screens.listening_common import DraftScreen, banner, fill
-from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,6 +10,8 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.listening_common import DraftScreen, banner, fill
+from closeness_tui.screens.text_boxes import TextBox
 
 
 class SummaryScreen(DraftScreen):

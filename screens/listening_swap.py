@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.listening_common import StepScreen, fill
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,6 +10,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from closeness_tui.listening import other
 from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.listening_common import StepScreen, fill
 
 
 class SwapScreen(StepScreen):

@@ -13,8 +13,6 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from closeness_tui.screens.big_clock import BigClock
-from closeness_tui.screens.listening_common import StepScreen, banner, fill
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,6 +22,8 @@ from textual.widgets import Digits, Footer, Header, ProgressBar, Static
 
 from closeness_tui.clock import format_clock
 from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.big_clock import BigClock
+from closeness_tui.screens.listening_common import StepScreen, banner, fill
 from closeness_tui.text import safe, safe_template
 
 if TYPE_CHECKING:

@@ -11,9 +11,8 @@ from closeness_tui.listeningtext import listening_text
 from closeness_tui.text import safe_template
 
 if TYPE_CHECKING:
-    from closeness_tui.screens.listening_flow import ListeningFlow
-
     from closeness_tui.app import ClosenessApp
+    from closeness_tui.screens.listening_flow import ListeningFlow
 
 
 def where_stopped(flow: ListeningFlow) -> Content:
@@ -44,9 +43,8 @@ def waiting_line(app: ClosenessApp) -> Content | None:
     session = unfinished(app.store.where(ListeningSession, "status", RESUMABLE))
     if session is None:
         return None
-    from closeness_tui.screens.listening_flow import ListeningFlow
-
     from closeness_tui.listening import Listening
+    from closeness_tui.screens.listening_flow import ListeningFlow
 
     flow = ListeningFlow(app, Listening.resume(session, app.clock), None)
     when = (session.updated_at or session.started_at).strftime("%a %H:%M")

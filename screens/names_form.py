@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -10,6 +9,7 @@ from textual.widgets import Input, Label, Static
 
 from closeness_tui.apptext import app_text
 from closeness_tui.partners import NameCheck, check_names
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import NAME_MAX
 
 

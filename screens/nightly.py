@@ -4,9 +4,6 @@ reads them and may answer with one line. An optional shared timer. Saved as one 
 
 from __future__ import annotations
 
-from closeness_tui.screens.checkin_saving import finish, save_step
-from closeness_tui.screens.drafting import DraftingScreen
-from closeness_tui.screens.text_boxes import LineBox, TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -23,6 +20,9 @@ from closeness_tui.checkins import (
 from closeness_tui.checkins_text import checkins_text
 from closeness_tui.clock import Countdown, format_clock
 from closeness_tui.models import CheckIn
+from closeness_tui.screens.checkin_saving import finish, save_step
+from closeness_tui.screens.drafting import DraftingScreen
+from closeness_tui.screens.text_boxes import LineBox, TextBox
 from closeness_tui.text import LINE_MAX, TEXT_MAX, clean, safe_template
 
 

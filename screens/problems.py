@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
 from closeness_tui.apptext import app_text
+from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.store import (
     StoreDamaged,
     StoreError,

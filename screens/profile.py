@@ -5,8 +5,6 @@ version, so the history shows what changed and when."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,6 +15,8 @@ from textual.widgets.option_list import Option
 from closeness_tui.models import Profile
 from closeness_tui.profiles import TEXT_FIELDS, current, history, same_content
 from closeness_tui.profiles_text import profiles_text
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean, safe_template
 
 

@@ -3,8 +3,6 @@ questions, then both compare, kindly: no score, a warm line for each answer eith
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -14,6 +12,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 from closeness_tui.models import GuessRound, Profile
 from closeness_tui.profiles import NEAR, SAME, UNKNOWN, compare, current, is_empty
 from closeness_tui.profiles_text import profiles_text
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean, safe, safe_template
 
 

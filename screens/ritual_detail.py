@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.ritual_widgets import (
-    WeeklySparkline,
-    all_marks,
-    day_label,
-    streak_words,
-)
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -24,6 +17,13 @@ from closeness_tui.ritualtext import (
     ritual_text,
     share_words,
     when_words,
+)
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.ritual_widgets import (
+    WeeklySparkline,
+    all_marks,
+    day_label,
+    streak_words,
 )
 from closeness_tui.text import safe
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from closeness_tui.screens.drafting import DraftingScreen
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +14,8 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Sele
 from closeness_tui import rituals as core
 from closeness_tui.models import Ritual, RitualMark
 from closeness_tui.ritualtext import fill, ritual_text
+from closeness_tui.screens.drafting import DraftingScreen
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean, safe, safe_template
 
 NAME_MAX = 80
@@ -50,23 +50,8 @@ class RitualEditScreen(DraftingScreen):
             found = self.capp.store.get(Ritual, self.ritual_id)
             if found is not None:
                 return found
-        today = self.capp.clock.today()
         template = ritual_text().template(self.template_id) if self.template_id else None
-        if template is None:
-            return Ritual(name="", start=today, weekdays=[today.weekday()], duration_minutes=15)
-        return Ritual(
-            name=template.name,
-            template=template.id,
-            freq=template.freq,
-            weekdays=list(template.weekdays),
-            interval=template.interval,
-            month_day=template.month_day,
-            month_nth=template.month_nth,
-            time_of_day=template.time or None,
-            duration_minutes=template.duration,
-            lead=template.lead,
-            start=today,
-        )
+        return core.from_template(template, self.capp.clock.today())
 
     @property
     def is_new(self) -> bool:

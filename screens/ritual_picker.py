@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.profile_hints import ritual_hint
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from closeness_tui.models import Ritual
+from closeness_tui import rituals as core
 from closeness_tui.ritualtext import minutes_words, ritual_text, when_words
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.profile_hints import ritual_hint
 
 CUSTOM = "custom"
 
 
-class RitualPickerScreen(ClosenessScreen):
+class RitualPickerScreen(ClosenessScreen[str | None]):
     """Dismisses with a template id, "" for a custom ritual, or None when they go back."""
 
     CSS_PATH = "ritual_picker.tcss"
@@ -36,18 +36,9 @@ class RitualPickerScreen(ClosenessScreen):
         text = ritual_text()
         words = text.words
         today = self.capp.clock.today()
-        options = []
+        options: list[Option | None] = []
         for t in text.templates:
-            sample = Ritual(
-                name=t.name,
-                freq=t.freq,
-                weekdays=list(t.weekdays),
-                interval=t.interval,
-                month_day=t.month_day,
-                month_nth=t.month_nth,
-                time_of_day=t.time or None,
-                start=today,
-            )
+            sample = core.from_template(t, today)
             when = f"{when_words(sample, words)} · {minutes_words(t.duration, words)}"
             options.append(
                 Option(

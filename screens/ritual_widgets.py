@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from closeness_tui.screens.text_boxes import LineBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,6 +16,7 @@ from textual.widgets import Button, Input, Sparkline, Static
 from closeness_tui import rituals as core
 from closeness_tui.models import Ritual, RitualMark
 from closeness_tui.ritualtext import fill, minutes_words, ritual_text, share_words
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean, safe_template
 
 if TYPE_CHECKING:
@@ -37,46 +37,51 @@ def all_rituals(app: ClosenessApp) -> list[Ritual]:
     return app.store.all(Ritual) if app.store is not None else []
 
 
+def apply_change(app: ClosenessApp, change: core.MarkChange) -> bool:
+    """Save or delete what marking an occurrence changes (see rituals.mark_occurrence), and
+    say so; or say kindly why nothing changed."""
+    texts = ritual_text().planner
+    if change.refused is not None:
+        why = {
+            core.Refusal.FUTURE: texts.future,
+            core.Refusal.NOT_PLANNED: texts.no_occurrence,
+            core.Refusal.NOTHING_TO_UNDO: texts.nothing_to_undo,
+        }[change.refused]
+        app.notify(why, timeout=4 if change.refused != core.Refusal.NOTHING_TO_UNDO else 3)
+        return False
+    if change.save is not None:
+        if not app.save(change.save):
+            return False
+        done = change.save.status == core.DONE
+        app.notify(texts.marked_done if done else texts.marked_skipped, timeout=3)
+    if change.delete:
+        if not app.delete(RitualMark, *change.delete):
+            return False
+        app.notify(texts.undone, timeout=3)
+    return True
+
+
 def apply_mark(
     app: ClosenessApp, ritual: Ritual, day: date, status: str, note: str | None = None
 ) -> bool:
     """Mark `ritual` on `day` done or skipped (updating an existing mark); saves at once."""
-    texts = ritual_text().planner
-    if day > app.clock.today():
-        app.notify(ritual_text().planner.future, timeout=4)
-        return False
-    if not core.occurs_on(ritual, day):
-        app.notify(texts.no_occurrence, timeout=4)
-        return False
-    existing = core.find_mark(all_marks(app), ritual.id, day)
-    record = core.set_mark(existing, ritual, day, status, app.clock.now(), note)
-    if not app.save(record):
-        return False
-    app.notify(texts.marked_done if status == core.DONE else texts.marked_skipped, timeout=3)
-    return True
+    clock = app.clock
+    change = core.mark_occurrence(
+        ritual, day, status, all_marks(app), clock.today(), clock.now(), note
+    )
+    return apply_change(app, change)
 
 
 def undo_mark(app: ClosenessApp, ritual: Ritual, day: date) -> bool:
-    """Undo = delete the mark for that day."""
-    texts = ritual_text().planner
-    existing = core.find_mark(all_marks(app), ritual.id, day)
-    if existing is None or app.store is None:
-        app.notify(texts.nothing_to_undo, timeout=3)
-        return False
-    # every mark for that day, duplicates included
-    same_day = [m.id for m in all_marks(app) if m.ritual_id == ritual.id and m.occurrence == day]
-    if not app.delete(RitualMark, *same_day):
-        return False
-    app.notify(texts.undone, timeout=3)
-    return True
+    """Undo = delete the marks for that day."""
+    return apply_change(app, core.unmark_occurrence(ritual, day, all_marks(app)))
 
 
 def toggle_done(app: ClosenessApp, ritual: Ritual, day: date) -> bool:
     """Space: done if not done yet, otherwise take the mark back."""
-    existing = core.find_mark(all_marks(app), ritual.id, day)
-    if existing is not None and existing.status == core.DONE:
-        return undo_mark(app, ritual, day)
-    return apply_mark(app, ritual, day, core.DONE)
+    clock = app.clock
+    change = core.toggle_done(ritual, day, all_marks(app), clock.today(), clock.now())
+    return apply_change(app, change)
 
 
 def summary_lines(
@@ -230,10 +235,9 @@ def export_ics(app: ClosenessApp, path: str, *, force: bool = False) -> bool:
     over the data folder's own files; asks before replacing an existing file."""
     from pathlib import Path
 
-    from closeness_tui.screens.dialogs import ConfirmDialog
-
     from closeness_tui.exports import ExportRefused, check_target, write_file
     from closeness_tui.rituals_ics import exportable, to_ics
+    from closeness_tui.screens.dialogs import ConfirmDialog
 
     texts = ritual_text().planner
     rituals = all_rituals(app)

@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.color import Color
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.coordinate import Coordinate
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from closeness_tui import rituals as core
+from closeness_tui.models import Ritual
+from closeness_tui.ritualtext import fill, ritual_text
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.ritual_widgets import (
     ExportDialog,
@@ -20,18 +32,6 @@ from closeness_tui.screens.ritual_widgets import (
     toggle_done,
     undo_mark,
 )
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.color import Color
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.coordinate import Coordinate
-from textual.widgets import Button, DataTable, Footer, Header, Static
-
-from closeness_tui import rituals as core
-from closeness_tui.models import Ritual
-from closeness_tui.ritualtext import fill, ritual_text
 
 NAME_WIDTH = 18
 DAY_WIDTH = 8
@@ -44,7 +44,7 @@ class RitualsScreen(ClosenessScreen):
     BINDINGS = [
         Binding(
             "space",
-            "toggle",
+            "toggle_mark",
             "Done",
             id="ritual-toggle",
             tooltip="Mark the chosen day done, or take the mark back",
@@ -229,9 +229,9 @@ class RitualsScreen(ClosenessScreen):
             cells = [self._cell_text(c, d) for c, d in zip(row.cells, grid.days, strict=True)]
             table.add_row(name, *cells, key=row.ritual.id)
         if grid.rows:
-            row = min(cursor.row, len(grid.rows) - 1)
+            row_index = min(cursor.row, len(grid.rows) - 1)
             column = cursor.column if had_rows else self._today_column(grid)
-            table.move_cursor(row=row, column=column, animate=False)
+            table.move_cursor(row=row_index, column=column, animate=False)
 
     def _name_width(self) -> int:
         """Room for names: at least NAME_WIDTH, more on a wide terminal (up to 40)."""
@@ -297,9 +297,9 @@ class RitualsScreen(ClosenessScreen):
         if event.coordinate.column == 0:
             self.action_open()
         else:
-            self.action_toggle()
+            self.action_toggle_mark()
 
-    def action_toggle(self) -> None:
+    def action_toggle_mark(self) -> None:
         chosen = self._chosen_day()
         if chosen and toggle_done(self.capp, *chosen):
             self.refresh_all()
@@ -392,6 +392,6 @@ class RitualsScreen(ClosenessScreen):
             self.action_guide()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("toggle", "note", "skip", "undo", "edit", "open"):
+        if action in ("toggle_mark", "note", "skip", "undo", "edit", "open"):
             return True if getattr(self, "_grid", None) and self._grid.rows else None
         return True

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.drafting import DraftingScreen
-from closeness_tui.screens.names_form import NamesForm
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -12,6 +10,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from closeness_tui.app import DARK_THEME, LIGHT_THEME
 from closeness_tui.apptext import app_text
+from closeness_tui.screens.drafting import DraftingScreen
+from closeness_tui.screens.names_form import NamesForm
 
 
 class SettingsScreen(DraftingScreen):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.names_form import NamesForm
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,6 +10,8 @@ from textual.widgets import Button, Footer, Input, Static
 
 from closeness_tui.apptext import app_text
 from closeness_tui.registry import screen_class
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.names_form import NamesForm
 
 
 class SetupScreen(ClosenessScreen):

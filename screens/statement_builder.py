@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from string import Template
 
-from closeness_tui.screens.coaching import finding_lines, marked, part_hint
-from closeness_tui.screens.drafting import DraftingScreen
-from closeness_tui.screens.text_boxes import LineBox
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,6 +28,7 @@ from textual.widgets.option_list import Option
 from closeness_tui.istatement import (
     PARTS,
     ComplaintDraft,
+    Finding,
     Parts,
     compose,
     feeling_words,
@@ -44,6 +42,9 @@ from closeness_tui.istatement import (
 )
 from closeness_tui.istatement_content import istatement_text
 from closeness_tui.models import Statement
+from closeness_tui.screens.coaching import finding_lines, marked, part_hint
+from closeness_tui.screens.drafting import DraftingScreen
+from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean
 
 VOCAB_PARTS = ("feeling", "need")
@@ -233,7 +234,7 @@ class StatementBuilderScreen(DraftingScreen):
         if not composed.text:
             preview.update(Content.styled(words.preview_empty, "$text-muted"))
             coaching.update("")
-            by_part = {p: [] for p in PARTS}
+            by_part: dict[str, list[Finding]] = {p: [] for p in PARTS}
         else:
             content, findings = marked(composed.text)
             preview.update(content)

@@ -5,10 +5,6 @@ from __future__ import annotations
 
 from string import Template
 
-from closeness_tui.screens.coaching import finding_lines, marked
-from closeness_tui.screens.drafting import DraftingScreen
-from closeness_tui.screens.statement_builder import StatementBuilderScreen
-from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,6 +13,10 @@ from textual.widgets import Button, Footer, Header, Static, TextArea
 
 from closeness_tui.istatement import draft_from_complaint
 from closeness_tui.istatement_content import istatement_text
+from closeness_tui.screens.coaching import finding_lines, marked
+from closeness_tui.screens.drafting import DraftingScreen
+from closeness_tui.screens.statement_builder import StatementBuilderScreen
+from closeness_tui.screens.text_boxes import TextBox
 from closeness_tui.text import TEXT_MAX, clean
 
 

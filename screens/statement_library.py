@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.dialogs import ConfirmDialog
-from closeness_tui.screens.statement_builder import StatementBuilderScreen
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +12,9 @@ from textual.widgets.option_list import Option
 from closeness_tui.istatement import library
 from closeness_tui.istatement_content import istatement_text
 from closeness_tui.models import Statement
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.dialogs import ConfirmDialog
+from closeness_tui.screens.statement_builder import StatementBuilderScreen
 from closeness_tui.text import safe
 
 

@@ -3,9 +3,6 @@ the rewrite fares as it is typed."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.coaching import finding_lines, marked
-from closeness_tui.screens.drafting import DraftingScreen
-from closeness_tui.screens.text_boxes import TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,6 +10,9 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static, TextArea
 
 from closeness_tui.istatement_content import istatement_text, practice
+from closeness_tui.screens.coaching import finding_lines, marked
+from closeness_tui.screens.drafting import DraftingScreen
+from closeness_tui.screens.text_boxes import TextBox
 from closeness_tui.text import TEXT_MAX, clean
 
 

@@ -29,7 +29,7 @@ class TodayList(OptionList):
     BINDINGS = [
         Binding(
             "space",
-            "toggle",
+            "toggle_mark",
             "Done",
             id="today-toggle",
             tooltip="Mark this ritual done today, or take the mark back",
@@ -37,7 +37,7 @@ class TodayList(OptionList):
         Binding("u", "undo", "Undo", id="today-undo", tooltip="Take back today's mark"),
     ]
 
-    def action_toggle(self) -> None:
+    def action_toggle_mark(self) -> None:
         cast("TodayRituals", self.parent).mark("toggle")
 
     def action_undo(self) -> None:

@@ -7,10 +7,6 @@ you feel loved this coming week?" (the answers become promises) -> goals -> done
 
 from __future__ import annotations
 
-from closeness_tui.screens.checkin_saving import finish, save_step
-from closeness_tui.screens.drafting import DraftingScreen
-from closeness_tui.screens.profile_hints import loved_hint
-from closeness_tui.screens.text_boxes import LineBox, TextBox
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -48,6 +44,7 @@ from closeness_tui.checkins import (
     linked_session,
     lookback,
     needs_nudge,
+    next_step,
     previous_step,
     previous_weekly,
     promises_from,
@@ -57,7 +54,10 @@ from closeness_tui.checkins import (
 from closeness_tui.checkins_text import checkins_text
 from closeness_tui.listening import is_unfinished
 from closeness_tui.models import BOTH, CheckIn, ListeningSession
-from closeness_tui.registry import is_registered
+from closeness_tui.screens.checkin_saving import finish, save_step
+from closeness_tui.screens.drafting import DraftingScreen
+from closeness_tui.screens.profile_hints import loved_hint
+from closeness_tui.screens.text_boxes import LineBox, TextBox
 from closeness_tui.text import LINE_MAX, TEXT_MAX, clean, safe_template
 
 TWO_COLUMN_PARTS = {"appreciations": APPRECIATION, "went_well": WENT_WELL}
@@ -473,7 +473,7 @@ class WeeklyScreen(DraftingScreen):
     def _advance(self, to: str | None = None) -> None:
         c = self.checkin
         assert c is not None
-        following = to or self.steps[self.steps.index(self.step) + 1]
+        following = to or next_step(self.steps, self.step)
         if not save_step(self.capp, c, following):
             return
         self.drop_draft()  # this step's words are in the check-in now
@@ -550,9 +550,6 @@ class WeeklyScreen(DraftingScreen):
         assert self.checkin is not None
         self.checkin.issue = topic
         if not save_step(self.capp, self.checkin, "issue"):
-            return
-        if not is_registered("listening"):
-            self._note(words.no_listening)
             return
         from closeness_tui.screens.listening_setup import start_listening
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -11,6 +10,7 @@ from textual.widgets import Button, Footer, Static
 
 from closeness_tui.apptext import app_text
 from closeness_tui.registry import screen_class
+from closeness_tui.screens.base import ClosenessScreen
 
 
 class WelcomeScreen(ClosenessScreen):

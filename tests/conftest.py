@@ -33,6 +33,31 @@ def _no_blink(widget_cls: type) -> None:
 _no_blink(Input)
 _no_blink(TextArea)
 
+UPDATE_SNAPSHOTS = "CLOSENESS_UPDATE_SNAPSHOTS"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse to rewrite the snapshot pictures by accident: --snapshot-update replaces every
+    picture the run compares, so it must be asked for twice (and the report looked at)."""
+    if (
+        config.getoption("update_snapshots", default=False)
+        and os.environ.get(UPDATE_SNAPSHOTS) != "1"
+    ):
+        raise pytest.UsageError(
+            f"--snapshot-update rewrites the reference pictures. Look at snapshot_report.html "
+            f"first, then run only the snapshot tests your change meant to alter, with "
+            f"{UPDATE_SNAPSHOTS}=1 set."
+        )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Real-terminal (tmux) tests run one after another on one worker (--dist loadgroup):
+    each starts the installed app and waits on the terminal's output, and two at once on a
+    two-core machine would only make each other's waits flaky."""
+    for item in items:
+        if item.get_closest_marker("e2e") is not None:
+            item.add_marker(pytest.mark.xdist_group("terminal"))
+
 
 @pytest.fixture(autouse=True)
 def _private_home(tmp_path_factory, monkeypatch):

@@ -8,12 +8,12 @@ import subprocess
 import time
 
 import pytest
-from closeness_tui.screens.ritual_edit import NAME_MAX
 from conftest import seed_names
 from e2e_helpers import START_TIMEOUT, STEP_TIMEOUT, needs_tmux, start
 from tui import Tui
 
 from closeness_tui.models import Ritual
+from closeness_tui.screens.ritual_edit import NAME_MAX
 from closeness_tui.store import Store
 
 pytestmark = [pytest.mark.e2e, needs_tmux]

@@ -8,14 +8,14 @@ import random
 from datetime import timedelta
 
 from checkins_seed import HEBREW
-from closeness_tui.screens.cards import CardsScreen
-from closeness_tui.screens.cards_play import CardPlayScreen
 from conftest import build_app, seed_names
 from textual.widgets import Button, Input, Select, Static
 
 from closeness_tui.cards import cards_of
 from closeness_tui.cards_text import cards_text
 from closeness_tui.models import CardFavourite, CardPlay
+from closeness_tui.screens.cards import CardsScreen
+from closeness_tui.screens.cards_play import CardPlayScreen
 from closeness_tui.store import Store
 
 

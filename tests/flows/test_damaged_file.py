@@ -6,13 +6,13 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from closeness_tui.screens.home import HomeScreen
-from closeness_tui.screens.problems import DamagedScreen, LockedScreen
-from closeness_tui.screens.welcome import WelcomeScreen
 from conftest import build_app, seed_names
 from textual.widgets import Button, Static
 
 from closeness_tui.models import Statement
+from closeness_tui.screens.home import HomeScreen
+from closeness_tui.screens.problems import DamagedScreen, LockedScreen
+from closeness_tui.screens.welcome import WelcomeScreen
 from closeness_tui.store import BACKUP_FILE, DATA_FILE, Store, StoreDamaged
 
 TRUNCATED = b'{"_meta": {"1": {"app": "closeness", "schema": 1}}, "settings": {"1": {"id'

@@ -6,12 +6,12 @@ from __future__ import annotations
 import signal
 
 import pytest
-from closeness_tui.screens.ritual_edit import RitualEditScreen
 from conftest import build_app, seed_names
 from listening_helpers import kept_drafts
 from textual.widgets import Input, TextArea
 
 from closeness_tui.registry import screen_class
+from closeness_tui.screens.ritual_edit import RitualEditScreen
 
 
 def put(screen, box_id: str, text: str) -> None:

@@ -3,12 +3,12 @@ says in plain words why a file could not be written, and writes nothing when emp
 
 from __future__ import annotations
 
-from closeness_tui.screens.dialogs import ConfirmDialog
-from closeness_tui.screens.ritual_widgets import ExportDialog
-from closeness_tui.screens.rituals import RitualsScreen
 from test_rituals_flow import add_from_template, open_planner
 from textual.widgets import Button, Input
 
+from closeness_tui.screens.dialogs import ConfirmDialog
+from closeness_tui.screens.ritual_widgets import ExportDialog
+from closeness_tui.screens.rituals import RitualsScreen
 from closeness_tui.store import DATA_FILE
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import msgspec
+from conftest import build_app
+from textual.widgets import Input, OptionList, Static
+
 from closeness_tui.screens.dialogs import ConfirmDialog
 from closeness_tui.screens.home import HomeScreen
 from closeness_tui.screens.setup import SetupScreen
 from closeness_tui.screens.welcome import WelcomeScreen
-from conftest import build_app
-from textual.widgets import Input, OptionList, Static
-
 from closeness_tui.store import Store
 
 

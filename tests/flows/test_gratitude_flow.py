@@ -4,11 +4,11 @@ both have written, then the two stand side by side, exactly as written."""
 from __future__ import annotations
 
 from checkins_seed import HEBREW, TRICKY
-from closeness_tui.screens.checkins import CheckinsScreen
-from closeness_tui.screens.gratitude import GratitudeScreen
 from textual.widgets import Input, Static, TextArea
 
 from closeness_tui.models import CheckIn
+from closeness_tui.screens.checkins import CheckinsScreen
+from closeness_tui.screens.gratitude import GratitudeScreen
 from closeness_tui.store import Store
 
 
@@ -117,8 +117,9 @@ async def test_huge_text_and_control_characters_are_kept_kindly(named_app, data_
 async def test_a_half_exchange_is_picked_up_by_the_other_partner(named_app, data_dir, clock):
     """Ana wrote, then the app closed: the same evening Ben goes on, and Ana's words stay
     hidden (also in the journal) until he has written."""
-    from closeness_tui.screens.journal import JournalScreen
     from conftest import build_app
+
+    from closeness_tui.screens.journal import JournalScreen
 
     async with named_app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c", "g")

@@ -4,9 +4,9 @@ internal name such as "left_square_bracket"."""
 from __future__ import annotations
 
 import pytest
+
 from closeness_tui.screens.help import HelpScreen, KeyRow, key_label
 from closeness_tui.screens.rituals import RitualsScreen
-from test_shell_navigation import all_registered  # noqa: F401  (fixture)
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ async def test_help_on_rituals_shows_brackets_and_space(named_app):
         assert rows["a"] == "Add"
 
 
-async def test_no_key_in_help_is_shown_by_its_internal_name(all_registered, named_app):  # noqa: F811
+async def test_no_key_in_help_is_shown_by_its_internal_name(named_app):
     app = named_app
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("f1")

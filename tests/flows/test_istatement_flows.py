@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from textual.widgets import Input, OptionList, RadioButton, Static, TextArea
+
+from closeness_tui.istatement import review
+from closeness_tui.models import Statement
 from closeness_tui.screens.dialogs import ConfirmDialog
 from closeness_tui.screens.istatement import IStatementScreen
 from closeness_tui.screens.statement_builder import StatementBuilderScreen
 from closeness_tui.screens.statement_complaint import ComplaintScreen
 from closeness_tui.screens.statement_library import LibraryScreen
 from closeness_tui.screens.statement_practice import PracticeScreen
-from textual.widgets import Input, OptionList, RadioButton, Static, TextArea
-
-from closeness_tui.istatement import review
-from closeness_tui.models import Statement
 from closeness_tui.store import Store
 
 

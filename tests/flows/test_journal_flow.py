@@ -4,15 +4,15 @@ entry opened and shown exactly as written; insights with sparklines."""
 from __future__ import annotations
 
 from checkins_seed import HEBREW, TRICKY, seed
-from closeness_tui.screens.insights import InsightsScreen
-from closeness_tui.screens.journal import JournalScreen
-from closeness_tui.screens.journal_entry import JournalEntryScreen
-from closeness_tui.screens.long_list import LongList
 from conftest import build_app
 from textual.widgets import Input, Static
 
-from closeness_tui import registry
 from closeness_tui.journal import KINDS
+from closeness_tui.screens.insights import InsightsScreen
+from closeness_tui.screens.journal import JournalScreen
+from closeness_tui.screens.journal_entry import JournalEntryScreen
+from closeness_tui.screens.listening_detail import ListeningDetailScreen
+from closeness_tui.screens.long_list import LongList
 
 
 def _rows(screen) -> list[str]:
@@ -47,8 +47,7 @@ async def _open_insights(pilot) -> InsightsScreen:
     return pilot.app.screen
 
 
-async def test_journal_timeline_filters_search_and_entries(data_dir, clock, monkeypatch):
-    monkeypatch.delitem(registry.SCREENS, "listening_detail", raising=False)
+async def test_journal_timeline_filters_search_and_entries(data_dir, clock):
     seed(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -96,18 +95,17 @@ async def test_journal_timeline_filters_search_and_entries(data_dir, clock, monk
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
-        # The listening session opens in the journal's own read-only view.
+        # The listening session opens in the listening history's own view.
         screen.query_one("#search", Input).value = "phones"
         await pilot.pause()
         entries = screen.query_one("#entries", LongList)
         entries.focus()
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, JournalEntryScreen)
-        assert app.screen.query_one("#entry-title", Static).visual.plain == "Evenings & *phones*"
-        heads = [w.visual.plain for w in app.screen.query(".block-head")]
-        assert heads[0] == "Ben · Summary 1 of Ana's words (got it)"
-        assert [w.visual.plain for w in app.screen.query(".block-text")][-1] == HEBREW
+        detail = app.screen
+        assert isinstance(detail, ListeningDetailScreen) and detail.session_id == "l-1"
+        shown = "\n".join(w.visual.plain for w in detail.query(Static))
+        assert "Evenings & *phones*" in shown and HEBREW in shown
 
 
 def _plain(screen, selector: str) -> str:
@@ -183,8 +181,7 @@ async def test_listening_accuracy_trend_appears_with_two_sessions(data_dir, cloc
         assert _plain(screen, "#activity")[-3:] == "▃█▃"  # 1, 4, 1
 
 
-async def test_weekly_entry_opens_its_listening_session(data_dir, clock, monkeypatch):
-    monkeypatch.delitem(registry.SCREENS, "listening_detail", raising=False)
+async def test_weekly_entry_opens_its_listening_session(data_dir, clock):
     seed(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -197,11 +194,7 @@ async def test_weekly_entry_opens_its_listening_session(data_dir, clock, monkeyp
         await pilot.press("l")
         await pilot.pause()
         session = app.screen
-        assert isinstance(session, JournalEntryScreen) and session.entry.kind == "listening"
-        assert not session.query("#entry-link")
-        await pilot.press("l")  # nothing linked here: the key does nothing
-        await pilot.pause()
-        assert app.screen is session
+        assert isinstance(session, ListeningDetailScreen) and session.session_id == "l-1"
 
 
 async def test_coming_back_from_an_entry_keeps_the_place(data_dir, clock):

@@ -7,6 +7,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from checkins_seed import HEBREW, TRICKY
+from conftest import build_app, seed_names
+from test_gratitude_flow import _visible_text
+from test_listening_text import begin
+from textual.widgets import Checkbox, Input, OptionList, Select, Static, Switch, TextArea
+
+from closeness_tui.models import DailyQuestion, GuessRound, Profile
 from closeness_tui.screens.cards_home import QuestionLine
 from closeness_tui.screens.cards_question import DailyQuestionScreen
 from closeness_tui.screens.listening_break import BreakScreen
@@ -14,12 +20,6 @@ from closeness_tui.screens.profile import ProfileScreen
 from closeness_tui.screens.profile_guess import GuessScreen
 from closeness_tui.screens.ritual_picker import RitualPickerScreen
 from closeness_tui.screens.weekly import WeeklyScreen
-from conftest import build_app, seed_names
-from test_gratitude_flow import _visible_text
-from test_listening_text import begin
-from textual.widgets import Checkbox, Input, OptionList, Select, Static, Switch, TextArea
-
-from closeness_tui.models import DailyQuestion, GuessRound, Profile
 from closeness_tui.store import Store
 
 

@@ -4,14 +4,14 @@ screen is popped back to the caller and on_done gets the session id (or None).""
 
 from __future__ import annotations
 
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.dialogs import ConfirmDialog
-from closeness_tui.screens.listening_setup import ListeningSetupScreen, start_listening
 from conftest import build_app, seed_names
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static, TextArea
 
 from closeness_tui.models import ListeningSession
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.dialogs import ConfirmDialog
+from closeness_tui.screens.listening_setup import ListeningSetupScreen, start_listening
 from closeness_tui.store import Store
 
 

@@ -4,14 +4,14 @@ unfinished session can be set aside, and the list is newest first."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.listening_setup import ListeningSetupScreen
-from closeness_tui.screens.listening_turn import TurnScreen
-from closeness_tui.screens.long_list import LongList
 from conftest import build_app, seed_names
 from listening_helpers import kept_words, tick
 from textual.widgets import Digits, Input, Static, TextArea
 
 from closeness_tui.models import ListeningSession
+from closeness_tui.screens.listening_setup import ListeningSetupScreen
+from closeness_tui.screens.listening_turn import TurnScreen
+from closeness_tui.screens.long_list import LongList
 from closeness_tui.store import Store
 
 

@@ -5,6 +5,11 @@ Everything is checked against the record reopened from disk."""
 from __future__ import annotations
 
 import pytest
+from conftest import build_app, seed_names
+from listening_helpers import tick
+from textual.widgets import Digits, Input, RadioSet, Static, TextArea
+
+from closeness_tui.models import ListeningSession
 from closeness_tui.screens.dialogs import ConfirmDialog
 from closeness_tui.screens.home import HomeScreen
 from closeness_tui.screens.listening_break import BreakScreen
@@ -16,11 +21,6 @@ from closeness_tui.screens.listening_setup import ListeningSetupScreen
 from closeness_tui.screens.listening_summary import SummaryScreen
 from closeness_tui.screens.listening_swap import SwapScreen
 from closeness_tui.screens.listening_turn import TurnScreen
-from conftest import build_app, seed_names
-from listening_helpers import tick
-from textual.widgets import Digits, Input, RadioSet, Static, TextArea
-
-from closeness_tui.models import ListeningSession
 from closeness_tui.store import Store
 
 

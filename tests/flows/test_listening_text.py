@@ -4,6 +4,11 @@ whole and deleted; resuming after a restart lands on the exact step (here a clar
 
 from __future__ import annotations
 
+from conftest import build_app, seed_names
+from listening_helpers import kept_words
+from textual.widgets import Input, Static, TextArea
+
+from closeness_tui.models import ListeningSession
 from closeness_tui.screens.dialogs import ConfirmDialog
 from closeness_tui.screens.home import HomeScreen
 from closeness_tui.screens.listening_break import BreakScreen
@@ -13,11 +18,6 @@ from closeness_tui.screens.listening_rating import RatingScreen
 from closeness_tui.screens.listening_summary import SummaryScreen
 from closeness_tui.screens.listening_turn import TurnScreen
 from closeness_tui.screens.long_list import LongList
-from conftest import build_app, seed_names
-from listening_helpers import kept_words
-from textual.widgets import Input, Static, TextArea
-
-from closeness_tui.models import ListeningSession
 from closeness_tui.store import Store
 from closeness_tui.text import TEXT_MAX
 

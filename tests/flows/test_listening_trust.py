@@ -6,6 +6,11 @@ time of day and show long waits in hours, the agreed break signal is shown."""
 from __future__ import annotations
 
 import pytest
+from conftest import build_app, seed_names
+from listening_helpers import kept_words, tick
+from textual.widgets import Digits, Input, Static, TextArea
+
+from closeness_tui.models import ListeningSession
 from closeness_tui.screens.dialogs import ConfirmDialog
 from closeness_tui.screens.listening_break import BreakScreen
 from closeness_tui.screens.listening_close import ClosingScreen
@@ -13,11 +18,6 @@ from closeness_tui.screens.listening_setup import ListeningSetupScreen
 from closeness_tui.screens.listening_summary import SummaryScreen
 from closeness_tui.screens.listening_swap import SwapScreen
 from closeness_tui.screens.listening_turn import TurnScreen
-from conftest import build_app, seed_names
-from listening_helpers import kept_words, tick
-from textual.widgets import Digits, Input, Static, TextArea
-
-from closeness_tui.models import ListeningSession
 from closeness_tui.store import Store
 
 

@@ -10,14 +10,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from closeness_tui.screens.listening_turn import TurnScreen
-from closeness_tui.screens.weekly import WeeklyScreen
 from conftest import build_app, seed_names
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from closeness_tui.clock import FakeClock
 from closeness_tui.models import CheckIn, ListeningSession
+from closeness_tui.screens.listening_turn import TurnScreen
+from closeness_tui.screens.weekly import WeeklyScreen
 from closeness_tui.store import Store
 
 # No tab: a dialog can then only be answered by its focused, careful choice (enter) or

@@ -3,9 +3,10 @@ a click behave as in an option list."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.long_list import LongList
 from textual.app import App, ComposeResult
 from textual.content import Content
+
+from closeness_tui.screens.long_list import LongList
 
 ROWS = 100_000
 

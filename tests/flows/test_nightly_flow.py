@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 from checkins_seed import HEBREW, TRICKY
-from closeness_tui.screens.checkins import CheckinsScreen
-from closeness_tui.screens.nightly import NightlyScreen
 from conftest import build_app, seed_names
 from textual.widgets import Input, Static, TextArea
 
 from closeness_tui.models import CheckIn, Ritual, RitualMark
+from closeness_tui.screens.checkins import CheckinsScreen
+from closeness_tui.screens.nightly import NightlyScreen
 from closeness_tui.store import Store
 
 

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 import msgspec
 import pytest
-from closeness_tui.screens.home import HomeScreen
-from closeness_tui.screens.problems import DamagedScreen
 from conftest import build_app, seed_names
 
 from closeness_tui.models import Statement
+from closeness_tui.screens.home import HomeScreen
+from closeness_tui.screens.problems import DamagedScreen
 from closeness_tui.store import Store, StoreLocked
 
 WHEN = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
@@ -113,7 +113,7 @@ async def test_damage_found_after_home_then_start_fresh_leaves_nothing_to_go_bac
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, DamagedScreen)
-        assert app.screen_stack == [app.screen]
+        assert not app.screen.can_go_back()
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DamagedScreen)
@@ -121,7 +121,6 @@ async def test_damage_found_after_home_then_start_fresh_leaves_nothing_to_go_bac
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        assert app.screen_stack == [app.screen]
         assert not app.screen.can_go_back()
         assert app.store is not None and not app.settings.named
     kept = [p for p in data_dir.iterdir() if p.name.startswith("closeness.damaged-")]
@@ -164,7 +163,7 @@ async def test_a_save_by_another_copy_while_this_one_starts_shows_home_anew(
         for _ in range(3):
             await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert app.screen_stack == [app.screen]
+        assert not app.screen.can_go_back()
         assert app.settings.names == ("Cleo", "Dev")
         assert "Cleo" in str(app.screen.query_one("#greeting").render())
         assert app.store is not None and not app.store.lock_pending
@@ -196,9 +195,8 @@ async def test_a_save_before_the_lock_takes_it_first(data_dir, clock, monkeypatc
 async def test_a_save_before_the_lock_with_another_copy_open_shows_the_locked_screen(
     data_dir, clock, monkeypatch
 ):
-    from closeness_tui.screens.problems import LockedScreen
-
     from closeness_tui.app import ClosenessApp
+    from closeness_tui.screens.problems import LockedScreen
 
     seed_names(data_dir)
     monkeypatch.setattr(ClosenessApp, "on_ready", lambda self: None)  # (it takes the lock)

@@ -4,14 +4,13 @@ look like markup are shown literally and clicking them does nothing."""
 from __future__ import annotations
 
 import pytest
-from closeness_tui.screens.home import HomeScreen
-from closeness_tui.screens.settings import SettingsScreen
 from conftest import build_app, seed_names
-from test_shell_navigation import PLANNED, all_registered  # noqa: F401  (fixture)
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, Static
 
 from closeness_tui.apptext import app_text
+from closeness_tui.screens.home import HomeScreen
+from closeness_tui.screens.settings import SettingsScreen
 
 SOUP = ("[/]", "[@click=app.quit]x[/]")
 
@@ -39,7 +38,7 @@ async def test_system_commands_leave_out_screenshot(named_app):
         assert "Theme" in titles and "Keys" in titles
 
 
-async def test_palette_lists_every_screen_and_action(all_registered, data_dir, clock):  # noqa: F811
+async def test_palette_lists_every_screen_and_action(data_dir, clock):
     seed_names(data_dir)
     app = build_app(data_dir, clock)
     text = app_text()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandPalette
+from textual.widgets import OptionList
+
 from closeness_tui.screens.gratitude import GratitudeScreen
 from closeness_tui.screens.insights import InsightsScreen
 from closeness_tui.screens.journal import JournalScreen
@@ -12,8 +15,6 @@ from closeness_tui.screens.rituals import RitualsScreen
 from closeness_tui.screens.statement_complaint import ComplaintScreen
 from closeness_tui.screens.statement_practice import PracticeScreen
 from closeness_tui.screens.weekly import WeeklyScreen
-from textual.command import CommandPalette
-from textual.widgets import OptionList
 
 
 async def palette_titles(app, pilot, query: str = "") -> list[str]:  # type: ignore[no-untyped-def]

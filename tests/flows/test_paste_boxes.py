@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from closeness_tui.screens.text_boxes import LineBox, TextBox
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual import events
 from textual.app import App, ComposeResult
 
+from closeness_tui.screens.text_boxes import LineBox, TextBox
 from closeness_tui.text import _allowed
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import msgspec
 import pytest
-from closeness_tui.screens.dialogs import ConfirmDialog
-from closeness_tui.screens.home import HomeScreen
-from closeness_tui.screens.settings import SettingsScreen
 from conftest import build_app
 from textual.widgets import Input, Static, Switch
 
 from closeness_tui.app import DARK_THEME, LIGHT_THEME
+from closeness_tui.screens.dialogs import ConfirmDialog
+from closeness_tui.screens.home import HomeScreen
+from closeness_tui.screens.settings import SettingsScreen
 from closeness_tui.store import Store
 
 
@@ -236,8 +236,9 @@ async def test_sigterm_handler_exits_with_its_code_and_releases_the_lock(named_a
 
 
 async def test_the_week_can_start_on_sunday_and_the_planner_follows(named_app, data_dir):
-    from closeness_tui.screens.rituals import RitualsScreen
     from textual.widgets import Select
+
+    from closeness_tui.screens.rituals import RitualsScreen
 
     async with named_app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_settings(named_app, pilot)

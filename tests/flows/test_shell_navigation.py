@@ -3,7 +3,10 @@ help by ? and F1; the layout of Home with every planned activity registered."""
 
 from __future__ import annotations
 
-import pytest
+from conftest import build_app, seed_names
+from textual.widgets import Footer, Input, OptionList, Static
+
+from closeness_tui import registry
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.help import HelpScreen
 from closeness_tui.screens.home import HomeScreen
@@ -11,28 +14,8 @@ from closeness_tui.screens.home import entries as home_entries
 from closeness_tui.screens.settings import SettingsScreen
 from closeness_tui.screens.setup import SetupScreen
 from closeness_tui.screens.welcome import WelcomeScreen
-from conftest import build_app, seed_names
-from textual.app import ComposeResult
-from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static
-
-from closeness_tui import registry
 
 PLANNED = ("listening", "istatement", "rituals", "checkins", "cards", "journal")
-
-
-class StandInScreen(ClosenessScreen):
-    """Stands in for a feature screen other work adds, so Home can be tested full."""
-
-    def compose(self) -> ComposeResult:
-        yield Static(Content("stand-in"), id="stand-in")
-        yield Footer()
-
-
-@pytest.fixture
-def all_registered(monkeypatch):
-    for name in PLANNED:
-        monkeypatch.setitem(registry.SCREENS, name, f"{__name__}:StandInScreen")
 
 
 def option_ids(screen) -> list[str]:
@@ -40,12 +23,10 @@ def option_ids(screen) -> list[str]:
     return [option_list.get_option_at_index(i).id for i in range(option_list.option_count)]
 
 
-async def test_home_lists_only_registered_screens(named_app):
-    async with named_app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert isinstance(named_app.screen, HomeScreen)
-        expected = [n for n in (*PLANNED, "settings") if registry.is_registered(n)]
-        assert option_ids(named_app.screen) == expected
+def test_every_home_entry_names_a_registered_screen():
+    assert [e.screen for e in home_entries()] == [*PLANNED, "settings"]
+    for entry in home_entries():
+        assert issubclass(registry.screen_class(entry.screen), ClosenessScreen), entry.screen
 
 
 async def test_settings_by_its_key_and_escape_back(named_app):
@@ -62,7 +43,7 @@ async def test_settings_by_its_key_and_escape_back(named_app):
         assert isinstance(named_app.screen, HomeScreen)
 
 
-async def test_every_entry_by_key_arrows_and_click(all_registered, data_dir, clock):
+async def test_every_entry_by_key_arrows_and_click(data_dir, clock):
     seed_names(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -70,7 +51,7 @@ async def test_every_entry_by_key_arrows_and_click(all_registered, data_dir, clo
         assert option_ids(app.screen) == [*PLANNED, "settings"]
         entries = {e.screen: e for e in home_entries()}
         for index, name in enumerate([*PLANNED, "settings"]):
-            expected = SettingsScreen if name == "settings" else StandInScreen
+            expected = registry.screen_class(name)
             # By its own key.
             await pilot.press(entries[name].key)
             await pilot.pause()
@@ -93,7 +74,7 @@ async def test_every_entry_by_key_arrows_and_click(all_registered, data_dir, clo
             assert isinstance(app.screen, HomeScreen)
 
 
-async def test_seven_entries_fit_at_80x24_without_scrolling(all_registered, data_dir, clock):
+async def test_seven_entries_fit_at_80x24_without_scrolling(data_dir, clock):
     seed_names(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -191,7 +172,7 @@ async def test_setup_escape_returns_to_welcome_asking_if_names_typed(app):
         assert app.screen.query_one("#first-name", Input).value == "Ana"
 
 
-async def test_footer_bindings_fit_at_80_columns(all_registered, data_dir, clock):
+async def test_footer_bindings_fit_at_80_columns(data_dir, clock):
     """Every visible footer key on every shell screen fits in 80 columns."""
     seed_names(data_dir)
     app = build_app(data_dir, clock)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import random
 
 from checkins_seed import HEBREW, TRICKY
-from closeness_tui.screens.cards_play import CardPlayScreen
 from conftest import build_app, seed_names
 from textual.widgets import Input, Select, TextArea
 
 from closeness_tui.models import DailyQuestion, Profile
+from closeness_tui.screens.cards_play import CardPlayScreen
 from closeness_tui.store import Store
 
 SIZE = (80, 24)

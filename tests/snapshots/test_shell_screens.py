@@ -1,33 +1,10 @@
-"""Snapshots of the app shell: welcome, names, Home, help, Settings and the leave question.
-
-Home is shown with every planned activity registered (stand-in screens), so the picture is
-the one the finished app has and does not change as features land one by one.
-"""
+"""Snapshots of the app shell: welcome, names, Home, help, Settings and the leave question."""
 
 from __future__ import annotations
 
-import pytest
-from closeness_tui.screens.base import ClosenessScreen
 from conftest import build_app, seed_names
-from textual.app import ComposeResult
-from textual.content import Content
-from textual.widgets import Static
 
-from closeness_tui import registry
 from closeness_tui.app import LIGHT_THEME
-
-PLANNED = ("listening", "istatement", "rituals", "checkins", "journal")
-
-
-class PlannedScreen(ClosenessScreen):
-    def compose(self) -> ComposeResult:
-        yield Static(Content("planned"))
-
-
-@pytest.fixture
-def full_home(monkeypatch):
-    for name in PLANNED:
-        monkeypatch.setitem(registry.SCREENS, name, f"{__name__}:PlannedScreen")
 
 
 def first_run_app(data_dir, clock):
@@ -76,7 +53,7 @@ def test_setup_names_the_same(snap_compare, data_dir, clock):
     )
 
 
-def test_home(snap_compare, data_dir, clock, full_home):
+def test_home(snap_compare, data_dir, clock):
     """Home for Ana and Ben: "Hello, Ana and Ben", then (in the subtitle's place) "Question
     of the day (d): ..." on one line (cut with an ellipsis), right above a rounded box with
     seven entries (key in accent colour, bold title, dim one-line blurb): l Listening
@@ -87,7 +64,7 @@ def test_home(snap_compare, data_dir, clock, full_home):
     assert snap_compare(named_app(data_dir, clock), terminal_size=(80, 24))
 
 
-def test_home_large_light(snap_compare, data_dir, clock, full_home):
+def test_home_large_light(snap_compare, data_dir, clock):
     """The same Home at 120x40 in the light theme: the column (at most 84 wide) is centred
     both ways, greeting in a readable dark amber, blurbs dim grey, highlight readable."""
 
@@ -98,7 +75,7 @@ def test_home_large_light(snap_compare, data_dir, clock, full_home):
     assert snap_compare(named_app(data_dir, clock), terminal_size=(120, 40), run_before=run_before)
 
 
-def test_help_from_home(snap_compare, data_dir, clock, full_home):
+def test_help_from_home(snap_compare, data_dir, clock):
     """Help opened with ? on Home: the header reads "closeness — Help"; an intro line; then
     the Home section first, marked "(You are here)" with an accent bar on its left, listing
     every entry key (l, i, r, c, k, j, s), q and d, each explanation wrapping beside its key.
@@ -111,7 +88,7 @@ def test_help_from_home(snap_compare, data_dir, clock, full_home):
     assert snap_compare(named_app(data_dir, clock), terminal_size=(80, 24), run_before=run_before)
 
 
-def test_help_large(snap_compare, data_dir, clock, full_home):
+def test_help_large(snap_compare, data_dir, clock):
     """Help at 120x40, opened with F1 from Settings: the Settings section is first and
     marked "(You are here)" with ctrl+s Save; then Home and the rest, in two neat columns
     of keys and explanations."""
@@ -155,14 +132,8 @@ def test_settings_leave_question(snap_compare, data_dir, clock):
 
 def test_home_with_markup_names(snap_compare, data_dir, clock):
     """Names that look like markup are shown exactly as typed: "Hello, [/] and
-    [@click=app.quit]x[/]" in the greeting, nothing bold, nothing a link. Only Cards and
-    Settings are registered here, so the box holds those two entries."""
-    monkeypatch = pytest.MonkeyPatch()
-    try:
-        for name in PLANNED:
-            monkeypatch.delitem(registry.SCREENS, name, raising=False)
-        assert snap_compare(
-            named_app(data_dir, clock, "[/]", "[@click=app.quit]x[/]"), terminal_size=(80, 24)
-        )
-    finally:
-        monkeypatch.undo()
+    [@click=app.quit]x[/]" in the greeting, nothing bold, nothing a link; the entries below
+    as on any Home."""
+    assert snap_compare(
+        named_app(data_dir, clock, "[/]", "[@click=app.quit]x[/]"), terminal_size=(80, 24)
+    )

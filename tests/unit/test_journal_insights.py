@@ -234,9 +234,10 @@ def test_a_half_gratitude_exchange_shows_no_words():
     assert filter_entries([entry], query="secret") == []
 
 
-def test_the_planner_is_optional():
-    planner = ritual_planner()
-    assert planner is None or callable(planner)
+def test_the_planner_is_the_rituals_one():
+    from closeness_tui.rituals import occurs_on
+
+    assert ritual_planner() is occurs_on
 
 
 @settings(max_examples=60, deadline=None)

@@ -6,14 +6,14 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-import closeness_tui.screens.dialogs as dialogs
-from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.home import BLURB_MAX, HomeScreen
 from textual.binding import Binding
 
+import closeness_tui.screens.dialogs as dialogs
 from closeness_tui.app import ClosenessApp
 from closeness_tui.apptext import app_text
 from closeness_tui.registry import SCREENS, screen_class
+from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.home import BLURB_MAX, HomeScreen
 
 REPO = Path(__file__).resolve().parents[2]
 APP_KEYS = {"f1", "question_mark", "ctrl+q", "ctrl+p", "ctrl+c", "escape"}
