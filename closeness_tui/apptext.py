@@ -56,9 +56,22 @@ class Help(msgspec.Struct, forbid_unknown_fields=True):
 class Damaged(msgspec.Struct, forbid_unknown_fields=True):
     title: str
     reassure: str
+    reassure_no_file: str  # when there is no data file yet (a first start that could not write)
     set_aside: str
+    set_aside_means: str  # $data, $backup: the file names each would be kept under
     restore: str
+    restore_means: str  # $data
     quit: str
+    kept: str  # after "keep it aside": $data, $backup
+    kept_no_backup: str  # $data
+    restored: str  # $data
+
+
+class Opening(msgspec.Struct, forbid_unknown_fields=True):
+    """What the couple is told once the data is open, when something needed saying."""
+
+    repaired: str  # $what: the folder and files that were open to others
+    backup_failed: str  # $reason
 
 
 class Locked(msgspec.Struct, forbid_unknown_fields=True):
@@ -106,6 +119,7 @@ class AppText(msgspec.Struct, forbid_unknown_fields=True):
     help: Help
     damaged: Damaged
     locked: Locked
+    opening: Opening
     settings: Settings
     leaving: Leaving
     palette: Palette

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from string import Template
+
 from closeness_tui.screens.base import ClosenessScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +19,11 @@ from closeness_tui.store import (
     restore_backup,
     set_aside,
 )
-from closeness_tui.text import safe
+from closeness_tui.text import safe, safe_template
+
+# How the kept copies are named (store._keep_copy), as the screen says it before they exist.
+KEPT_DATA = "closeness.damaged-<date>-<time>.json"
+KEPT_BACKUP = "closeness.backup-kept-<date>-<time>.json"
 
 
 class DamagedScreen(ClosenessScreen):
@@ -42,14 +48,26 @@ class DamagedScreen(ClosenessScreen):
             yield Static(
                 Content.assemble("The file: ", (str(self.problem.path), "bold")), id="where"
             )
-            yield Static(Content(text.reassure), classes="muted", id="reassure")
-            # When the folder itself cannot be written, neither remedy could work.
-            fixable = self.problem.problem != "unwritable"
+            there = self.problem.path.exists()
+            reassure = text.reassure if there else text.reassure_no_file
+            yield Static(Content(reassure), classes="muted", id="reassure")
+            # When the folder itself cannot be used, neither remedy could work.
+            fixable = there and self.problem.problem not in ("unwritable", "not_ours")
             if fixable and self.backup_problem is not None:
                 yield Static(safe(self.backup_problem), classes="muted", id="backup-note")
             if fixable and self.backup_problem is None:
+                yield Static(
+                    safe_template(text.restore_means, data=KEPT_DATA),
+                    classes="muted",
+                    id="restore-means",
+                )
                 yield Button(Content(text.restore), id="restore", variant="primary", compact=True)
             if fixable:
+                yield Static(
+                    safe_template(text.set_aside_means, data=KEPT_DATA, backup=KEPT_BACKUP),
+                    classes="muted",
+                    id="fresh-means",
+                )
                 yield Button(Content(text.set_aside), id="fresh", variant="warning", compact=True)
             yield Button(Content(text.quit), id="quit", compact=True)
         yield Footer()
@@ -61,17 +79,22 @@ class DamagedScreen(ClosenessScreen):
         if event.button.id == "quit":
             self.app.exit()
             return
+        text = app_text().damaged
         try:
             if event.button.id == "restore":
                 aside = restore_backup(directory, now)
-                message = f"Restored the last good backup. The damaged file was kept as {aside}."
+                message = Template(text.restored).substitute(data=aside)
             else:
-                aside = set_aside(self.problem.path, now)
-                message = f"The old file was kept as {aside}. Starting fresh."
+                aside, backup = set_aside(self.problem.path, now)
+                message = (
+                    Template(text.kept).substitute(data=aside, backup=backup)
+                    if backup
+                    else Template(text.kept_no_backup).substitute(data=aside)
+                )
         except (OSError, StoreError) as exc:
             self.notify(f"That did not work: {exc}", severity="error", markup=False)
             return
-        self.notify(message, timeout=10, markup=False)
+        self.notify(message, timeout=10, markup=False)  # (paths may hold brackets)
         self.capp.open_store()  # which puts the right first screen in this one's place
 
     def action_back(self) -> None:
