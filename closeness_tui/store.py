@@ -118,8 +118,10 @@ def empty_document() -> dict[str, Any]:
 
 _encoder = msgspec.json.Encoder()
 _split = msgspec.json.Decoder(dict[str, msgspec.Raw])  # {key: its value's JSON}, unread
-_record_decoders = {name: msgspec.json.Decoder(t) for name, t in TABLES.items()}
-_plain_doc = msgspec.json.Decoder(dict[str, Any])  # _meta, and tables of later versions
+_table_decoders = {name: msgspec.json.Decoder(dict[str, t]) for name, t in TABLES.items()}
+_plain_table = msgspec.json.Decoder(dict[str, dict[str, Any]])  # _meta, later versions' tables
+
+
 _NOT_TEXT = "The data file is not readable JSON: it holds bytes that are not text."
 
 
@@ -127,7 +129,7 @@ def _braced(pieces: Iterable[bytes]) -> bytes:
     return b"{" + b",".join(pieces) + b"}"
 
 
-def _file_pieces(chunks: dict[str, bytes]) -> Iterator[bytes]:
+def _file_pieces(chunks: dict[str, Any]) -> Iterator[Any]:
     """The file's bytes from each table's bytes: {"name":{...},...}."""
     yield b"{"
     for i, (name, chunk) in enumerate(chunks.items()):
@@ -138,11 +140,11 @@ def _file_pieces(chunks: dict[str, bytes]) -> Iterator[bytes]:
 
 class Document(msgspec.Struct):
     """A checked file: {table: {doc id: record}} (_meta and unknown tables as plain JSON),
-    each document's bytes as b'"doc id":{...}', and each table's bytes."""
+    and each table's bytes as read (or as this version writes them)."""
 
     tables: dict[str, dict[str, Any]]
-    pieces: dict[str, dict[str, bytes]]
-    chunks: dict[str, bytes]
+    pieces: dict[str, dict[str, bytes]]  # a table's b'"doc id":{...}', once a save needs them
+    chunks: dict[str, Any]  # bytes, or msgspec.Raw (bytes as read)
 
 
 def parse_document(raw: bytes, path: Path) -> Document:
@@ -200,12 +202,9 @@ def _parse(raw: bytes, path: Path) -> Document:
             ) from None
         return _parse(_encoder.encode(data), path)
     doc = Document({}, {}, {})
-    canonical = True
     for name, table_raw in top.items():
-        decoder = _record_decoders.get(name, _plain_doc)
         try:
-            docs = _split.decode(table_raw)
-            table = {doc_id: decoder.decode(body) for doc_id, body in docs.items()}
+            table = _table_decoders.get(name, _plain_table).decode(table_raw)
         except msgspec.ValidationError as exc:
             raise StoreDamaged(
                 path, "wrong_shape", f"A record in {name!r} does not fit: {_reason(exc)}."
@@ -214,19 +213,21 @@ def _parse(raw: bytes, path: Path) -> Document:
             raise StoreDamaged(path, "wrong_shape", f"The section {name!r} has an unnamed entry.")
         if name in TABLES and len({rec.id for rec in table.values() if rec.id}) != len(table):
             raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
-        bodies = {doc_id: bytes(body) for doc_id, body in docs.items()}
-        # This version writes each record's id first: a record without one was not written
-        # by it (the record types would give it a new id), so the slow check below looks.
-        canonical = canonical and (
-            name not in TABLES or all(body.startswith(b'{"id":"') for body in bodies.values())
-        )
         doc.tables[name] = table
-        doc.pieces[name] = {k: _encoder.encode(k) + b":" + v for k, v in bodies.items()}
-        doc.chunks[name] = _braced(doc.pieces[name].values())
-    if not canonical or b"".join(_file_pieces(doc.chunks)) != raw:
-        # Not byte for byte as this version writes it (edited by hand, or by another
-        # program): make sure nothing was lost in reading it (a key twice, a missing id).
+        doc.chunks[name] = table_raw
+    # This version writes every record with its id first, so a file it wrote holds
+    # `{"id":"` exactly once a record (JSON text cannot: its quotes would be escaped; only
+    # tables unknown here could). More: a record number twice; fewer: a record without an
+    # id, which the record types would fill with a new one. And the file is the tables
+    # joined (else a table is in it twice). If not, the slow check looks.
+    records = sum(len(t) for name, t in doc.tables.items() if name in TABLES)
+    counted = doc.tables.keys() <= {*TABLES, META_TABLE} and raw.count(b'{"id":"') == records
+    if not counted or b"".join(_file_pieces(doc.chunks)) != raw:
+        # Not as this version writes it (edited by hand, or by another program): make sure
+        # nothing was lost in reading it (a key twice, a missing id); the next save writes
+        # every table afresh.
         _check_duplicates(raw, path)
+        doc.chunks = {name: _encoder.encode(table) for name, table in doc.tables.items()}
     return doc
 
 
@@ -388,7 +389,10 @@ class Store:
                 if self._closed
                 else "This copy of closeness is only reading the data."
             )
-        old = self._pieces.get(name, {})
+        old = self._pieces.get(name)
+        if old is None:  # the first save of this table: its documents' bytes, once
+            chunk = self._chunks.get(name, b"{}")
+            old = {k: _encoder.encode(k) + b":" + v for k, v in _split.decode(chunk).items()}
         new = {k: _encoder.encode(k) + b":" + _encoder.encode(changed[k]) for k in changed}
         pieces = {doc_id: new.get(doc_id) or old[doc_id] for doc_id in table}
         chunks = {**self._chunks, name: _braced(pieces.values())}
@@ -403,7 +407,7 @@ class Store:
         self._commit(name, table, pieces, chunks)
 
     def _commit(
-        self, name: str, table: dict[str, Any], pieces: dict[str, bytes], chunks: dict[str, bytes]
+        self, name: str, table: dict[str, Any], pieces: dict[str, bytes], chunks: dict[str, Any]
     ) -> None:
         self._tables[name], self._pieces[name], self._chunks = table, pieces, chunks
         self._ids[name] = {rec.id: doc_id for doc_id, rec in table.items()}
