@@ -59,6 +59,7 @@ class Damaged(msgspec.Struct, forbid_unknown_fields=True):
     reassure_no_file: str  # when there is no data file yet (a first start that could not write)
     set_aside: str
     set_aside_means: str  # $data, $backup: the file names each would be kept under
+    set_aside_means_no_backup: str  # $data
     restore: str
     restore_means: str  # $data
     quit: str

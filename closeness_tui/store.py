@@ -161,7 +161,9 @@ def parse_document(raw: bytes, path: Path) -> Document:
         ) from None
     except msgspec.DecodeError as exc:
         raise StoreDamaged(
-            path, "not_json", f"The data file is not readable JSON; it may be cut short ({exc})."
+            path,
+            "not_json",
+            f"The data file is not readable JSON; it may have been cut short ({exc}).",
         ) from None
 
 

@@ -13,17 +13,18 @@ from textual.widgets import Button, Footer, Static
 
 from closeness_tui.apptext import app_text
 from closeness_tui.store import (
+    BACKUP_FILE,
     StoreDamaged,
     StoreError,
     backup_status,
     restore_backup,
     set_aside,
 )
-from closeness_tui.text import safe, safe_template
+from closeness_tui.text import safe
 
 # How the kept copies are named (store._keep_copy), as the screen says it before they exist.
-KEPT_DATA = "closeness.damaged-<date>-<time>.json"
-KEPT_BACKUP = "closeness.backup-kept-<date>-<time>.json"
+KEPT_DATA = "closeness.damaged-(date).json"
+KEPT_BACKUP = "closeness.backup-kept-(date).json"
 
 
 class DamagedScreen(ClosenessScreen):
@@ -49,25 +50,25 @@ class DamagedScreen(ClosenessScreen):
                 Content.assemble("The file: ", (str(self.problem.path), "bold")), id="where"
             )
             there = self.problem.path.exists()
-            reassure = text.reassure if there else text.reassure_no_file
-            yield Static(Content(reassure), classes="muted", id="reassure")
             # When the folder itself cannot be used, neither remedy could work.
             fixable = there and self.problem.problem not in ("unwritable", "not_ours")
+            can_restore = fixable and self.backup_problem is None
+            # What happens to each file, said before anything is pressed.
+            said = [text.reassure if there else text.reassure_no_file]
+            if can_restore:
+                said.append(Template(text.restore_means).substitute(data=KEPT_DATA))
+            if fixable and (directory / BACKUP_FILE).exists():  # (kept too, whatever it holds)
+                said.append(
+                    Template(text.set_aside_means).substitute(data=KEPT_DATA, backup=KEPT_BACKUP)
+                )
+            elif fixable:
+                said.append(Template(text.set_aside_means_no_backup).substitute(data=KEPT_DATA))
+            yield Static(Content(" ".join(said)), classes="muted", id="reassure")
             if fixable and self.backup_problem is not None:
                 yield Static(safe(self.backup_problem), classes="muted", id="backup-note")
-            if fixable and self.backup_problem is None:
-                yield Static(
-                    safe_template(text.restore_means, data=KEPT_DATA),
-                    classes="muted",
-                    id="restore-means",
-                )
+            if can_restore:
                 yield Button(Content(text.restore), id="restore", variant="primary", compact=True)
             if fixable:
-                yield Static(
-                    safe_template(text.set_aside_means, data=KEPT_DATA, backup=KEPT_BACKUP),
-                    classes="muted",
-                    id="fresh-means",
-                )
                 yield Button(Content(text.set_aside), id="fresh", variant="warning", compact=True)
             yield Button(Content(text.quit), id="quit", compact=True)
         yield Footer()
