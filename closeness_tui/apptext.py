@@ -57,15 +57,19 @@ class Damaged(msgspec.Struct, forbid_unknown_fields=True):
     title: str
     reassure: str
     reassure_no_file: str  # when there is no data file yet (a first start that could not write)
+    reassure_lost: str  # no data file, but a backup
     set_aside: str
     set_aside_means: str  # $data, $backup: the file names each would be kept under
     set_aside_means_no_backup: str  # $data
+    set_aside_means_lost: str  # $backup
     restore: str
     restore_means: str  # $data
     quit: str
     kept: str  # after "keep it aside": $data, $backup
     kept_no_backup: str  # $data
+    kept_lost: str  # $backup
     restored: str  # $data
+    restored_lost: str
 
 
 class Opening(msgspec.Struct, forbid_unknown_fields=True):

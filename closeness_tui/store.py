@@ -118,7 +118,7 @@ def empty_document() -> dict[str, Any]:
 
 _encoder = msgspec.json.Encoder()
 _split = msgspec.json.Decoder(dict[str, msgspec.Raw])  # {key: its value's JSON}, unread
-_table_decoders = {name: msgspec.json.Decoder(dict[str, t]) for name, t in TABLES.items()}
+_table_decoders = {n: msgspec.json.Decoder(dict[str, t]) for n, t in TABLES.items()}  # type: ignore[valid-type]
 _plain_table = msgspec.json.Decoder(dict[str, dict[str, Any]])  # _meta, later versions' tables
 
 
@@ -325,6 +325,13 @@ class Store:
                 if read_only:
                     raise StoreDamaged(path, "missing", "There is no data file here yet.") from None
                 raw = None
+                if (directory / BACKUP_FILE).exists():  # not a first start: do not begin
+                    raise StoreDamaged(  # afresh, or the next start replaces the backup
+                        path,
+                        "lost",
+                        "The data file is missing, though its backup is here. Nothing was "
+                        "started afresh, so the backup is as it was.",
+                    ) from None
             except OSError as exc:
                 reason = exc.strerror or type(exc).__name__
                 raise StoreDamaged(
@@ -574,15 +581,16 @@ def _keep_copy(path: Path, label: str, now: datetime) -> Path:
     raise AssertionError("unreachable")
 
 
-def set_aside(path: Path, now: datetime) -> tuple[Path, Path | None]:
-    """Keep a damaged data file under a timestamped name, and the backup too (a fresh start
-    would replace it at the next open). Returns where each was kept (None: no backup).
-    Nothing is deleted. StoreLocked if another copy of closeness holds the folder."""
+def set_aside(path: Path, now: datetime) -> tuple[Path | None, Path | None]:
+    """Move a damaged (or missing) data file to a timestamped name, and the backup too (a
+    fresh start would replace it at the next open). Returns where each was kept (None: there
+    was none). Nothing is deleted. StoreLocked if another copy of closeness holds the folder."""
     backup = path.with_name(BACKUP_FILE)
     with _holding_lock(path.parent):
         kept_backup = _keep_copy(backup, "backup-kept", now) if backup.exists() else None
-        target = _keep_copy(path, "damaged", now)
-        path.unlink()
+        target = _keep_copy(path, "damaged", now) if path.exists() else None
+        path.unlink(missing_ok=True)
+        backup.unlink(missing_ok=True)
     return target, kept_backup
 
 

@@ -51,18 +51,24 @@ class DamagedScreen(ClosenessScreen):
             )
             there = self.problem.path.exists()
             # When the folder itself cannot be used, neither remedy could work.
-            fixable = there and self.problem.problem not in ("unwritable", "not_ours")
+            lost = self.problem.problem == "lost"  # no data file, but a backup
+            fixable = (there or lost) and self.problem.problem not in ("unwritable", "not_ours")
             can_restore = fixable and self.backup_problem is None
             # What happens to each file, said before anything is pressed.
-            said = [text.reassure if there else text.reassure_no_file]
-            if can_restore:
+            said = [
+                text.reassure if there else text.reassure_lost if lost else text.reassure_no_file
+            ]
+            if can_restore and there:
                 said.append(Template(text.restore_means).substitute(data=KEPT_DATA))
-            if fixable and (directory / BACKUP_FILE).exists():  # (kept too, whatever it holds)
+            has_backup = (directory / BACKUP_FILE).exists()  # (kept too, whatever it holds)
+            if fixable and there and has_backup:
                 said.append(
                     Template(text.set_aside_means).substitute(data=KEPT_DATA, backup=KEPT_BACKUP)
                 )
-            elif fixable:
+            elif fixable and there:
                 said.append(Template(text.set_aside_means_no_backup).substitute(data=KEPT_DATA))
+            elif fixable:
+                said.append(Template(text.set_aside_means_lost).substitute(backup=KEPT_BACKUP))
             yield Static(Content(" ".join(said)), classes="muted", id="reassure")
             if fixable and self.backup_problem is not None:
                 yield Static(safe(self.backup_problem), classes="muted", id="backup-note")
@@ -84,14 +90,19 @@ class DamagedScreen(ClosenessScreen):
         try:
             if event.button.id == "restore":
                 aside = restore_backup(directory, now)
-                message = Template(text.restored).substitute(data=aside)
+                message = (
+                    text.restored_lost
+                    if self.problem.problem == "lost"
+                    else Template(text.restored).substitute(data=aside)
+                )
             else:
                 aside, backup = set_aside(self.problem.path, now)
-                message = (
-                    Template(text.kept).substitute(data=aside, backup=backup)
-                    if backup
-                    else Template(text.kept_no_backup).substitute(data=aside)
-                )
+                if aside is None:
+                    message = Template(text.kept_lost).substitute(backup=backup)
+                elif backup is None:
+                    message = Template(text.kept_no_backup).substitute(data=aside)
+                else:
+                    message = Template(text.kept).substitute(data=aside, backup=backup)
         except (OSError, StoreError) as exc:
             self.notify(f"That did not work: {exc}", severity="error", markup=False)
             return

@@ -276,3 +276,29 @@ async def test_a_key_named_twice_shows_the_damaged_screen_and_nothing_is_written
         await pilot.click("#quit")
     assert files(data_dir) == before
     assert (data_dir / BACKUP_FILE).read_bytes() == backup
+
+
+@pytest.mark.parametrize("choice", ["restore", "fresh"])
+async def test_a_missing_data_file_beside_a_backup_is_not_a_first_start(data_dir, clock, choice):
+    """The data file gone but its .bak there: starting afresh silently would replace the
+    good backup at the next start. The damaged-file screen offers both ways instead."""
+    backup = with_backup(data_dir, clock)
+    (data_dir / DATA_FILE).unlink()
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+        assert "missing, though its backup is here" in plain(app, "#detail")
+        assert "backup has not been changed" in plain(app, "#reassure")
+        assert buttons(app) == ["restore", "fresh", "quit"]
+        assert not (data_dir / DATA_FILE).exists()
+        await pilot.click(f"#{choice}")
+        await pilot.pause()
+        await pilot.pause()
+        if choice == "restore":
+            assert isinstance(app.screen, HomeScreen)
+            assert [s.feeling for s in app.store.all(Statement)] == ["hopeful"]
+        else:
+            assert isinstance(app.screen, WelcomeScreen)
+            (kept,) = [p for p in data_dir.iterdir() if p.name.startswith("closeness.backup-")]
+            assert kept.read_bytes() == backup

@@ -784,3 +784,20 @@ def test_a_save_from_another_thread_is_still_this_copys_save(data_dir):
     closer.join()
     with Store.open(data_dir) as again:  # released by the other thread's close()
         assert again.get(Statement, rec.id) == rec
+
+
+def test_the_file_is_tinydbs_own_format(data_dir):
+    """TinyDB itself reads the file: its tables, documents and a query by uuid."""
+    from tinydb import Query, TinyDB
+
+    rec = statement(feeling=SECRET)
+    with Store.open(data_dir) as store:
+        store.put_many([statement(), rec, Settings(partner_a="Ana", partner_b="Ben")])
+    db = TinyDB(data_dir / DATA_FILE, access_mode="r")
+    try:
+        assert {"_meta", "statements", "settings"} <= db.tables()
+        (found,) = db.table("statements").search(Query().id == rec.id)
+        assert found["feeling"] == SECRET and found.doc_id == 2
+        assert db.table("settings").all()[0]["partner_a"] == "Ana"
+    finally:
+        db.close()
