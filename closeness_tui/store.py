@@ -126,7 +126,13 @@ _NOT_TEXT = "The data file is not readable JSON: it holds bytes that are not tex
 
 
 def _braced(pieces: Iterable[bytes]) -> bytes:
-    return b"{" + b",".join(pieces) + b"}"
+    """b"{" + b",".join(pieces) + b"}", with the megabytes copied once, not three times."""
+    items = list(pieces)
+    if not items:
+        return b"{}"
+    items[0] = b"{" + items[0]
+    items[-1] = items[-1] + b"}"
+    return b",".join(items)
 
 
 def _file_pieces(chunks: dict[str, Any]) -> Iterator[Any]:
@@ -287,6 +293,7 @@ class Store:
             for name in TABLES
         }
         self._backup_thread: threading.Thread | None = None
+        self._last_doc_id: dict[str, int] = {}
         self._closed = False
         self.writes = 0  # saves made (tests count them)
 
@@ -388,39 +395,43 @@ class Store:
 
     # -- saving: the whole save path ----------------------------------------------------
 
-    def _save(self, name: str, table: dict[str, Any], changed: dict[str, Record]) -> None:
-        """Make `table` the table `name` ({doc id: record}; `changed`: those new or replaced),
-        on disk first (fsynced and renamed into place), then in memory. StoreWriteError if
-        it failed: then file and memory are as they were."""
+    def _save(
+        self, name: str, table: dict[str, Any], pieces: dict[str, bytes], ids: dict[str, str]
+    ) -> None:
+        """Make `table` the table `name` ({doc id: record}; `pieces`: each one's bytes;
+        `ids`: record id -> doc id), on disk first (fsynced and renamed into place), then in
+        memory. StoreWriteError if it failed: then file and memory are as they were."""
+        chunks = {**self._chunks, name: _braced(pieces.values())}
+        try:
+            atomic_write(self.path, _file_pieces(chunks))
+        except NotConfirmed as exc:  # in place; only the folder's fsync failed: say so
+            self._commit(name, table, pieces, ids, chunks)
+            unconfirmed = f"Saved, but the disk did not confirm it ({exc.strerror})."
+            raise StoreWriteError(unconfirmed) from exc
+        except OSError as exc:
+            raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
+        self._commit(name, table, pieces, ids, chunks)
+
+    def _commit(self, name: str, *new: Any) -> None:
+        table, pieces, ids, self._chunks = new
+        self._tables[name], self._pieces[name], self._ids[name] = table, pieces, ids
+        self.writes += 1
+
+    def _writable_pieces(self, name: str) -> dict[str, bytes]:
+        """Each document's bytes of table `name` (b'"doc id":{...}'), split from the table's
+        bytes at its first save; refuses when this store may not write."""
         if self._lock is None:
             raise StoreWriteError(
                 "The data was closed; nothing more can be saved from here."
                 if self._closed
                 else "This copy of closeness is only reading the data."
             )
-        old = self._pieces.get(name)
-        if old is None:  # the first save of this table: its documents' bytes, once
+        pieces = self._pieces.get(name)
+        if pieces is None:
             chunk = self._chunks.get(name, b"{}")
-            old = {k: _encoder.encode(k) + b":" + v for k, v in _split.decode(chunk).items()}
-        new = {k: _encoder.encode(k) + b":" + _encoder.encode(changed[k]) for k in changed}
-        pieces = {doc_id: new.get(doc_id) or old[doc_id] for doc_id in table}
-        chunks = {**self._chunks, name: _braced(pieces.values())}
-        try:
-            atomic_write(self.path, _file_pieces(chunks))
-        except NotConfirmed as exc:  # in place; only the folder's fsync failed: say so
-            self._commit(name, table, pieces, chunks)
-            unconfirmed = f"Saved, but the disk did not confirm it ({exc.strerror})."
-            raise StoreWriteError(unconfirmed) from exc
-        except OSError as exc:
-            raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
-        self._commit(name, table, pieces, chunks)
-
-    def _commit(
-        self, name: str, table: dict[str, Any], pieces: dict[str, bytes], chunks: dict[str, Any]
-    ) -> None:
-        self._tables[name], self._pieces[name], self._chunks = table, pieces, chunks
-        self._ids[name] = {rec.id: doc_id for doc_id, rec in table.items()}
-        self.writes += 1
+            pieces = {k: _encoder.encode(k) + b":" + v for k, v in _split.decode(chunk).items()}
+            self._pieces[name] = pieces
+        return pieces
 
     def _checked(self, record: Record) -> Record:
         """`record`, proved to load back as its own kind before anything changes (so a wrong
@@ -462,16 +473,16 @@ class Store:
             by_kind.setdefault(type(record), []).append(self._checked(record))
         for kind, recs in by_kind.items():
             name = kind.TABLE
-            table = dict(self._tables.get(name, {}))
-            ids = dict(self._ids[name])
-            next_id = max(map(int, table), default=0) + 1
-            changed = {}
+            old = self._writable_pieces(name)
+            table, ids = dict(self._tables.get(name, {})), dict(self._ids[name])
+            new = {}
             for record in recs:
                 if record.id not in ids:
-                    ids[record.id] = str(next_id)
-                    next_id += 1
-                table[ids[record.id]] = changed[ids[record.id]] = record
-            self._save(name, table, changed)
+                    ids[record.id] = str(self._next_doc_id(name, ids))
+                doc_id = ids[record.id]
+                table[doc_id] = record
+                new[doc_id] = _encoder.encode(doc_id) + b":" + _encoder.encode(record)
+            self._save(name, table, {**old, **new}, ids)
 
     def delete(self, record_type: type[Record], record_id: str) -> bool:
         """Remove a record and save at once. False if there was no such record."""
@@ -481,8 +492,19 @@ class Store:
             if self._lock is None:
                 raise StoreWriteError("This copy of closeness only reads the data.")
             return False
-        self._save(name, {k: v for k, v in self._tables[name].items() if k != doc_id}, {})
+        old = self._writable_pieces(name)
+        table = {k: v for k, v in self._tables[name].items() if k != doc_id}
+        pieces = {k: v for k, v in old.items() if k != doc_id}
+        self._save(name, table, pieces, {k: v for k, v in self._ids[name].items() if v != doc_id})
         return True
+
+    def _next_doc_id(self, name: str, ids: dict[str, str]) -> int:
+        """A TinyDB document number not used in table `name` (counted on from the highest)."""
+        last = self._last_doc_id.get(name)
+        if last is None:
+            last = max(map(int, ids.values()), default=0)
+        self._last_doc_id[name] = last + 1
+        return last + 1
 
     # -- reading ------------------------------------------------------------------------
 
