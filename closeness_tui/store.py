@@ -524,8 +524,9 @@ class Store:
         return len(self._tables.get(record_type.TABLE, {}))
 
     def settings(self) -> Settings:
+        """A copy (the app keeps and changes its settings before saving them)."""
         found = self.all(Settings)
-        return found[0] if found else Settings()
+        return msgspec.structs.replace(found[0]) if found else Settings()
 
     def save_settings(self, settings: Settings) -> None:
         existing = self.all(Settings)
