@@ -1,12 +1,8 @@
 """The yardstick for bench/startup.py: a hello-world Textual app (Header, Static, Footer).
 
-It exits by itself once its first frame is painted (on Ready, after a refresh), as closeness
-does on Home when CLOSENESS_BENCH_EXIT_ON_HOME=1.
+bench/startup.py ends it (SIGTERM) once "Hello, world" reaches the terminal; it also exits by
+itself once its first frame is painted, so it never lingers.
 """
-
-import os
-import time
-from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, Static
@@ -23,9 +19,6 @@ class HelloApp(App[None]):
 
     def _drawn(self) -> None:
         self.exit()
-        cpu_file = os.environ.get("CLOSENESS_BENCH_CPU_FILE")
-        if cpu_file:  # CPU seconds used up to the first frame, for the bench
-            Path(cpu_file).write_text(repr(time.process_time()))
 
 
 if __name__ == "__main__":

@@ -372,7 +372,7 @@ def checkins(g: Gen, days: list[date], count: int) -> Iterator[CheckIn]:
             ]
             for p in promises:
                 p.text = g.rng.choice(PROMISES)
-            review = {"0": g.rng.choice(["kept", "partly", "not yet"]), "1": "kept"}
+            review = {"0": g.rng.choice(["kept", "partly", "not_yet"]), "1": "kept"}
         yield CheckIn(
             id=g.uid(),
             kind=kind,

@@ -10,10 +10,10 @@ import os
 import signal
 import sys
 import threading
-import time
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from string import Template
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -26,7 +26,7 @@ from closeness_tui.clock import Clock, FakeClock, SystemClock
 from closeness_tui.commands import ClosenessCommands
 from closeness_tui.models import Record, Settings
 from closeness_tui.registry import screen_class
-from closeness_tui.store import Store, StoreChanged, StoreDamaged, StoreLocked, StoreWriteError
+from closeness_tui.store import Store, StoreDamaged, StoreLocked, StoreWriteError
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -74,7 +74,6 @@ class ClosenessApp(App[None]):
         self.store: Store | None = None
         self.settings = Settings()
         self.allow_bell = bell
-        self._first_frame_drawn = False
         self.resume_gc_after_first_frame = False  # set by cli.main, which pauses GC
         self._had_terminal = False
         self._open_problem: StoreLocked | StoreDamaged | None = None
@@ -92,12 +91,11 @@ class ClosenessApp(App[None]):
         return driver_for(super().get_driver_class())
 
     # -- start-up ------------------------------------------------------------------------
+    # One path: the data is opened (locked, read and checked in full) while the app is
+    # composed, before anything is drawn. Home is the first screen when there are names;
+    # anything else (first run, a damaged file, another copy open) is shown once mounted.
 
     def get_default_screen(self) -> Screen:
-        """The first screen, built while the app is composed. Most starts open on Home, so
-        the data is opened here and Home is the app's first screen: no blank screen is drawn
-        and then replaced (that cost a whole extra frame before Home showed). Anything else
-        (first run, a damaged or locked file) is pushed once the app is mounted."""
         self._open_data()
         if self.store is not None and self.settings.named:
             return screen_class("home")()
@@ -109,15 +107,6 @@ class ClosenessApp(App[None]):
             self._show_first_screen()
 
     def on_ready(self) -> None:
-        # The first frame is on screen: take the data's lock now (the first frame did not
-        # wait for the lock library to load), so a second copy says so at once; then finish
-        # the checks left for now.
-        self._first_frame_drawn = True
-        self._settle_store(check=False)
-        # bench/startup.py: with CLOSENESS_BENCH_EXIT_ON_HOME=1, leave once the first frame
-        # (Home) has been painted, so a run times process start to Home drawn.
-        if os.environ.get("CLOSENESS_BENCH_EXIT_ON_HOME") == "1":
-            self.call_after_refresh(self._bench_exit)
         self.call_after_refresh(self._finish_opening)
         if self.resume_gc_after_first_frame:
             self.resume_gc_after_first_frame = False
@@ -125,9 +114,9 @@ class ClosenessApp(App[None]):
             gc.enable()
 
     def _finish_opening(self) -> None:
-        """Check the app's own words and every record in the file (start-up did only what
-        the first screen needs; on_ready took the lock). A malformed content file ends the
-        app with a message naming the file and key, as it would before start-up."""
+        """Check the app's own words not needed by the first screen (a malformed content
+        file ends the app with a message naming the file and key), and say what opening the
+        data had to say."""
         from closeness_tui.content import ContentError, validate_all
 
         try:
@@ -135,55 +124,35 @@ class ClosenessApp(App[None]):
         except ContentError as exc:
             self.exit(return_code=2, message=Text(f"closeness could not start: {exc}"))
             return
-        self._settle_store()
+        self._tell_about_opening()
 
-    def _settle_store(self, *, check: bool = True) -> bool:
-        """Make the open data safe to write: the lock (the first screen was drawn from a
-        read made before it), then every record checked. Runs right after the first frame,
-        or sooner if a save comes first. False when the data cannot be used from here: the
-        screen that says why (another copy open, a damaged file) is shown instead, or Home
-        again if another copy saved while this one started. check=False: the lock only."""
+    def _tell_about_opening(self) -> None:
+        """A permission repair is said at once; a backup that could not be written (a nearly
+        full disk) once its thread has finished."""
         store = self.store
         if store is None:
-            return False
-        try:
-            store.confirm_lock()
-            if check:
-                store.check_all()
-        except StoreLocked as exc:
-            self.store = None
-            store.close()
-            self._open_problem = exc
-            self._show_first_screen()  # (the locked screen)
-            return False
-        except StoreChanged:
-            self.store = None
-            store.close()
-            self._open_data()  # the usual way this time, under the lock
-            if self._open_problem is None and self.settings.named:
-                self._show_only(screen_class("home")())  # drawn from what is there now
-            else:
-                self._show_first_screen()
-            return False
-        except StoreDamaged as exc:
-            self._show_damaged(exc)
-            return False
-        return True
+            return
+        text = app_text().opening
+        if store.repaired:
+            what = ", ".join(store.repaired)
+            self.notify(Template(text.repaired).substitute(what=what), timeout=15, markup=False)
+
+        def watch_backup() -> None:
+            reason = store.wait_for_backup()
+            if reason:
+                message = Template(text.backup_failed).substitute(reason=reason)
+                self.call_from_thread(
+                    self.notify, message, severity="warning", timeout=20, markup=False
+                )
+
+        self.run_worker(watch_backup, thread=True, name="backup", exit_on_error=False)
 
     def _show_damaged(self, exc: StoreDamaged) -> None:
         from closeness_tui.screens.problems import DamagedScreen
 
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self._close_store()
+        self.store = None
         self._show_only(DamagedScreen(exc))
-
-    def _bench_exit(self) -> None:
-        if isinstance(self.screen, screen_class("home")):
-            self.exit()
-            cpu_file = os.environ.get("CLOSENESS_BENCH_CPU_FILE")
-            if cpu_file:  # CPU seconds used up to Home drawn, for the bench
-                Path(cpu_file).write_text(repr(time.process_time()))
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or SIGTERM: exit cleanly, as ctrl+q would (without
@@ -238,25 +207,19 @@ class ClosenessApp(App[None]):
         screen has kept a file aside or restored a backup)."""
         self._open_data()
         self._show_first_screen()
+        if self.store is not None:
+            self._tell_about_opening()
 
     def _open_data(self) -> None:
-        """Open the store and read the settings; what went wrong is kept to show later."""
+        """Open the store and read the settings; what went wrong is kept to show."""
         self._open_problem = None
         try:
-            # Records are checked right after the first frame (_finish_opening), so Home
-            # shows fast even with years of data; nothing is written before that check.
-            # The first time, before the first frame: without waiting for the lock, which
-            # on_ready takes right after it (proving the file did not change meanwhile).
-            self.store = Store.open(
-                self.data_dir, defer_checks=True, defer_lock=not self._first_frame_drawn
-            )
-            self.settings = self.store.settings()
+            self.store = Store.open(self.data_dir)
         except (StoreLocked, StoreDamaged) as exc:
             self.store = None
             self._open_problem = exc
             return
-        if self._first_frame_drawn:  # opened again later (after the damaged-file screen)
-            self.call_after_refresh(self._finish_opening)
+        self.settings = self.store.settings()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
@@ -304,7 +267,7 @@ class ClosenessApp(App[None]):
 
     def save(self, record: Record) -> bool:
         """Save one record now. On failure say so kindly and keep what is on screen."""
-        if not self._settle_store() or self.store is None:
+        if self.store is None:
             return False
         try:
             self.store.put(record)
@@ -325,7 +288,7 @@ class ClosenessApp(App[None]):
 
     def delete(self, record_type: type[Record], *record_ids: str) -> bool:
         """Delete records now (all in order). On failure say so kindly; nothing else changes."""
-        if not self._settle_store() or self.store is None:
+        if self.store is None:
             return False
         try:
             for record_id in record_ids:
@@ -345,7 +308,7 @@ class ClosenessApp(App[None]):
         return True
 
     def save_settings(self, settings: Settings) -> bool:
-        if not self._settle_store() or self.store is None:
+        if self.store is None:
             return False
         try:
             self.store.save_settings(settings)

@@ -56,9 +56,27 @@ class Help(msgspec.Struct, forbid_unknown_fields=True):
 class Damaged(msgspec.Struct, forbid_unknown_fields=True):
     title: str
     reassure: str
+    reassure_no_file: str  # when there is no data file yet (a first start that could not write)
+    reassure_lost: str  # no data file, but a backup
     set_aside: str
+    set_aside_means: str  # $data, $backup: the file names each would be kept under
+    set_aside_means_no_backup: str  # $data
+    set_aside_means_lost: str  # $backup
     restore: str
+    restore_means: str  # $data
     quit: str
+    kept: str  # after "keep it aside": $data, $backup
+    kept_no_backup: str  # $data
+    kept_lost: str  # $backup
+    restored: str  # $data
+    restored_lost: str
+
+
+class Opening(msgspec.Struct, forbid_unknown_fields=True):
+    """What the couple is told once the data is open, when something needed saying."""
+
+    repaired: str  # $what: the folder and files that were open to others
+    backup_failed: str  # $reason
 
 
 class Locked(msgspec.Struct, forbid_unknown_fields=True):
@@ -107,6 +125,7 @@ class AppText(msgspec.Struct, forbid_unknown_fields=True):
     help: Help
     damaged: Damaged
     locked: Locked
+    opening: Opening
     settings: Settings
     leaving: Leaving
     palette: Palette

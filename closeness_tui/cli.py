@@ -7,19 +7,33 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import os
 import sys
+import traceback
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from closeness_tui import __version__
+from closeness_tui.store import CRASH_FILE
 
 if TYPE_CHECKING:
     from closeness_tui.exports import ExportRefused
     from closeness_tui.store import Store
 
 ENV_DATA_DIR = "CLOSENESS_DATA_DIR"
+# Said on a crash. Here, not in content/: it must work when the content could not be read.
+CRASH_MESSAGE = (
+    "closeness stopped because of a fault in closeness itself, not anything you did.\n"
+    "Everything you confirmed is saved in {data_dir}.\n"
+    "Start closeness again to go on. {more}"
+)
+CRASH_MORE_ASK = (
+    "(To help fix it, start it with --crash-report: the details are then kept in a private "
+    "file there.)"
+)
+CRASH_MORE_KEPT = "The details are in {path} (private to you; it may quote your words)."
 
 
 def default_data_dir() -> Path:
@@ -51,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help=f"where your data lives (default: ${ENV_DATA_DIR}, else {default_data_dir()})",
+    )
+    parser.add_argument(
+        "--crash-report",
+        action="store_true",
+        help=f"if closeness ever stops with a fault, keep the details in {CRASH_FILE} in the "
+        "data folder (private to you; it may quote your words) for a bug report",
     )
     sub = parser.add_subparsers(dest="command")
     export = sub.add_parser("export", help="write your data to a file (a full, readable backup)")
@@ -126,9 +146,7 @@ def json_document(payload: dict[str, object]) -> bytes:
     """Everything, indented so a person can read it (as store.write_export writes it)."""
     import msgspec
 
-    from closeness_tui.storage import encode
-
-    return msgspec.json.format(encode(payload), indent=2)
+    return msgspec.json.format(msgspec.json.encode(payload), indent=2)
 
 
 def markdown_document(
@@ -261,24 +279,53 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(run_export(args, data_dir))
     if args.command == "web":
         sys.exit(run_web(args, data_dir))
+    try:
+        code = run_app(data_dir, args.crash_report)
+    except Exception:  # a fault outside the app's own loop (its own faults come back as text)
+        code = crashed(data_dir, args.crash_report, traceback.format_exc())
+    sys.exit(code)
 
+
+def run_app(data_dir: Path, crash_report: bool) -> int:
     # Start-up allocates a great deal and frees little, so cyclic GC passes are wasted time
-    # there (~50 ms); the app turns GC back on once its first frame is drawn.
+    # there; the app turns GC back on once its first frame is drawn.
     gc.disable()
-    from closeness_tui.store import Store
-
-    Store.prefetch(data_dir)  # read on another core while Textual loads
     from closeness_tui.content import FIRST_SCREEN_FILES, ContentError, validate_all
 
     try:
         validate_all(only=FIRST_SCREEN_FILES)  # the rest once the first screen is drawn
     except ContentError as exc:
         print(f"closeness could not start: {exc}", file=sys.stderr)
-        sys.exit(2)
+        return 2
+
+    from rich.console import Console
 
     from closeness_tui.app import make_app
 
     app = make_app(data_dir)
     app.resume_gc_after_first_frame = True
+    # Textual prints a crash's traceback with its local variables (a partner's words) to
+    # `error_console` when the app ends: it goes here instead, and a kind message is printed.
+    faults = io.StringIO()
+    app.error_console = Console(file=faults, width=100, color_system=None)
     app.run()
-    sys.exit(app.return_code or 0)
+    if faults.getvalue():
+        return crashed(data_dir, crash_report, faults.getvalue())
+    return app.return_code or 0
+
+
+def crashed(data_dir: Path, crash_report: bool, details: str) -> int:
+    """Say kindly that closeness stopped (the folder's path, no words of theirs); keep the
+    details only if asked, in a private file in the data folder. Returns the exit code."""
+    more = CRASH_MORE_ASK
+    if crash_report:
+        from closeness_tui.storage import write_private
+
+        path = data_dir / CRASH_FILE
+        try:
+            write_private(path, details.encode("utf-8", "replace"))
+            more = CRASH_MORE_KEPT.format(path=path)
+        except OSError:
+            more = ""
+    print(CRASH_MESSAGE.format(data_dir=data_dir, more=more).rstrip(), file=sys.stderr)
+    return 1

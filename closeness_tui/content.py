@@ -5,14 +5,13 @@ validates one file; `validate_all()` checks every registered file at start-up (t
 screen needs before it is drawn, the rest right after), so a malformed file stops the app
 with an error naming the file and the key, not a traceback.
 
-Parsing TOML is slow in Python (~3 ms a file, more on the first), so what a file parses to
-is kept in a small cache (see parse_cache.py) keyed by the file's exact text: the next start
-reads that instead. The schema check runs every time either way. No Textual here.
+Every file is parsed (tomllib) and checked at every start; no cache. No Textual here.
 """
 
 from __future__ import annotations
 
 import importlib
+import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,7 +19,6 @@ from typing import Any, TypeVar
 import msgspec
 
 import closeness_tui._content as _content_package
-from closeness_tui import parse_cache
 
 T = TypeVar("T")
 
@@ -61,8 +59,6 @@ def _read(filename: str) -> str:
 
 
 def _toml(filename: str, text: str) -> dict[str, Any]:
-    import tomllib  # only when the cache has not got this text yet
-
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -71,12 +67,6 @@ def _toml(filename: str, text: str) -> dict[str, Any]:
 
 def parse(filename: str, text: str, schema: type[T]) -> T:
     """Validate TOML text against `schema`; errors name the file and the key."""
-    cached = parse_cache.get(filename, text)
-    if cached is not None:
-        try:
-            return msgspec.convert(cached, schema)
-        except msgspec.ValidationError:
-            pass  # a cache entry that is not what the file says: the file decides
     raw = _toml(filename, text)
     try:
         result = msgspec.convert(raw, schema)
@@ -87,7 +77,6 @@ def parse(filename: str, text: str, schema: type[T]) -> T:
             message, _, path = message.partition(" - at `$")
             key = path.rstrip("`").lstrip(".")
         raise ContentError(filename, key, message) from None
-    parse_cache.put(filename, text, raw)
     return result
 
 

@@ -1,9 +1,9 @@
 """Writing a file a person asked for (backup, journal, calendar) so that it never surprises.
 No Textual.
 
-- Never over the data folder's own files: the data file, its `.bak`, the lock, temp and
-  spare files, kept damaged copies (`is_data_folder_file`, symlinks and hard links
-  followed). [The store branch is adding its own public check; the lead will unify them.]
+- Never over the data folder's own files: the data file, its `.bak`, the lock, temp files,
+  kept copies, a crash report (`is_data_folder_file`, which also asks the store's own
+  `is_own_file`; symlinks and hard links followed).
 - Never over an existing file unless the person said so (`--force`, or yes in a dialog):
   the new file is linked into place, which fails if the name is taken, so even a file that
   appears between the check and the write is not replaced.
@@ -25,7 +25,8 @@ from typing import Literal
 from closeness_tui.storage import FILE_MODE, atomic_write
 
 # Every file the store keeps in its folder starts so: closeness.json, closeness.json.bak,
-# closeness.damaged-*.json, .closeness.lock, .closeness.json.*.tmp, .closeness.json.spare.
+# closeness.damaged-*.json, closeness.backup-kept-*.json, .closeness.lock, .closeness.json.*.tmp
+# (and closeness-crash.txt, which store.is_own_file names).
 _STORE_NAME = re.compile(r"^\.?closeness\.")
 
 Refusal = Literal["ours", "exists", "folder", "failed", "nothing"]
@@ -44,6 +45,11 @@ class ExportRefused(Exception):
 
 def is_data_folder_file(target: Path, data_dir: Path) -> bool:
     """True if writing `target` could replace one of the store's own files in `data_dir`."""
+    from closeness_tui.store import is_own_file
+
+    with contextlib.suppress(OSError, RuntimeError):
+        if is_own_file(data_dir, target):
+            return True
     folder = _resolved(data_dir)
     given = Path(target).expanduser()
     for candidate in (given.absolute(), _resolved(given)):

@@ -18,9 +18,47 @@ to its default is left out of the file, and decoding fills it back in. This keep
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal, get_args
 
 import msgspec
+
+# -- the vocabulary every record is checked against when the file is read ----------------
+# A value outside these is a damaged file (the store refuses it with the damaged-file
+# screen), never a crash later in a screen.
+
+Seat = Annotated[int, msgspec.Meta(ge=0, le=1)]  # partner_a = 0, partner_b = 1
+Weekday = Annotated[int, msgspec.Meta(ge=0, le=6)]  # 0 = Monday ... 6 = Sunday
+Seconds = Annotated[float, msgspec.Meta(ge=0)]
+Count = Annotated[int, msgspec.Meta(ge=0)]
+Positive = Annotated[int, msgspec.Meta(ge=1)]
+Rating = Literal["", "got_it", "partly", "not_quite"]
+SummaryKind = Literal["summary", "again", "more"]
+MoreAnswer = Literal["", "yes", "no"]
+SessionStatus = Literal["active", "on_break", "done", "stopped"]
+# The listening machine's steps (closeness_tui.listening.STEPS; a unit test keeps the two equal).
+ListeningStep = Literal[
+    "setup",
+    "readiness",
+    "speaking",
+    "summary",
+    "rating",
+    "clarify",
+    "more",
+    "validation",
+    "empathy",
+    "swap",
+    "closing",
+    "break",
+    "done",
+]
+StatementForm = Literal["short", "long"]
+CheckInKind = Literal["nightly", "gratitude", "weekly"]
+CheckInStatus = Literal["active", "done"]
+PromiseReview = Literal["kept", "partly", "not_yet"]
+Freq = Literal["weekly", "monthly"]
+Lead = Literal["either", "both", "a", "b"]
+MarkStatus = Literal["done", "skipped"]
+TimeOfDay = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 
 
 def new_id() -> str:
@@ -41,8 +79,8 @@ class Settings(Record, kw_only=True):
     partner_b: str = ""
     theme: str = "textual-dark"
     bell: bool = True
-    week_starts_on: Annotated[int, msgspec.Meta(ge=0, le=6)] = 0  # 0 = Monday ... 6 = Sunday
-    weekly_target_minutes: int | None = None
+    week_starts_on: Weekday = 0
+    weekly_target_minutes: Count | None = None
     question_of_the_day: bool = True  # show a question of the day on Home
 
     @property
@@ -64,26 +102,26 @@ class Summary(msgspec.Struct, kw_only=True, omit_defaults=True):
     """One reflection by the listener and the speaker's answer to it."""
 
     text: str = ""
-    rating: str = ""  # "", "got_it", "partly", "not_quite"
-    clarification_seconds: float = 0.0  # the speaker's timed clarification after this rating
+    rating: Rating = ""
+    clarification_seconds: Seconds = 0.0  # the speaker's timed clarification after this rating
     at: datetime | None = None
-    kind: str = "summary"  # "summary" (first), "again" (after a clarification), "more"
+    kind: SummaryKind = "summary"  # first, after a clarification, after "Is there more?"
     unsent: bool = False  # typed but never sent: kept when the turns were stopped early
 
 
 class Turn(msgspec.Struct, kw_only=True, omit_defaults=True):
-    speaker: int  # seat 0 or 1
-    round: int = 1
-    planned_seconds: float = 0.0
-    actual_seconds: float = 0.0
-    pauses: int = 0
-    added_seconds: float = 0.0
+    speaker: Seat
+    round: Positive = 1
+    planned_seconds: Seconds = 0.0
+    actual_seconds: Seconds = 0.0
+    pauses: Count = 0
+    added_seconds: Seconds = 0.0
     summaries: list[Summary] = msgspec.field(default_factory=list)
     more: str = ""  # free text about "Is there more?" (the extra part's summaries are in summaries)
     validation: str = ""
     empathy: str = ""
-    more_answer: str = ""  # "Is there more?": "yes", "no", or "" when not asked
-    more_seconds: float = 0.0  # time spent speaking after "Is there more?"
+    more_answer: MoreAnswer = ""  # "Is there more?": "" when not asked
+    more_seconds: Seconds = 0.0  # time spent speaking after "Is there more?"
     moved_on: bool = False  # they chose to move on before a "Got it"
 
 
@@ -91,7 +129,7 @@ class Break(msgspec.Struct, kw_only=True, omit_defaults=True):
     started_at: datetime
     return_at: datetime
     ended_at: datetime | None = None
-    called_by: int | None = None
+    called_by: Seat | None = None
 
 
 class ListeningSession(Record, kw_only=True):
@@ -100,15 +138,15 @@ class ListeningSession(Record, kw_only=True):
     updated_at: datetime | None = None
     topic: str = ""
     names: list[str] = msgspec.field(default_factory=list)
-    first_speaker: int = 0
-    turn_seconds: int = 300
-    rounds: int = 1
+    first_speaker: Seat = 0
+    turn_seconds: Positive = 300
+    rounds: Positive = 1
     readiness: dict[str, bool] | None = None  # None = skipped
     readiness_skipped: bool = False
     turns: list[Turn] = msgspec.field(default_factory=list)
     closing: list[str] = msgspec.field(default_factory=lambda: ["", ""])
     breaks: list[Break] = msgspec.field(default_factory=list)
-    status: str = "active"  # "active", "on_break", "done", "stopped" (set aside unfinished)
+    status: SessionStatus = "active"  # "stopped": set aside unfinished
     state: dict[str, object] = msgspec.field(default_factory=dict)  # resumable machine state
     draft: str = ""  # words being typed in the summary box, kept across restarts
     speaker_note: str = ""  # an I-statement the first speaker chose to keep in view
@@ -117,20 +155,54 @@ class ListeningSession(Record, kw_only=True):
     checkin_id: str | None = None  # the weekly check-in whose "one issue" this talks through
     break_signal: str = ""  # the word or gesture they agreed for calling a break
 
+    def __post_init__(self) -> None:
+        problem = _state_problem(self.state, self.rounds * 2)
+        if problem:  # msgspec turns this into a ValidationError naming the record
+            raise ValueError(f"its saved position {problem}")
+
+
+_STEPS = frozenset(get_args(ListeningStep))
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+
+
+def _state_problem(state: dict[str, object], turns: int) -> str:
+    """What is wrong with a listening session's saved position (see listening.sync), or ""."""
+    step = state.get("step", "setup")
+    if step not in _STEPS:
+        return "has an unknown step"
+    resume = state.get("resume_step")
+    if resume is not None and resume not in _STEPS:
+        return "resumes to an unknown step"
+    turn = state.get("turn", 0)
+    if not isinstance(turn, int) or isinstance(turn, bool) or not 0 <= turn <= turns:
+        return "names a turn that does not exist"
+    if state.get("summary_kind", "summary") not in get_args(SummaryKind):
+        return "has an unknown kind of summary"
+    timer = state.get("timer")
+    readable = isinstance(timer, dict) and all(
+        _number(timer.get(key)) for key in ("planned", "remaining")
+    )
+    if timer is not None and not readable:
+        return "has a timer that cannot be read"
+    return ""
+
 
 # -- I-statements ------------------------------------------------------------------------
 
 
 class Statement(Record, kw_only=True):
     TABLE: ClassVar[str] = "statements"
-    author: int  # seat
+    author: Seat
     created_at: datetime
     updated_at: datetime | None = None
     feeling: str = ""
     situation: str = ""
     need: str = ""
     request: str = ""
-    form: str = "short"  # "short" or "long"
+    form: StatementForm = "short"
     text: str = ""
     complaint: str = ""
 
@@ -151,7 +223,7 @@ class Answer(msgspec.Struct, kw_only=True, omit_defaults=True):
     is what the other asked for.
     """
 
-    seat: int
+    seat: Annotated[int, msgspec.Meta(ge=BOTH, le=1)]
     prompt: str
     text: str = ""
     reply: str = ""  # the other partner's one-line answer
@@ -160,20 +232,20 @@ class Answer(msgspec.Struct, kw_only=True, omit_defaults=True):
 
 class CheckIn(Record, kw_only=True):
     TABLE: ClassVar[str] = "checkins"
-    kind: str  # "nightly", "gratitude", "weekly"
+    kind: CheckInKind
     created_at: datetime
     answers: list[Answer] = msgspec.field(default_factory=list)
     promises: list[Answer] = msgspec.field(default_factory=list)
     # Last week's promises looked back on: str(index in that check-in's promises) ->
     # "kept", "partly" or "not_yet"; `reviewed_id` names that earlier check-in.
-    promise_review: dict[str, str] = msgspec.field(default_factory=dict)
+    promise_review: dict[str, PromiseReview] = msgspec.field(default_factory=dict)
     reviewed_id: str | None = None
     listening_id: str | None = None
     issue: str = ""  # the weekly check-in's one issue, in a few words
-    status: str = "done"  # "active" while a check-in is under way (saved step by step)
+    status: CheckInStatus = "done"  # "active" while under way (saved step by step)
     step: str = ""  # where an unfinished check-in was left
     updated_at: datetime | None = None
-    timer_seconds: int = 0  # the shared timer's length, when they used one
+    timer_seconds: Count = 0  # the shared timer's length, when they used one
 
 
 # -- rituals -------------------------------------------------------------------------------
@@ -191,14 +263,14 @@ class Ritual(Record, kw_only=True):
     name: str
     note: str = ""
     template: str = ""
-    freq: str = "weekly"  # "weekly" or "monthly"
-    weekdays: list[int] = msgspec.field(default_factory=list)  # 0 = Monday
-    interval: int = 1
-    month_day: int | None = None
-    month_nth: int | None = None  # 1..4 or -1 (last), with weekdays[0]
-    time_of_day: str | None = None  # "HH:MM"
-    duration_minutes: int = 10
-    lead: str = "both"  # "either", "both", "a", "b"
+    freq: Freq = "weekly"
+    weekdays: list[Weekday] = msgspec.field(default_factory=list)
+    interval: Positive = 1
+    month_day: Annotated[int, msgspec.Meta(ge=1, le=31)] | None = None
+    month_nth: Literal[1, 2, 3, 4, -1] | None = None  # -1 = last, with weekdays[0]
+    time_of_day: TimeOfDay | None = None
+    duration_minutes: Count = 10
+    lead: Lead = "both"
     active: bool = True
     start: date
     created_at: datetime | None = None
@@ -211,7 +283,7 @@ class RitualMark(Record, kw_only=True):
     TABLE: ClassVar[str] = "ritual_marks"
     ritual_id: str
     occurrence: date
-    status: str = "done"  # "done" or "skipped"
+    status: MarkStatus = "done"
     note: str = ""
     at: datetime | None = None
 

@@ -1,73 +1,66 @@
-"""The only module that knows TinyDB. Screens and the core call this; it hands back records.
+"""The couple's data: one JSON file read once into typed records, saved whole and durably.
 
     store = Store.open(data_dir)        # may raise StoreLocked or StoreDamaged
-    settings = store.settings()
-    store.put(record)                   # insert or replace by uuid, saved durably at once
-    store.all(ListeningSession)
-    store.delete(ListeningSession, id)
+    store.put(record)                   # insert or replace by uuid; on disk when it returns
+    store.all(ListeningSession)         # the records themselves, in the file's order
 
-The file is one TinyDB JSON document, `closeness.json`, with a `_meta` table holding the
-app name and schema version. It is validated completely (JSON, shape, every record's
-fields) before TinyDB sees it. A damaged file is never overwritten: the caller shows the
-problem and may `set_aside()` the file or `restore_backup()`. One writer per data
-directory: a second copy of the app gets StoreLocked and writes nothing.
+The file, `closeness.json`, is TinyDB's format ({table: {doc id: document}}) with a `_meta`
+table naming the app and the schema version, so TinyDB itself can read it. The store does not
+use TinyDB's Table and Query (see the README, "Where your data lives"): it keeps every record
+typed in memory, read and checked once at open.
 
-The app opens with `defer_lock=True` so that Home is drawn without waiting for the lock
-library to load: the file is read and its JSON checked first, and `confirm_lock()` (right
-after the first frame, and before any write) takes the lock and reads the file again. Only
-if both reads are byte for byte the same is the store used; else StoreChanged (another copy
-saved in between) or StoreLocked (another copy is open), and nothing was written.
+Open (one path, before anything is shown): private folder (0700, files 0600), the lock, read,
+check everything (JSON, header, version, every field's type, range and vocabulary as the
+models declare them, record ids, duplicate keys anywhere), migrate, keep a `.bak` of the file
+as opened. A damaged file is never written: StoreDamaged says what is wrong, and the app
+offers `set_aside()` or `restore_backup()`.
 
-Writes: `put`/`put_many`/`delete` return only once the new file is fsynced and renamed into
-place. A record is first proved to load back as its own kind (so a wrong type, NaN, or a
-lone surrogate - which UTF-8 cannot hold; `text.clean()` removes them at input - is refused
-with StoreWriteError before anything changes). If writing fails, StoreWriteError is raised
-and the file and this store's memory are both as they were. Any other text is kept exactly.
-Messages name files, kinds and fields, never what a partner wrote.
+Save: the changed table is encoded (the others' bytes are kept from the last read or save),
+written to a temp file in the folder, fsynced, renamed over the file, and the folder fsynced
+(storage.atomic_write). Memory changes only once the file is in place. Messages name files,
+kinds and fields, never what a partner wrote.
+
+The records handed out are the store's own: change one only to `put` it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 
-from closeness_tui import prefetch
 from closeness_tui.models import TABLES, Record, Settings
 from closeness_tui.storage import (
-    FILE_MODE,
-    AtomicJSONStorage,
+    LOCK_FILE,
+    FolderLock,
+    FolderNotOurs,
+    LockHeld,
     NotConfirmed,
-    Tables,
     atomic_write,
-    drop_spare,
-    encode,
     ensure_private_dir,
-    gc_paused,
+    remove_stray_temps,
+    write_private,
 )
 
 APP_NAME = "closeness"
 DATA_FILE = "closeness.json"
 BACKUP_FILE = "closeness.json.bak"
-LOCK_FILE = ".closeness.lock"
+CRASH_FILE = "closeness-crash.txt"  # written only when asked (closeness --crash-report)
 META_TABLE = "_meta"
 SCHEMA_VERSION = 1
-
-if TYPE_CHECKING:
-    from filelock import FileLock
-    from tinydb.table import Table
+__all__ = ["LOCK_FILE", "Store", "StoreDamaged", "StoreLocked", "StoreWriteError"]
 
 R = TypeVar("R", bound=Record)
 
-# Migrations: MIGRATIONS[n] turns a version-n document into a version n+1 document.
-# Version 1 is the first released shape, so the chain is empty for now.
+# MIGRATIONS[n] turns a version-n document (plain JSON) into a version n+1 document.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
 
@@ -82,17 +75,8 @@ class StoreLocked(StoreError):
         self.directory = directory
 
 
-class StoreChanged(StoreError):
-    """The file changed between the first read and taking the lock (another copy of
-    closeness saved and closed meanwhile): open it again. Nothing was written."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} changed while closeness was starting")
-        self.path = path
-
-
 class StoreDamaged(StoreError):
-    """The data file cannot be used as it is. `problem` is a short key, `detail` plain words."""
+    """The data cannot be used as it is. `problem` is a short key, `detail` plain words."""
 
     def __init__(self, path: Path, problem: str, detail: str) -> None:
         super().__init__(f"{path}: {detail}")
@@ -112,11 +96,8 @@ def migrate(
     registry: dict[int, Migration] | None = None,
     target: int | None = None,
 ) -> dict[str, Any]:
-    """Apply migrations version -> version+1 ... -> target (default: SCHEMA_VERSION).
-
-    Raises KeyError naming the missing step if the chain has a gap. Each step gets the
-    document of its version and returns the next; the step's version is recorded in `_meta`.
-    """
+    """Apply migrations version -> version+1 ... -> target (default: SCHEMA_VERSION); KeyError
+    names a missing step. Each step's version is recorded in `_meta`."""
     registry = MIGRATIONS if registry is None else registry
     target = SCHEMA_VERSION if target is None else target
     while version < target:
@@ -129,41 +110,58 @@ def migrate(
     return data
 
 
-def _meta_doc(version: int = SCHEMA_VERSION) -> dict[str, Any]:
-    return {"app": APP_NAME, "schema": version}
-
-
 def empty_document() -> dict[str, Any]:
-    return {META_TABLE: {"1": _meta_doc()}}
+    return {META_TABLE: {"1": {"app": APP_NAME, "schema": SCHEMA_VERSION}}}
 
 
-_top_decoder = msgspec.json.Decoder(dict[str, msgspec.Raw])
-_table_decoders: dict[type[Record], msgspec.json.Decoder] = {}
+# -- reading: the whole file checked before anything uses it ------------------------------
+
+_encoder = msgspec.json.Encoder()
+_split = msgspec.json.Decoder(dict[str, msgspec.Raw])  # {key: its value's JSON}, unread
+_table_decoders = {n: msgspec.json.Decoder(dict[str, t]) for n, t in TABLES.items()}  # type: ignore[valid-type]
+_plain_table = msgspec.json.Decoder(dict[str, dict[str, Any]])  # _meta, later versions' tables
 
 
-def parse_document(raw: bytes, path: Path, *, check_records: bool = True) -> dict[str, Any]:
-    """Validate raw file bytes; return the (migrated) document or raise StoreDamaged.
+_NOT_TEXT = "The data file is not readable JSON: it holds bytes that are not text."
 
-    Every record is checked against its type here, at open. Record tables are then kept as
-    their validated JSON bytes and decoded on first use (storage.Tables), which keeps start-up
-    fast with years of data. With check_records=False the record tables are left for the
-    caller to check (Store.open(defer_checks=True)); the JSON, header and version are still
-    checked here.
-    """
-    if not raw.strip():
-        raise StoreDamaged(path, "empty", "The data file is empty.")
+
+def _braced(pieces: Iterable[bytes]) -> bytes:
+    """b"{" + b",".join(pieces) + b"}", with the megabytes copied once, not three times."""
+    items = list(pieces)
+    if not items:
+        return b"{}"
+    items[0] = b"{" + items[0]
+    items[-1] = items[-1] + b"}"
+    return b",".join(items)
+
+
+def _file_pieces(chunks: dict[str, Any]) -> Iterator[Any]:
+    """The file's bytes from each table's bytes: {"name":{...},...}."""
+    yield b"{"
+    for i, (name, chunk) in enumerate(chunks.items()):
+        yield (b"," if i else b"") + _encoder.encode(name) + b":"
+        yield chunk
+    yield b"}"
+
+
+class Document(msgspec.Struct):
+    """A checked file: {table: {doc id: record}} (_meta and unknown tables as plain JSON),
+    and each table's bytes as read (or as this version writes them)."""
+
+    tables: dict[str, dict[str, Any]]
+    pieces: dict[str, dict[str, bytes]]  # a table's b'"doc id":{...}', once a save needs them
+    chunks: dict[str, Any]  # bytes, or msgspec.Raw (bytes as read)
+
+
+def parse_document(raw: bytes, path: Path) -> Document:
+    """Check raw file bytes in full; return the (migrated) document or raise StoreDamaged."""
     try:
-        top = _top_decoder.decode(raw)
-        meta = top.get(META_TABLE)
-        meta = None if meta is None else msgspec.json.decode(meta)
+        return _parse(raw, path)
     except RecursionError:
-        raise StoreDamaged(
-            path, "not_json", "The data file is not closeness data: it is nested too deeply."
-        ) from None
+        raise StoreDamaged(path, "not_json", "The data file is nested too deeply.") from None
     except UnicodeDecodeError:  # msgspec raises this for bad UTF-8 inside a string
         raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
-    except msgspec.ValidationError:  # (a DecodeError too: this must come first)
-        _raise_if_not_json(raw, path)  # the shape is checked before the rest was read
+    except msgspec.ValidationError:  # (a DecodeError too: this comes first)
         raise StoreDamaged(
             path, "wrong_shape", "The data file does not hold closeness data."
         ) from None
@@ -173,12 +171,23 @@ def parse_document(raw: bytes, path: Path, *, check_records: bool = True) -> dic
             "not_json",
             f"The data file is not readable JSON; it may have been cut short ({exc}).",
         ) from None
-    meta_doc = meta.get("1") if isinstance(meta, dict) else None
-    if not isinstance(meta_doc, dict) or meta_doc.get("app") != APP_NAME:
+
+
+def _parse(raw: bytes, path: Path) -> Document:
+    if not raw.strip():
+        raise StoreDamaged(path, "empty", "The data file is empty.")
+    try:
+        top = _split.decode(raw)
+    except msgspec.ValidationError:
+        msgspec.json.decode(raw)  # not JSON at all? then that is what is said
+        raise
+    meta = msgspec.json.decode(top[META_TABLE]) if META_TABLE in top else None
+    header = meta.get("1") if isinstance(meta, dict) else None
+    if not isinstance(header, dict) or header.get("app") != APP_NAME:
         raise StoreDamaged(
             path, "foreign", "This file was not written by closeness (it has no closeness header)."
         )
-    version = meta_doc.get("schema")
+    version = header.get("schema")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise StoreDamaged(path, "wrong_shape", "The data file's version number is not valid.")
     if version > SCHEMA_VERSION:
@@ -188,439 +197,195 @@ def parse_document(raw: bytes, path: Path, *, check_records: bool = True) -> dic
             f"The data file was written by a newer closeness (data version {version}; "
             f"this copy reads up to {SCHEMA_VERSION}). Update closeness to open it.",
         )
-    try:
-        with gc_paused():
-            return _check_and_keep(top, raw, version, path, check_records)
-    except RecursionError:
-        raise StoreDamaged(
-            path, "not_json", "The data file is not closeness data: it is nested too deeply."
-        ) from None
-    except UnicodeDecodeError:
-        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
-    except msgspec.DecodeError as exc:  # e.g. bytes that are not UTF-8 inside a string
-        raise StoreDamaged(
-            path, "not_json", f"The data file is not readable JSON ({exc})."
-        ) from None
-
-
-def _raise_if_not_json(raw: bytes, path: Path) -> None:
-    """A file of the wrong shape may also not be JSON at all: say which (rare path)."""
-    try:
-        msgspec.json.decode(raw)
-    except RecursionError:
-        raise StoreDamaged(
-            path, "not_json", "The data file is not closeness data: it is nested too deeply."
-        ) from None
-    except UnicodeDecodeError:
-        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
-    except msgspec.DecodeError as exc:
-        raise StoreDamaged(
-            path,
-            "not_json",
-            f"The data file is not readable JSON; it may have been cut short ({exc}).",
-        ) from None
-
-
-def _check_and_keep(
-    top: dict[str, msgspec.Raw], raw: bytes, version: int, path: Path, check_records: bool
-) -> dict[str, Any]:
     if version < SCHEMA_VERSION:
-        data = msgspec.json.decode(raw)
+        _check_duplicates(raw, path)
         try:
-            data = migrate(data, version, target=SCHEMA_VERSION)
-        except Exception as exc:  # a failed migration must not lose the original file
-            # Only the kind of error is named: its text could quote what a partner wrote.
+            data = migrate(msgspec.json.decode(raw), version)
+        except Exception as exc:  # only the error's kind: its text could quote a partner
             raise StoreDamaged(
                 path,
                 "migration",
                 f"Updating the data from version {version} to {SCHEMA_VERSION} failed "
                 f"({type(exc).__name__}). The file itself was not changed.",
             ) from None
-        _check_tables(data, path)
-        return Tables(data)
-    tables = Tables()
+        return _parse(_encoder.encode(data), path)
+    doc = Document({}, {}, {})
     for name, table_raw in top.items():
-        record_type = TABLES.get(name)
-        if record_type is None:  # _meta, or a table this version does not know: keep as is
-            table = msgspec.json.decode(table_raw)
-            _check_tables({name: table}, path)
-            tables[name] = table
-        else:
-            if check_records:
-                _check_raw_table(name, table_raw, record_type, path)
-            tables[name] = table_raw
-    return tables
-
-
-class _HasId(msgspec.Struct):
-    """Only a record's `id`, which must be in the file (the record types would fill a
-    missing one with a new uuid)."""
-
-    id: str
-
-
-_ids_decoder = msgspec.json.Decoder(dict[str, _HasId])
-_NOT_TEXT = "The data file is not readable JSON: it holds bytes that are not text."
-
-
-def _check_raw_table(
-    name: str, table_raw: msgspec.Raw, record_type: type[Record], path: Path
-) -> dict[str, Record]:
-    """Validate one record table straight from its JSON (the same checks as _check_tables);
-    return its records, {doc id: record}, in the file's order."""
-    if bytes(memoryview(table_raw)[:1]) != b"{":
-        raise StoreDamaged(path, "wrong_shape", f"The section {name!r} is not a table.")
-    decoder = _table_decoders.get(record_type)
-    if decoder is None:
-        decoder = _table_decoders[record_type] = msgspec.json.Decoder(dict[str, record_type])
-    try:
-        records = decoder.decode(table_raw)
-    except RecursionError:
-        raise StoreDamaged(
-            path, "wrong_shape", f"A record in {name!r} is nested too deeply."
-        ) from None
-    except UnicodeDecodeError:
-        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
-    except msgspec.ValidationError as exc:
-        raise StoreDamaged(
-            path, "wrong_shape", f"A record in {name!r} does not fit: {_reason(exc)}."
-        ) from None
-    except msgspec.DecodeError as exc:
-        raise StoreDamaged(
-            path, "not_json", f"The data file is not readable JSON ({exc})."
-        ) from None
-    try:
-        ids = _ids_decoder.decode(table_raw)
-    except msgspec.ValidationError:
-        raise StoreDamaged(
-            path, "wrong_shape", f"A record in {name!r} has no id of its own."
-        ) from None
-    seen: set[str] = set()
-    for doc_id, rec in records.items():
-        if not _is_doc_id(doc_id):
+        try:
+            table = _table_decoders.get(name, _plain_table).decode(table_raw)
+        except msgspec.ValidationError as exc:
             raise StoreDamaged(
-                path, "wrong_shape", f"The section {name!r} has an entry that is not a record."
-            )
-        if not ids[doc_id].id:
-            raise StoreDamaged(path, "wrong_shape", f"A record in {name!r} has no id of its own.")
-        if rec.id in seen:
+                path, "wrong_shape", f"A record in {name!r} does not fit: {_reason(exc)}."
+            ) from None
+        if not all(key.isascii() and key.isdigit() for key in table):
+            raise StoreDamaged(path, "wrong_shape", f"The section {name!r} has an unnamed entry.")
+        if name in TABLES and len({rec.id for rec in table.values() if rec.id}) != len(table):
             raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
-        seen.add(rec.id)
-    return records
+        doc.tables[name] = table
+        doc.chunks[name] = table_raw
+    # This version writes every record with its id first, so a file it wrote holds
+    # `{"id":"` exactly once a record (JSON text cannot: its quotes would be escaped; only
+    # tables unknown here could). More: a record number twice; fewer: a record without an
+    # id, which the record types would fill with a new one. And the file is the tables
+    # joined (else a table is in it twice). If not, the slow check looks.
+    records = sum(len(t) for name, t in doc.tables.items() if name in TABLES)
+    counted = doc.tables.keys() <= {*TABLES, META_TABLE} and raw.count(b'{"id":"') == records
+    if not counted or b"".join(_file_pieces(doc.chunks)) != raw:
+        # Not as this version writes it (edited by hand, or by another program): make sure
+        # nothing was lost in reading it (a key twice, a missing id); the next save writes
+        # every table afresh.
+        _check_duplicates(raw, path)
+        doc.chunks = {name: _encoder.encode(table) for name, table in doc.tables.items()}
+    return doc
 
 
-class _FieldProbe:
-    """Decodes one field of every record in a table (the rest is skipped unread)."""
+def _check_duplicates(raw: bytes, path: Path) -> None:
+    """Raise StoreDamaged if any object in the file has a key twice, or a record no id.
+    (Slow, so only for files this version did not write: msgspec keeps the last value.)"""
 
-    def __init__(self, record_type: type[Record], field: str) -> None:
-        (info,) = [f for f in msgspec.structs.fields(record_type) if f.name == field]
-        default = info.default
-        if default is msgspec.NODEFAULT and info.default_factory is not msgspec.NODEFAULT:
-            default = info.default_factory()
-        only = msgspec.defstruct(f"{record_type.__name__}_{field}", [(field, info.type, default)])
-        self.default_json = None if default is msgspec.NODEFAULT else msgspec.to_builtins(default)
-        self.table = msgspec.json.Decoder(dict[str, only])
-        self.record = msgspec.json.Decoder(record_type)
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) != len(items):
+            raise ValueError
+        return obj
 
-
-_probes: dict[tuple[type[Record], str], _FieldProbe] = {}
-
-
-def _field_probe(record_type: type[Record], field: str) -> _FieldProbe:
-    probe = _probes.get((record_type, field))
-    if probe is None:
-        probe = _probes[(record_type, field)] = _FieldProbe(record_type, field)
-    return probe
-
-
-def _decode_where(
-    table_raw: msgspec.Raw, record_type: type[R], field: str, wanted: set[Any]
-) -> list[R]:
-    """Records of a raw (unchecked) table whose `field` is in `wanted`; only they are
-    decoded whole. Raises msgspec errors for JSON that does not fit."""
-    probe = _field_probe(record_type, field)
-    if _surely_absent(table_raw, probe, wanted):
-        return []
-    matches = [
-        doc_id
-        for doc_id, only in probe.table.decode(table_raw).items()
-        if getattr(only, field) in wanted
-    ]
-    if not matches:
-        return []
-    docs = _top_decoder.decode(table_raw)  # {doc id: its JSON}
-    return [probe.record.decode(docs[doc_id]) for doc_id in matches]
+    try:
+        data = json.loads(raw, object_pairs_hook=pairs)
+    except ValueError:
+        raise StoreDamaged(
+            path,
+            "duplicate",
+            "The data file names the same thing twice (a section, a record or a field), so "
+            "part of it would be lost if closeness used it.",
+        ) from None
+    for name in TABLES.keys() & data.keys():
+        if not all(isinstance(doc.get("id"), str) and doc["id"] for doc in data[name].values()):
+            raise StoreDamaged(path, "wrong_shape", f"A record in {name!r} has no id of its own.")
 
 
-def _surely_absent(table_raw: msgspec.Raw, probe: _FieldProbe, wanted: set[Any]) -> bool:
-    """True when the table's bytes prove that no record has its field in `wanted`, so
-    nothing need be decoded (Home asks for today's ritual marks among years of them).
-
-    Only for text values written without escapes: a record holding such a value holds its
-    exact JSON bytes, unless the value is the field's default (left out of the file) or the
-    table uses \\u escapes somewhere (which can spell any text). Otherwise: False, decode."""
-    needles = []
-    for value in wanted:
-        as_json = msgspec.to_builtins(value)
-        if not isinstance(as_json, str) or as_json == probe.default_json:
-            return False
-        needle = msgspec.json.encode(as_json)
-        if b"\\" in needle:
-            return False
-        needles.append(needle)
-    data = bytes(memoryview(table_raw))
-    if b"\\" in data and b"\\u" in data:  # (one byte first: that search is much faster)
-        return False
-    return not any(needle in data for needle in needles)
+def _reason(exc: Exception) -> str:
+    """A validation error's words without any value it quotes (values may be private):
+    msgspec quotes values in single quotes, so everything from the first to the last goes."""
+    head, quote, rest = str(exc).partition("'")
+    return f"{head}…{rest.rpartition(chr(39))[2]}" if quote else head
 
 
-def _tinydb_table() -> type[Table]:
-    """TinyDB's Table, over our storage. Imported when first needed (a look-up by id, a
-    delete), not at start-up: Home is drawn without it."""
-    from tinydb.storages import Storage
-    from tinydb.table import Table
-
-    Storage.register(AtomicJSONStorage)  # it implements TinyDB's Storage interface
-    return Table
-
-
-def _unchecked_tables(data: dict[str, Any]) -> list[str]:
-    """The record tables parse_document(check_records=False) left for the store to check."""
-    return [n for n in TABLES if isinstance(data, Tables) and not data.is_loaded(n)]
-
-
-def _is_doc_id(key: object) -> bool:
-    return isinstance(key, str) and key.isascii() and key.isdigit()
-
-
-def _check_tables(data: dict[str, Any], path: Path) -> None:
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            raise StoreDamaged(path, "wrong_shape", f"The section {name!r} is not a table.")
-        record_type = TABLES.get(name)
-        seen: set[str] = set()
-        for doc_id, doc in table.items():
-            if not (_is_doc_id(doc_id) and isinstance(doc, dict)):
-                raise StoreDamaged(
-                    path, "wrong_shape", f"The section {name!r} has an entry that is not a record."
-                )
-            if record_type is None:
-                continue
-            if not isinstance(doc.get("id"), str) or not doc["id"]:
-                raise StoreDamaged(
-                    path, "wrong_shape", f"A record in {name!r} has no id of its own."
-                )
-            try:
-                rec = msgspec.convert(doc, record_type)
-            except RecursionError:
-                raise StoreDamaged(
-                    path, "wrong_shape", f"A record in {name!r} is nested too deeply."
-                ) from None
-            except msgspec.ValidationError as exc:
-                raise StoreDamaged(
-                    path, "wrong_shape", f"A record in {name!r} does not fit: {_reason(exc)}."
-                ) from None
-            if rec.id in seen:
-                raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
-            seen.add(rec.id)
+# -- the store ------------------------------------------------------------------------------
 
 
 class Store:
-    """The couple's data. One instance per process; it holds the directory lock."""
+    """The couple's data. One writable instance per folder; it holds the folder's lock."""
 
     def __init__(
-        self,
-        directory: Path,
-        data: dict[str, Any],
-        lock: FileLock | None,
-        raw: bytes | None,
-        unchecked: Iterable[str] = (),
-        *,
-        lock_pending: bool = False,
+        self, directory: Path, doc: Document, lock: FolderLock | None, repaired: list[str]
     ) -> None:
         self.directory = directory
         self.path = directory / DATA_FILE
+        self.read_only = lock is None
+        self.repaired = repaired  # what was open to others at open, now private
+        self.backup_problem: str | None = None  # why the .bak was not written, if it was not
         self._lock = lock
-        self._closed = False
-        # Opened with defer_lock: `raw` is what was read before the lock; confirm_lock()
-        # takes the lock and proves the file still holds exactly these bytes.
-        self._lock_pending = lock_pending
-        self._opened_raw = raw if lock_pending else None
-        self.read_only = lock is None and not lock_pending
-        self._storage = AtomicJSONStorage(self.path, data)
-        self._index: dict[str, dict[str, int]] = {}
+        self._tables = doc.tables
+        self._pieces = doc.pieces
+        self._chunks = doc.chunks
+        self._ids = {
+            name: {rec.id: doc_id for doc_id, rec in doc.tables.get(name, {}).items()}
+            for name in TABLES
+        }
         self._backup_thread: threading.Thread | None = None
-        self._unchecked = set(unchecked)  # record tables not validated yet (defer_checks)
-        self._raw_for_backup = raw if raw is not None and not self.read_only else None
-        if not self._unchecked:
-            self._start_backup()
-
-    def _start_backup(self) -> None:
-        """Keep a copy of the file as opened; only ever of a file that passed every check,
-        and only once the lock is held."""
-        if self._lock_pending:
-            return
-        raw, self._raw_for_backup = self._raw_for_backup, None
-        if raw is not None:
-            self._backup_thread = threading.Thread(
-                target=self._write_backup, args=(raw,), daemon=True
-            )
-            self._backup_thread.start()
-
-    # -- opening -----------------------------------------------------------------------
+        self._last_doc_id: dict[str, int] = {}
+        self._closed = False
+        self.writes = 0  # saves made (tests count them)
 
     @classmethod
-    def open(
-        cls,
-        directory: Path | str,
-        *,
-        read_only: bool = False,
-        defer_checks: bool = False,
-        defer_lock: bool = False,
-    ) -> Store:
-        """Open (and lock) the data in `directory`; raises StoreLocked or StoreDamaged.
-
-        defer_checks=True (the app, for a fast first screen): the file's JSON, header and
-        version are checked now; each record table is checked when first used and all of
-        them by `check_all()`, which the app calls as soon as its first screen is drawn.
-        Nothing is written, and no backup taken, before every table has passed.
-
-        defer_lock=True (with defer_checks; the app's first open): read the file without
-        the lock, so the first screen need not wait for the lock library to load. The store
-        can be read at once; `confirm_lock()` must succeed before anything is written (a
-        write calls it). A file that is missing or does not pass is opened the usual way,
-        under the lock, so that only a locked read decides it is damaged.
-        """
+    def open(cls, directory: Path | str, *, read_only: bool = False) -> Store:
+        """Open (and lock) the data in `directory`; StoreLocked or StoreDamaged if it cannot
+        be used. read_only (the export command): no lock, no repair, no backup, no writes."""
         directory = Path(directory).expanduser()
         path = directory / DATA_FILE
-        if defer_lock and defer_checks and not read_only:
-            store = cls._open_unlocked(directory)
-            if store is not None:
-                return store
+        lock, repaired = None, []
         if read_only:
             if not directory.is_dir():
                 raise StoreDamaged(path, "missing", "There is no data here yet.")
-            lock = None
         else:
             try:
-                ensure_private_dir(directory)
+                repaired = ensure_private_dir(directory)
+                lock = FolderLock(directory)
+            except LockHeld:
+                raise StoreLocked(directory) from None
+            except FolderNotOurs:
+                raise StoreDamaged(
+                    path,
+                    "not_ours",
+                    "The data folder belongs to another user of this computer, so closeness "
+                    "will not keep your words there. Start it with --data-dir and a folder "
+                    "of your own.",
+                ) from None
             except OSError as exc:
                 raise _unwritable(path, exc) from None
-            lock = _acquire(directory)
         try:
             if lock is not None:
-                _remove_stray_temps(directory)
-            raw: bytes | None
+                remove_stray_temps(directory, DATA_FILE)
             try:
                 raw = path.read_bytes()
             except FileNotFoundError:
                 if read_only:
                     raise StoreDamaged(path, "missing", "There is no data file here yet.") from None
                 raw = None
+                if (directory / BACKUP_FILE).exists():  # not a first start: do not begin
+                    raise StoreDamaged(  # afresh, or the next start replaces the backup
+                        path,
+                        "lost",
+                        "The data file is missing, though its backup is here. Nothing was "
+                        "started afresh, so the backup is as it was.",
+                    ) from None
             except OSError as exc:
+                reason = exc.strerror or type(exc).__name__
                 raise StoreDamaged(
-                    path,
-                    "unreadable",
-                    f"The data file cannot be read ({exc.strerror or type(exc).__name__}).",
+                    path, "unreadable", f"The data file cannot be read ({reason})."
                 ) from None
-            if raw is None:
-                data = empty_document()
-            else:
-                data = parse_document(raw, path, check_records=not defer_checks)
-            unchecked = _unchecked_tables(data)
-            store = cls(directory, data, lock, raw, unchecked if defer_checks else ())
-            if raw is None:
+            doc = parse_document(_encoder.encode(empty_document()) if raw is None else raw, path)
+            store = cls(directory, doc, lock, repaired)
+            if raw is None:  # the first start: the file exists from now on
                 try:
-                    store._save_now()
-                except StoreWriteError as exc:
-                    raise _unwritable(path, exc.__cause__ or exc) from None
+                    atomic_write(path, _file_pieces(doc.chunks))
+                except OSError as exc:
+                    raise _unwritable(path, exc, first=True) from None
+            elif lock is not None:
+                store._start_backup(raw)
             return store
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
 
-    @staticmethod
-    def prefetch(directory: Path | str) -> None:
-        """Start reading the data file of `directory` in the background, for the next
-        Store.open(defer_lock=True) of it (the app, while its libraries load)."""
-        prefetch.start(Path(directory).expanduser() / DATA_FILE)
+    def _start_backup(self, raw: bytes) -> None:
+        """Keep the file as opened (it passed every check) as the `.bak`, on a thread."""
 
-    @classmethod
-    def _open_unlocked(cls, directory: Path) -> Store | None:
-        """The store as read without the lock (see open), or None to open the usual way."""
-        path = directory / DATA_FILE
-        prefetched = prefetch.take(path)
-        try:
-            ensure_private_dir(directory)
-        except OSError as exc:
-            raise _unwritable(path, exc) from None
-        if _held_elsewhere(directory):  # say so before anything private is read or drawn
-            raise StoreLocked(directory)
-        try:
-            raw = prefetched if prefetched is not None else path.read_bytes()
-            data = parse_document(raw, path, check_records=False)
-        except (OSError, StoreDamaged):
-            return None
-        unchecked = _unchecked_tables(data)
-        return cls(directory, data, None, raw, unchecked, lock_pending=True)
+        def write() -> None:
+            try:
+                atomic_write(self.directory / BACKUP_FILE, raw)
+            except OSError as exc:
+                self.backup_problem = exc.strerror or type(exc).__name__
 
-    @property
-    def lock_pending(self) -> bool:
-        """True while the store was read but the lock is not confirmed yet (defer_lock)."""
-        return self._lock_pending
+        self._backup_thread = threading.Thread(target=write, name="closeness-backup")
+        self._backup_thread.start()
 
-    def confirm_lock(self) -> None:
-        """Take the lock of a store opened with defer_lock and prove the file is still
-        byte for byte what was read. Raises StoreLocked (another copy is open) or
-        StoreChanged (another copy saved in between: open again); either way this store is
-        closed and nothing was written. Does nothing once confirmed."""
-        if not self._lock_pending:
-            return
-        if self._closed:
-            raise StoreWriteError("The data was closed; nothing more can be saved from here.")
-        try:
-            lock = _acquire(self.directory)
-        except StoreError:
-            self._closed = True
-            raise
-        try:
-            now = self.path.read_bytes()
-        except OSError:
-            now = None
-        if now != self._opened_raw:
-            lock.release()
-            self._closed = True
-            raise StoreChanged(self.path)
-        self._lock, self._lock_pending, self._opened_raw = lock, False, None
-        _remove_stray_temps(self.directory)
-        if not self._unchecked:
-            self._start_backup()
+    def wait_for_backup(self) -> str | None:
+        """Wait for the opening backup; None if it was written, else why it was not."""
+        if self._backup_thread is not None:
+            self._backup_thread.join()
+        return self.backup_problem
 
-    def check_all(self) -> None:
-        """Check every record table not checked yet (see open); raises StoreDamaged."""
-        for name in list(self._unchecked):
-            self._require(name)
-        self._start_backup()
-
-    def _require(self, name: str) -> dict[str, Record] | None:
-        """Check table `name` if it has not been yet; then return the records the check
-        decoded (nobody else holds them), else None."""
-        if name not in self._unchecked:
-            return None
-        raw = dict.get(self._storage.read(), name)
-        with gc_paused():
-            records = _check_raw_table(name, raw, TABLES[name], self.path)
-        self._unchecked.discard(name)
-        return records
+    def is_own_file(self, path: Path | str) -> bool:
+        return is_own_file(self.directory, path)
 
     def close(self) -> None:
-        if self._backup_thread is not None:
-            self._backup_thread.join(timeout=5)
         self._closed = True
-        if self._lock is not None and self._lock.is_locked:
-            self._storage.close()  # the spare file, with the previous version, goes
+        self.wait_for_backup()
+        if self._lock is not None:
             self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -628,55 +393,59 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _write_backup(self, raw: bytes) -> None:
-        with contextlib.suppress(OSError):
-            atomic_write(self.directory / BACKUP_FILE, raw)
+    # -- saving: the whole save path ----------------------------------------------------
 
-    # -- records -----------------------------------------------------------------------
-
-    def _table(self, record_type: type[Record]) -> Table:
-        # A fresh Table each time: put() adds documents without TinyDB, so TinyDB must not
-        # keep a stale "next id" from an earlier call.
-        return _tinydb_table()(self._storage, record_type.TABLE, cache_size=0)
-
-    def _ids(self, record_type: type[Record]) -> dict[str, int]:
-        index = self._index.get(record_type.TABLE)
-        if index is None:
-            self._require(record_type.TABLE)
-            raw = self._storage.read().get(record_type.TABLE, {})
-            index = {doc["id"]: int(doc_id) for doc_id, doc in raw.items()}
-            self._index[record_type.TABLE] = index
-        return index
-
-    def _check_writable(self) -> None:
-        if self.read_only:
-            raise StoreWriteError("This copy of closeness is only reading the data.")
-        if self._closed:
-            raise StoreWriteError("The data was closed; nothing more can be saved from here.")
-        self.confirm_lock()  # opened with defer_lock: the lock before the first write
-        if self._unchecked:  # a write carries every table: never write one that is unchecked
-            self.check_all()
-
-    def _to_doc(self, record: Record) -> tuple[dict[str, Any], bytes]:
-        """The record as a JSON document and its encoded bytes, proved to load back as the
-        same kind of record.
-
-        This runs before anything changes, so a record the store could not read back (a
-        wrong type in a field, NaN, a lone surrogate that UTF-8 cannot hold) is refused
-        with StoreWriteError instead of making the file unopenable. The message never
-        quotes the text. The bytes are the ones written, so the record is encoded once.
-        """
-        record_type = type(record)
-        if TABLES.get(record_type.TABLE) is not record_type:
-            raise StoreWriteError(f"{record_type.__name__} is not a kind of record kept here.")
+    def _save(
+        self, name: str, table: dict[str, Any], pieces: dict[str, bytes], ids: dict[str, str]
+    ) -> None:
+        """Make `table` the table `name` ({doc id: record}; `pieces`: each one's bytes;
+        `ids`: record id -> doc id), on disk first (fsynced and renamed into place), then in
+        memory. StoreWriteError if it failed: then file and memory are as they were."""
+        chunks = {**self._chunks, name: _braced(pieces.values())}
         try:
-            doc = msgspec.to_builtins(record)
-            encoded = encode(doc)
-            msgspec.json.decode(encoded, type=record_type)
+            atomic_write(self.path, _file_pieces(chunks))
+        except NotConfirmed as exc:  # in place; only the folder's fsync failed: say so
+            self._commit(name, table, pieces, ids, chunks)
+            unconfirmed = f"Saved, but the disk did not confirm it ({exc.strerror})."
+            raise StoreWriteError(unconfirmed) from exc
+        except OSError as exc:
+            raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
+        self._commit(name, table, pieces, ids, chunks)
+
+    def _commit(self, name: str, *new: Any) -> None:
+        table, pieces, ids, self._chunks = new
+        self._tables[name], self._pieces[name], self._ids[name] = table, pieces, ids
+        self.writes += 1
+
+    def _writable_pieces(self, name: str) -> dict[str, bytes]:
+        """Each document's bytes of table `name` (b'"doc id":{...}'), split from the table's
+        bytes at its first save; refuses when this store may not write."""
+        if self._lock is None:
+            raise StoreWriteError(
+                "The data was closed; nothing more can be saved from here."
+                if self._closed
+                else "This copy of closeness is only reading the data."
+            )
+        pieces = self._pieces.get(name)
+        if pieces is None:
+            chunk = self._chunks.get(name, b"{}")
+            pieces = {k: _encoder.encode(k) + b":" + v for k, v in _split.decode(chunk).items()}
+            self._pieces[name] = pieces
+        return pieces
+
+    def _checked(self, record: Record) -> Record:
+        """`record`, proved to load back as its own kind before anything changes (so a wrong
+        type, a value out of range, NaN or a lone surrogate is refused, never saved)."""
+        kind = type(record)
+        if TABLES.get(kind.TABLE) is not kind:
+            raise StoreWriteError(f"{kind.__name__} is not a kind of record kept here.")
+        try:
+            msgspec.json.decode(_encoder.encode(record), type=kind)
         except UnicodeEncodeError:
             raise StoreWriteError(
-                f"A {record_type.__name__} holds a broken character (a lone surrogate) that "
-                "cannot be saved. Nothing was changed."
+                f"A {kind.__name__} holds a broken character (a lone surrogate) that cannot be "
+                "saved. "
+                "Nothing was changed."
             ) from None
         except (
             msgspec.ValidationError,
@@ -686,154 +455,78 @@ class Store:
             RecursionError,
         ) as exc:
             raise StoreWriteError(
-                f"A {record_type.__name__} does not fit its kind ({_reason(exc)}). "
-                "Nothing was changed."
+                f"A {kind.__name__} does not fit its kind ({_reason(exc)}). Nothing was changed."
             ) from None
-        if not isinstance(doc.get("id"), str) or not doc["id"]:
-            raise StoreWriteError(f"A {record_type.__name__} has no id. Nothing was changed.")
-        return doc, encoded
-
-    def _write_documents(
-        self, record_type: type[Record], docs: dict[str, tuple[dict[str, Any], bytes]]
-    ) -> dict[str, int]:
-        """Insert or replace `docs` ({record id: (document, its bytes)}) in one write.
-
-        Only these documents are encoded (storage.put_documents) and memory changes only
-        once the file is in place. Returns the TinyDB doc ids given to new records."""
-        index = self._ids(record_type)
-        next_id = max(index.values(), default=0) + 1
-        by_doc_id: dict[str, tuple[dict[str, Any], bytes]] = {}
-        added: dict[str, int] = {}
-        for record_id, pair in docs.items():
-            doc_id = index.get(record_id)
-            if doc_id is None:
-                doc_id = added[record_id] = next_id
-                next_id += 1
-            by_doc_id[str(doc_id)] = pair
-        try:
-            self._storage.put_documents(record_type.TABLE, by_doc_id)
-        except NotConfirmed as exc:
-            # The new file is in place and memory matches it; only the folder's fsync
-            # failed. Say so, without pretending the change was not made.
-            index.update(added)
-            raise StoreWriteError(
-                f"Saved, but the disk did not confirm it ({exc.strerror or 'error'})."
-            ) from exc
-        except OSError as exc:  # file and memory are both as they were
-            raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
-        index.update(added)
-        return added
-
-    @contextlib.contextmanager
-    def _changing(self, record_type: type[Record]) -> Iterator[None]:
-        """Run one TinyDB change of `record_type`'s table (delete). TinyDB changes the
-        in-memory data before the file is written; if the write fails the file on disk is
-        still the old one, so the table goes back as it was. (TinyDB's remove builds a new
-        table dict and changes no document in place.)"""
-        data = self._storage.read()
-        name = record_type.TABLE
-        had_table = name in data
-        before = data.get(name, {})
-        try:
-            yield
-        except NotConfirmed as exc:
-            self._index.pop(name, None)  # rebuilt from the data at the next lookup
-            raise StoreWriteError(
-                f"Saved, but the disk did not confirm it ({exc.strerror or 'error'})."
-            ) from exc
-        except Exception as exc:
-            if had_table:
-                data[name] = before
-            else:
-                data.pop(name, None)
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else None
-            raise StoreWriteError(f"Could not save: {reason or type(exc).__name__}") from exc
+        if not isinstance(record.id, str) or not record.id:
+            raise StoreWriteError(f"A {kind.__name__} has no id. Nothing was changed.")
+        return record
 
     def put(self, record: Record) -> None:
-        """Insert or replace `record` (by its uuid) and save the file at once.
-
-        When this returns the record is on disk (fsynced). On failure it raises
-        StoreWriteError and both the file and what this store holds are as before.
-        """
-        self._check_writable()
-        doc, encoded = self._to_doc(record)
-        self._write_documents(type(record), {record.id: (doc, encoded)})
+        """Insert or replace `record` by its uuid; on disk (fsynced) when this returns."""
+        self.put_many([record])
 
     def put_many(self, records: Iterable[Record]) -> None:
-        """Insert or replace many records (bench data, imports).
-
-        Every record is checked before anything is written. Each kind's records, new and
-        replaced, go in with one write, all or none; a record twice in `records` is stored
-        once, the last one winning.
-        """
-        self._check_writable()
-        by_type: dict[type[Record], dict[str, tuple[dict[str, Any], bytes]]] = {}
-        for rec in records:
-            by_type.setdefault(type(rec), {})[rec.id] = self._to_doc(rec)
-        for record_type, docs in by_type.items():
-            self._write_documents(record_type, docs)
-
-    def get(self, record_type: type[R], record_id: str) -> R | None:
-        doc_id = self._ids(record_type).get(record_id)
-        if doc_id is None:
-            return None
-        doc = self._table(record_type).get(doc_id=doc_id)
-        return None if doc is None else msgspec.convert(doc, record_type)
-
-    def all(self, record_type: type[R]) -> list[R]:
-        checked = self._require(record_type.TABLE)
-        if checked is not None:  # the first look at this table: checking decoded it already
-            return list(checked.values())  # type: ignore[arg-type]
-        raw = self._storage.read().get(record_type.TABLE, {})
-        return [msgspec.convert(doc, record_type) for doc in raw.values()]
-
-    def where(self, record_type: type[R], field: str, values: Iterable[Any]) -> list[R]:
-        """The records whose `field` is one of `values`, in the file's order: the same as
-        filtering all(), but only the matching records are decoded.
-
-        Home asks this of years of records before its first frame is drawn. A table not
-        checked yet stays unchecked (check_all follows the first frame; any write checks
-        first); if its JSON does not even fit, this leaves it to the full check to say so.
-        """
-        wanted = set(values)
-        name = record_type.TABLE
-        if name in self._unchecked:
-            raw = dict.get(self._storage.read(), name)
-            try:
-                with gc_paused():
-                    return _decode_where(raw, record_type, field, wanted)
-            except (msgspec.DecodeError, RecursionError, UnicodeDecodeError):
-                self._require(name)  # raises StoreDamaged, saying what is wrong
-        probe = _field_probe(record_type, field)
-        as_json = {msgspec.to_builtins(v) for v in wanted}
-        table = self._storage.read().get(name, {})
-        return [
-            msgspec.convert(doc, record_type)
-            for doc in table.values()
-            if doc.get(field, probe.default_json) in as_json
-        ]
-
-    def count(self, record_type: type[Record]) -> int:
-        self._require(record_type.TABLE)
-        return len(self._storage.read().get(record_type.TABLE, {}))
+        """Insert or replace many records: all are checked first, then one write per kind
+        (all or none); a record twice in `records` is stored once, the last one winning."""
+        by_kind: dict[type[Record], list[Record]] = {}
+        for record in records:
+            by_kind.setdefault(type(record), []).append(self._checked(record))
+        for kind, recs in by_kind.items():
+            name = kind.TABLE
+            old = self._writable_pieces(name)
+            table, ids = dict(self._tables.get(name, {})), dict(self._ids[name])
+            new = {}
+            for record in recs:
+                if record.id not in ids:
+                    ids[record.id] = str(self._next_doc_id(name, ids))
+                doc_id = ids[record.id]
+                table[doc_id] = record
+                new[doc_id] = _encoder.encode(doc_id) + b":" + _encoder.encode(record)
+            self._save(name, table, {**old, **new}, ids)
 
     def delete(self, record_type: type[Record], record_id: str) -> bool:
         """Remove a record and save at once. False if there was no such record."""
-        self._check_writable()
-        index = self._ids(record_type)
-        doc_id = index.get(record_id)
+        name = record_type.TABLE
+        doc_id = self._ids[name].get(record_id)
         if doc_id is None:
+            if self._lock is None:
+                raise StoreWriteError("This copy of closeness only reads the data.")
             return False
-        with self._changing(record_type):
-            self._table(record_type).remove(doc_ids=[doc_id])
-        del self._ids(record_type)[record_id]
+        old = self._writable_pieces(name)
+        table = {k: v for k, v in self._tables[name].items() if k != doc_id}
+        pieces = {k: v for k, v in old.items() if k != doc_id}
+        self._save(name, table, pieces, {k: v for k, v in self._ids[name].items() if v != doc_id})
         return True
 
-    # -- settings ----------------------------------------------------------------------
+    def _next_doc_id(self, name: str, ids: dict[str, str]) -> int:
+        """A TinyDB document number not used in table `name` (counted on from the highest)."""
+        last = self._last_doc_id.get(name)
+        if last is None:
+            last = max(map(int, ids.values()), default=0)
+        self._last_doc_id[name] = last + 1
+        return last + 1
+
+    # -- reading ------------------------------------------------------------------------
+
+    def get(self, record_type: type[R], record_id: str) -> R | None:
+        doc_id = self._ids[record_type.TABLE].get(record_id)
+        return None if doc_id is None else self._tables[record_type.TABLE][doc_id]
+
+    def all(self, record_type: type[R]) -> list[R]:
+        return list(self._tables.get(record_type.TABLE, {}).values())
+
+    def where(self, record_type: type[R], field: str, values: Iterable[Any]) -> list[R]:
+        """The records whose `field` is one of `values`, in the file's order."""
+        wanted = set(values)
+        return [r for r in self.all(record_type) if getattr(r, field) in wanted]
+
+    def count(self, record_type: type[Record]) -> int:
+        return len(self._tables.get(record_type.TABLE, {}))
 
     def settings(self) -> Settings:
+        """A copy (the app keeps and changes its settings before saving them)."""
         found = self.all(Settings)
-        return found[0] if found else Settings()
+        return msgspec.structs.replace(found[0]) if found else Settings()
 
     def save_settings(self, settings: Settings) -> None:
         existing = self.all(Settings)
@@ -841,12 +534,9 @@ class Store:
             settings = msgspec.structs.replace(settings, id=existing[0].id)
         self.put(settings)
 
-    # -- whole-file operations ----------------------------------------------------------
-
     def document(self) -> dict[str, Any]:
-        """The raw document as plain dicts (read-only use: export, tests, benchmarks)."""
-        self.check_all()
-        return dict(self._storage.read().items())
+        """The whole file as plain JSON values (export, tests, benchmarks)."""
+        return msgspec.to_builtins(self._tables)
 
     def export(self, now: datetime) -> dict[str, Any]:
         """Everything, as a readable backup: one list of records per kind."""
@@ -856,125 +546,75 @@ class Store:
             "exported_at": now.isoformat(timespec="seconds"),
         }
         for name, record_type in TABLES.items():
-            out[name] = [msgspec.to_builtins(r) for r in self.all(record_type)]
+            out[name] = msgspec.to_builtins(self.all(record_type))
         return out
 
-    def _save_now(self) -> None:
-        self._check_writable()
-        try:
-            self._storage.write(self._storage.read())
-        except OSError as exc:
-            raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
 
-
-def _reason(exc: Exception) -> str:
-    """A validation error's words without any value it quotes (values may be private).
-
-    msgspec names types and fields in backticks and quotes values in single quotes
-    ("Invalid enum value 'x'"), so everything from the first to the last quote goes."""
-    text = str(exc)
-    head, quote, rest = text.partition("'")
-    if quote:
-        text = f"{head}…{rest.rpartition(chr(39))[2]}"
-    return text
-
-
-def _unwritable(path: Path, exc: BaseException) -> StoreDamaged:
+def _unwritable(path: Path, exc: BaseException, *, first: bool = False) -> StoreDamaged:
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-    return StoreDamaged(
-        path, "unwritable", f"closeness cannot write in its data folder ({reason})."
+    problem = "first_unwritable" if first else "unwritable"
+    return StoreDamaged(path, problem, f"closeness cannot write in its data folder ({reason}).")
+
+
+def is_own_file(directory: Path | str, path: Path | str) -> bool:
+    """Whether `path` is one of the data folder's own files (the data, its backup, the lock,
+    a temp file of a save, a kept copy, a crash report), which nothing else may write over.
+    (The export dialog and command refuse these.)"""
+    target = Path(path).expanduser().resolve()
+    if target.parent != Path(directory).expanduser().resolve():
+        return False
+    name = target.name
+    return (
+        name in (DATA_FILE, BACKUP_FILE, LOCK_FILE, CRASH_FILE)
+        or (name.startswith(f".{DATA_FILE}.") and name.endswith(".tmp"))
+        or name.startswith(("closeness.damaged-", "closeness.backup-kept-"))
     )
 
 
-def _acquire(directory: Path) -> FileLock:
-    """Take the one-writer lock of `directory` or raise StoreLocked."""
-    # Not thread-local: a save from a worker thread is still this process's save, and
-    # close() may run on another thread than open().
-    from filelock import FileLock, Timeout  # (~15 ms to import: not before Home is drawn)
-
-    lock = FileLock(str(directory / LOCK_FILE), timeout=0, mode=FILE_MODE, thread_local=False)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise StoreLocked(directory) from None
-    except OSError as exc:
-        raise _unwritable(directory / DATA_FILE, exc) from None
-    return lock
-
-
-def _held_elsewhere(directory: Path) -> bool:
-    """True when another process holds the one-writer lock of `directory`: a probe that
-    costs microseconds (no lock library), for the unlocked first read. The probe's own
-    lock lasts only as long as the test itself; the real lock is taken after the first frame."""
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: the lock taken after the first frame decides
-        return False
-    try:
-        fd = os.open(directory / LOCK_FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return False  # no lock file yet: nobody holds it
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(fd)  # releases the probe's shared lock at once
-    return False
+# -- recovering from a damaged file -----------------------------------------------------
 
 
 @contextlib.contextmanager
 def _holding_lock(directory: Path) -> Iterator[None]:
-    lock = _acquire(directory)
+    try:
+        lock = FolderLock(directory)
+    except LockHeld:
+        raise StoreLocked(directory) from None
     try:
         yield
     finally:
         lock.release()
 
 
-def _remove_stray_temps(directory: Path) -> None:
-    """Temp files left by a write that was killed midway (only ever ours: we hold the lock).
-    They never stand in for the data file, but they hold private words, so they go (and so
-    does the spare, see storage.swapping_write)."""
-    for entry in directory.glob(f".{DATA_FILE}.*.tmp"):
-        with contextlib.suppress(OSError):
-            if entry.is_file() and not entry.is_symlink():
-                entry.unlink()
-    drop_spare(directory / DATA_FILE)  # a previous version a crash left behind
-
-
-# -- recovering from a damaged file -----------------------------------------------------
-
-
-def _keep_copy(path: Path, now: datetime) -> Path:
-    """A second name for `path` with a timestamp (a hard link, so no bytes are rewritten);
-    never replaces an existing file."""
+def _keep_copy(path: Path, label: str, now: datetime) -> Path:
+    """A second, timestamped name for `path` (a hard link, so no bytes are rewritten; a copy
+    where there are no hard links); never replaces an existing file."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
     for n in itertools.count(1):
-        suffix = "" if n == 1 else f"-{n}"
-        target = path.with_name(f"closeness.damaged-{stamp}{suffix}.json")
+        target = path.with_name(f"closeness.{label}-{stamp}{'' if n == 1 else f'-{n}'}.json")
         try:
             os.link(path, target)
         except FileExistsError:
             continue
-        except OSError:  # a file system without hard links: copy instead
+        except OSError:
             if target.exists():
                 continue
-            atomic_write(target, path.read_bytes())
+            write_private(target, path.read_bytes())
         return target
     raise AssertionError("unreachable")
 
 
-def set_aside(path: Path, now: datetime) -> Path:
-    """Rename a damaged data file with a timestamp; it is kept, never deleted.
-
-    Takes the directory lock (StoreLocked if another copy of closeness has it)."""
+def set_aside(path: Path, now: datetime) -> tuple[Path | None, Path | None]:
+    """Move a damaged (or missing) data file to a timestamped name, and the backup too (a
+    fresh start would replace it at the next open). Returns where each was kept (None: there
+    was none). Nothing is deleted. StoreLocked if another copy of closeness holds the folder."""
+    backup = path.with_name(BACKUP_FILE)
     with _holding_lock(path.parent):
-        target = _keep_copy(path, now)
-        path.unlink()
-    return target
+        kept_backup = _keep_copy(backup, "backup-kept", now) if backup.exists() else None
+        target = _keep_copy(path, "damaged", now) if path.exists() else None
+        path.unlink(missing_ok=True)
+        backup.unlink(missing_ok=True)
+    return target, kept_backup
 
 
 def backup_status(directory: Path) -> str | None:
@@ -992,25 +632,19 @@ def backup_status(directory: Path) -> str | None:
 
 
 def restore_backup(directory: Path, now: datetime) -> Path:
-    """Keep the damaged file aside and put the last good backup in its place.
-
-    The backup is validated first (StoreDamaged naming the backup if it is no good). The
-    damaged file keeps a timestamped name; the data file is then replaced atomically, so a
-    failure midway leaves both where they were. Returns where the damaged file was kept
-    (or the backup's path when there was no data file)."""
+    """Keep the damaged file aside and put the last good backup in its place (checked first:
+    StoreDamaged naming the backup if it is no good). Returns where the damaged file was kept
+    (or the backup's path when there was no data file). The backup itself stays."""
     backup = directory / BACKUP_FILE
     with _holding_lock(directory):
         raw = backup.read_bytes()
         parse_document(raw, backup)
         data_file = directory / DATA_FILE
-        aside = _keep_copy(data_file, now) if data_file.exists() else None
+        aside = _keep_copy(data_file, "damaged", now) if data_file.exists() else None
         atomic_write(data_file, raw)
     return aside or backup
 
 
 def write_export(path: Path, payload: dict[str, Any]) -> None:
     """Write an export file privately (0600), indented so a person can read it."""
-    data = msgspec.json.format(encode(payload), indent=2)
-    path = Path(path).expanduser()
-    atomic_write(path, data)
-    path.chmod(FILE_MODE)
+    write_private(path, msgspec.json.format(_encoder.encode(payload), indent=2))

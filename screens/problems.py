@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from string import Template
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,6 +13,7 @@ from textual.widgets import Button, Footer, Static
 from closeness_tui.apptext import app_text
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.store import (
+    BACKUP_FILE,
     StoreDamaged,
     StoreError,
     backup_status,
@@ -18,6 +21,10 @@ from closeness_tui.store import (
     set_aside,
 )
 from closeness_tui.text import safe
+
+# How the kept copies are named (store._keep_copy), as the screen says it before they exist.
+KEPT_DATA = "closeness.damaged-(date).json"
+KEPT_BACKUP = "closeness.backup-kept-(date).json"
 
 
 class DamagedScreen(ClosenessScreen):
@@ -42,12 +49,30 @@ class DamagedScreen(ClosenessScreen):
             yield Static(
                 Content.assemble("The file: ", (str(self.problem.path), "bold")), id="where"
             )
-            yield Static(Content(text.reassure), classes="muted", id="reassure")
-            # When the folder itself cannot be written, neither remedy could work.
-            fixable = self.problem.problem != "unwritable"
+            there = self.problem.path.exists()
+            # When the folder itself cannot be used, neither remedy could work.
+            lost = self.problem.problem == "lost"  # no data file, but a backup
+            fixable = (there or lost) and self.problem.problem not in ("unwritable", "not_ours")
+            can_restore = fixable and self.backup_problem is None
+            # What happens to each file, said before anything is pressed.
+            said = [
+                text.reassure if there else text.reassure_lost if lost else text.reassure_no_file
+            ]
+            if can_restore and there:
+                said.append(Template(text.restore_means).substitute(data=KEPT_DATA))
+            has_backup = (directory / BACKUP_FILE).exists()  # (kept too, whatever it holds)
+            if fixable and there and has_backup:
+                said.append(
+                    Template(text.set_aside_means).substitute(data=KEPT_DATA, backup=KEPT_BACKUP)
+                )
+            elif fixable and there:
+                said.append(Template(text.set_aside_means_no_backup).substitute(data=KEPT_DATA))
+            elif fixable:
+                said.append(Template(text.set_aside_means_lost).substitute(backup=KEPT_BACKUP))
+            yield Static(Content(" ".join(said)), classes="muted", id="reassure")
             if fixable and self.backup_problem is not None:
                 yield Static(safe(self.backup_problem), classes="muted", id="backup-note")
-            if fixable and self.backup_problem is None:
+            if can_restore:
                 yield Button(Content(text.restore), id="restore", variant="primary", compact=True)
             if fixable:
                 yield Button(Content(text.set_aside), id="fresh", variant="warning", compact=True)
@@ -61,17 +86,27 @@ class DamagedScreen(ClosenessScreen):
         if event.button.id == "quit":
             self.app.exit()
             return
+        text = app_text().damaged
         try:
             if event.button.id == "restore":
                 aside = restore_backup(directory, now)
-                message = f"Restored the last good backup. The damaged file was kept as {aside}."
+                message = (
+                    text.restored_lost
+                    if self.problem.problem == "lost"
+                    else Template(text.restored).substitute(data=aside)
+                )
             else:
-                aside = set_aside(self.problem.path, now)
-                message = f"The old file was kept as {aside}. Starting fresh."
+                aside, backup = set_aside(self.problem.path, now)
+                if aside is None:
+                    message = Template(text.kept_lost).substitute(backup=backup)
+                elif backup is None:
+                    message = Template(text.kept_no_backup).substitute(data=aside)
+                else:
+                    message = Template(text.kept).substitute(data=aside, backup=backup)
         except (OSError, StoreError) as exc:
             self.notify(f"That did not work: {exc}", severity="error", markup=False)
             return
-        self.notify(message, timeout=10, markup=False)
+        self.notify(message, timeout=10, markup=False)  # (paths may hold brackets)
         self.capp.open_store()  # which puts the right first screen in this one's place
 
     def action_back(self) -> None:

@@ -63,8 +63,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _private_home(tmp_path_factory, monkeypatch):
     """Keep the user's real data dir out of every test."""
     monkeypatch.setenv("CLOSENESS_DATA_DIR", str(tmp_path_factory.mktemp("default-data")))
-    # and the user's cache folder (the parsed content cache, closeness_tui/parse_cache.py)
-    monkeypatch.setenv("CLOSENESS_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
 @pytest.fixture

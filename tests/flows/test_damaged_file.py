@@ -130,6 +130,7 @@ async def test_keep_it_aside_and_start_fresh_leads_to_the_welcome(data_dir, cloc
         assert app.store is not None
         (note,) = app._notifications
         assert "Starting fresh" in note.message
+        assert "the last backup" not in note.message  # there was none to keep
     kept = data_dir / "closeness.damaged-20261121-193000.json"
     assert kept.read_bytes() == b"[]"
     with Store.open(data_dir, read_only=True) as store:
@@ -162,8 +163,7 @@ async def test_a_second_copy_shows_the_locked_screen_and_writes_nothing(data_dir
     seed_names(data_dir)
     with Store.open(data_dir) as first:
         first.put(Statement(author=1, created_at=clock.now(), feeling="calm"))
-        if first._backup_thread is not None:  # the opening backup is written in the background
-            first._backup_thread.join()
+        first.wait_for_backup()  # the opening backup is written in the background
         before = files(data_dir)
         mtimes = {p.name: p.stat().st_mtime_ns for p in data_dir.iterdir()}
         app = build_app(data_dir, clock)
@@ -224,3 +224,81 @@ async def test_a_restore_that_fails_says_so_and_changes_nothing(data_dir, clock)
         assert note.severity == "error" and "That did not work" in note.message
         assert str(data_dir / BACKUP_FILE) in note.message
         assert files(data_dir) == before
+
+
+async def test_a_first_start_that_cannot_write_does_not_speak_of_a_file(
+    data_dir, clock, monkeypatch
+):
+    """A nearly full disk at the very first start: there is no file, so the screen must not
+    say "The file is still where it was"."""
+    import errno
+
+    from closeness_tui import store as store_module
+
+    def disk_full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module, "atomic_write", disk_full)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+        assert "No space left on device" in plain(app, "#detail")
+        said = plain(app, "#reassure")
+        assert "no data file yet" in said and "still where it was" not in said
+        assert buttons(app) == ["quit"]
+    assert not (data_dir / DATA_FILE).exists()
+
+
+@pytest.mark.parametrize("twice", ["table", "record"])
+async def test_a_key_named_twice_shows_the_damaged_screen_and_nothing_is_written(
+    data_dir, clock, twice
+):
+    """Issue 19: a table (or a record number) twice used to open showing only the last,
+    and the next saves lost the first from every file."""
+    backup = with_backup(data_dir, clock)
+    raw = (data_dir / DATA_FILE).read_bytes()
+    doc = msgspec.json.decode(raw)
+    first = msgspec.json.encode(doc["statements"]["1"])
+    second = msgspec.json.encode({**doc["statements"]["1"], "id": "other", "feeling": "x"})
+    head = raw[: raw.index(b'"statements"')]
+    if twice == "table":
+        body = b'"statements":{"1":' + first + b'},"statements":{"1":' + second + b"}}"
+    else:
+        body = b'"statements":{"1":' + first + b',"1":' + second + b"}}"
+    (data_dir / DATA_FILE).write_bytes(head + body)
+    before = files(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+        assert "names the same thing twice" in plain(app, "#detail")
+        await pilot.click("#quit")
+    assert files(data_dir) == before
+    assert (data_dir / BACKUP_FILE).read_bytes() == backup
+
+
+@pytest.mark.parametrize("choice", ["restore", "fresh"])
+async def test_a_missing_data_file_beside_a_backup_is_not_a_first_start(data_dir, clock, choice):
+    """The data file gone but its .bak there: starting afresh silently would replace the
+    good backup at the next start. The damaged-file screen offers both ways instead."""
+    backup = with_backup(data_dir, clock)
+    (data_dir / DATA_FILE).unlink()
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+        assert "missing, though its backup is here" in plain(app, "#detail")
+        assert "backup has not been changed" in plain(app, "#reassure")
+        assert buttons(app) == ["restore", "fresh", "quit"]
+        assert not (data_dir / DATA_FILE).exists()
+        await pilot.click(f"#{choice}")
+        await pilot.pause()
+        await pilot.pause()
+        if choice == "restore":
+            assert isinstance(app.screen, HomeScreen)
+            assert [s.feeling for s in app.store.all(Statement)] == ["hopeful"]
+        else:
+            assert isinstance(app.screen, WelcomeScreen)
+            (kept,) = [p for p in data_dir.iterdir() if p.name.startswith("closeness.backup-")]
+            assert kept.read_bytes() == backup

@@ -1,8 +1,10 @@
-"""Opening fast: the app draws Home, then checks every record at once; a bad record still
-leads to the damaged-file screen and nothing is written."""
+"""Opening: the data is locked, read and checked in full before anything is drawn; a bad
+record leads to the damaged-file screen and nothing is written; what opening found (files
+open to others, a backup not written, a folder of another user) is said."""
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 
 import msgspec
@@ -12,6 +14,7 @@ from conftest import build_app, seed_names
 from closeness_tui.models import Statement
 from closeness_tui.screens.home import HomeScreen
 from closeness_tui.screens.problems import DamagedScreen
+from closeness_tui.storage import FolderLock
 from closeness_tui.store import Store, StoreLocked
 
 WHEN = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
@@ -29,7 +32,7 @@ async def test_home_then_every_record_checked_and_backed_up(data_dir, clock):
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert app.store is not None and not app.store._unchecked
+        assert app.store is not None
         assert len(app.store.all(Statement)) == 3
     backup = msgspec.json.decode((data_dir / "closeness.json.bak").read_bytes())
     assert len(backup["statements"]) == 3
@@ -51,8 +54,7 @@ async def test_a_bad_record_shows_the_damaged_screen_and_keeps_the_file(data_dir
         assert isinstance(app.screen, DamagedScreen)
         assert app.store is None
         # The lock was released with the store: another copy could open the directory.
-        with Store.open(data_dir, defer_checks=True) as other:
-            assert other.settings().names == ("Ana", "Ben")
+        FolderLock(data_dir).release()
     assert path.read_bytes() == bad
     assert not (data_dir / "closeness.json.bak").exists()
 
@@ -95,11 +97,9 @@ async def test_a_malformed_content_file_found_after_home_ends_the_app_kindly(
         content.load.cache_clear()
 
 
-async def test_damage_found_after_home_then_start_fresh_leaves_nothing_to_go_back_to(
-    data_dir, clock
-):
-    """The app opened on Home; the damaged-file screen takes Home's place (no way back to a
-    Home built on the damaged data), and starting fresh leads to the welcome alone."""
+async def test_damage_then_start_fresh_leaves_nothing_to_go_back_to(data_dir, clock):
+    """The damaged-file screen is the first screen (no Home built on the damaged data), and
+    starting fresh leads to the welcome alone."""
     from closeness_tui.screens.welcome import WelcomeScreen
 
     _seed_statements(data_dir)
@@ -107,6 +107,7 @@ async def test_damage_found_after_home_then_start_fresh_leaves_nothing_to_go_bac
     doc = msgspec.json.decode(path.read_bytes())
     doc["statements"]["1"]["text"] = 7
     path.write_bytes(msgspec.json.encode(doc))
+    good_backup = (data_dir / "closeness.json.bak").read_bytes()
 
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -125,90 +126,107 @@ async def test_damage_found_after_home_then_start_fresh_leaves_nothing_to_go_bac
         assert app.store is not None and not app.settings.named
     kept = [p for p in data_dir.iterdir() if p.name.startswith("closeness.damaged-")]
     assert len(kept) == 1 and msgspec.json.decode(kept[0].read_bytes()) == doc
+    # The good backup is kept aside too: the fresh file's next start replaces the .bak.
+    (backup,) = [p for p in data_dir.iterdir() if p.name.startswith("closeness.backup-kept-")]
+    assert backup.read_bytes() == good_backup
 
 
-# -- the lock, taken right after Home is drawn (Store.open(defer_lock=True)) ----------------
+# -- one open, before anything is drawn -------------------------------------------------
 
 
-async def test_home_is_drawn_then_the_lock_is_taken(data_dir, clock):
+async def test_the_lock_is_held_from_before_home_is_drawn(data_dir, clock, monkeypatch):
+    """No state of "drawn but not yet locked": Home is composed with the store open and
+    locked, and a second copy is refused at once."""
     seed_names(data_dir)
+    seen = []
+    real_compose = HomeScreen.compose
+
+    def compose(screen):
+        with pytest.raises(StoreLocked):
+            Store.open(data_dir)
+        seen.append(screen.app.store)
+        yield from real_compose(screen)
+
+    monkeypatch.setattr(HomeScreen, "compose", compose)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert app.store is not None and not app.store.lock_pending
-        with pytest.raises(StoreLocked):
-            Store.open(data_dir)
+        assert seen and seen[0] is app.store is not None
     Store.open(data_dir).close()  # and let go on quitting
 
 
-async def test_a_save_by_another_copy_while_this_one_starts_shows_home_anew(
-    data_dir, clock, monkeypatch
-):
-    """Another copy saved (new names) and closed between this copy's first read and its
-    lock: Home is built again from the file as it is now, and nothing stale is written."""
-    seed_names(data_dir)
-    real_confirm = Store.confirm_lock
-    calls = []
-
-    def another_copy_saves_first(store: Store) -> None:
-        if not calls:
-            calls.append(1)
-            seed_names(data_dir, "Cleo", "Dev")
-        real_confirm(store)
-
-    monkeypatch.setattr(Store, "confirm_lock", another_copy_saves_first)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(3):
-            await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert not app.screen.can_go_back()
-        assert app.settings.names == ("Cleo", "Dev")
-        assert "Cleo" in str(app.screen.query_one("#greeting").render())
-        assert app.store is not None and not app.store.lock_pending
-        assert app.save(Statement(author=0, created_at=WHEN, text="after"))
-    with Store.open(data_dir) as store:
-        assert store.settings().names == ("Cleo", "Dev")
-        assert [s.text for s in store.all(Statement)] == ["after"]
-
-
-async def test_a_save_before_the_lock_takes_it_first(data_dir, clock, monkeypatch):
-    """A key typed ahead may save before the first frame's Ready: the save takes the lock
-    (and checks every record) first."""
-    from closeness_tui.app import ClosenessApp
-
-    seed_names(data_dir)
-    monkeypatch.setattr(ClosenessApp, "on_ready", lambda self: None)  # (it takes the lock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert app.store is not None and app.store.lock_pending
-        assert app.save(Statement(author=1, created_at=WHEN, text="typed ahead"))
-        assert not app.store.lock_pending and not app.store._unchecked
-        with pytest.raises(StoreLocked):
-            Store.open(data_dir)
-    with Store.open(data_dir) as store:
-        assert [s.text for s in store.all(Statement)] == ["typed ahead"]
-
-
-async def test_a_save_before_the_lock_with_another_copy_open_shows_the_locked_screen(
-    data_dir, clock, monkeypatch
-):
-    from closeness_tui.app import ClosenessApp
+async def test_a_second_copy_shows_the_locked_screen_and_writes_nothing(data_dir, clock):
     from closeness_tui.screens.problems import LockedScreen
 
     seed_names(data_dir)
-    monkeypatch.setattr(ClosenessApp, "on_ready", lambda self: None)  # (it takes the lock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        with Store.open(data_dir) as other:
-            if other._backup_thread is not None:
-                other._backup_thread.join()
-            before = (data_dir / "closeness.json").read_bytes()
-            assert not app.save(Statement(author=1, created_at=WHEN, text="not from here"))
+    with Store.open(data_dir) as other:
+        other.wait_for_backup()
+        before = sorted((p.name, p.read_bytes()) for p in data_dir.iterdir() if p.is_file())
+        app = build_app(data_dir, clock)
+        async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, LockedScreen)
             assert app.store is None
-            assert (data_dir / "closeness.json").read_bytes() == before
+        after = sorted((p.name, p.read_bytes()) for p in data_dir.iterdir() if p.is_file())
+        assert after == before
+
+
+# -- what opening has to say ------------------------------------------------------------
+
+
+async def test_data_open_to_others_is_made_private_and_the_couple_is_told(data_dir, clock):
+    seed_names(data_dir)
+    data_dir.chmod(0o777)
+    (data_dir / "closeness.json").chmod(0o666)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any("could be read by other people" in m for m in said), said
+        assert any("the data folder (drwxrwxrwx)" in m for m in said), said
+        assert any("closeness.json (-rw-rw-rw-)" in m for m in said), said
+    assert data_dir.stat().st_mode & 0o777 == 0o700
+    assert (data_dir / "closeness.json").stat().st_mode & 0o777 == 0o600
+
+
+async def test_a_backup_that_could_not_be_written_is_said(data_dir, clock, monkeypatch):
+    """A nearly full disk: the data opened, the .bak could not be written: say so."""
+    import errno
+
+    from closeness_tui import store as store_module
+
+    seed_names(data_dir)
+    real_write = store_module.atomic_write
+
+    def full_for_the_backup(path, data):
+        if path.name == "closeness.json.bak":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(path, data)
+
+    monkeypatch.setattr(store_module, "atomic_write", full_for_the_backup)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any("backup copy could not be written" in m for m in said), said
+        assert any("No space left on device" in m for m in said), said
+        assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
+async def test_a_data_folder_of_another_user_gets_a_clear_message(data_dir, clock):
+    seed_names(data_dir)
+    before = (data_dir / "closeness.json").read_bytes()
+    os.chown(data_dir, 4242, -1)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+        detail = str(app.screen.query_one("#detail").render())
+        assert "belongs to another user" in detail
+        assert "Operation not permitted" not in detail
+        assert not app.screen.query("#fresh") and not app.screen.query("#restore")
+    assert (data_dir / "closeness.json").read_bytes() == before

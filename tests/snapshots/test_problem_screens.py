@@ -30,7 +30,9 @@ def test_damaged_file_with_a_backup(snap_compare, rel_data_dir, clock):
     """A rounded warning box, centred: the bold title "Your data file needs attention";
     "The data file is not readable JSON; it may have been cut short (...)"; "The file:"
     and the long relative path wrapped over two lines, nothing cut off; the reassurance
-    that nothing was changed; then three one-line buttons, "Restore the last good
+    that nothing was changed, and what each choice does with each file (restoring keeps
+    this file as closeness.damaged-(date).json; starting fresh keeps it so and the backup
+    as closeness.backup-kept-(date).json); then three one-line buttons, "Restore the last good
     backup" (focused, primary), "Keep it aside and start fresh" (warning), "Quit". The
     box's bottom border and the footer (q Quit, ^q Quit, f1 Help, ^p palette) are whole."""
     seed_names(rel_data_dir)
@@ -43,8 +45,10 @@ def test_damaged_file_with_a_backup(snap_compare, rel_data_dir, clock):
 def test_damaged_file_without_a_backup(snap_compare, rel_data_dir, clock):
     """The same box for a file that is valid JSON but not closeness data (a list): the
     detail reads "The data file does not hold closeness data."; the wrapped path and the
-    reassurance follow; a muted line "There is no backup yet." sits above just two
-    buttons, "Keep it aside and start fresh" (focused) and "Quit". No restore button."""
+    reassurance follow, with "Starting fresh keeps this file as
+    closeness.damaged-(date).json." (no backup to keep); a muted line "There is no backup
+    yet." sits above just two buttons, "Keep it aside and start fresh" (focused) and
+    "Quit". No restore button."""
     rel_data_dir.mkdir(parents=True)
     (rel_data_dir / DATA_FILE).write_bytes(b"[1, 2, 3]")
     assert snap_compare(build_app(rel_data_dir, clock), terminal_size=(80, 24), run_before=_settle)

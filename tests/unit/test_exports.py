@@ -18,8 +18,7 @@ from closeness_tui.exports import (
     plain_error,
     write_file,
 )
-from closeness_tui.storage import spare_path
-from closeness_tui.store import BACKUP_FILE, DATA_FILE, LOCK_FILE, Store
+from closeness_tui.store import BACKUP_FILE, CRASH_FILE, DATA_FILE, LOCK_FILE, Store
 
 STORE_NAMES = [
     DATA_FILE,
@@ -27,7 +26,8 @@ STORE_NAMES = [
     LOCK_FILE,
     ".closeness.json.k2j3h4.tmp",
     ".closeness.json.bak.x1.tmp",
-    spare_path(Path(DATA_FILE)).name,
+    CRASH_FILE,
+    "closeness.backup-kept-20261121-193000.json",
     "closeness.damaged-20261121-193000.json",
 ]
 

@@ -208,10 +208,10 @@ def test_put_many_inserts_in_one_write_and_replaces_what_is_already_there(data_d
     kept = statement(feeling="kept")
     with Store.open(data_dir) as store:
         store.put(kept)
-        writes = store._storage.writes
+        writes = store.writes
         fresh = [statement(feeling=f"n{i}") for i in range(50)]
         store.put_many(fresh)
-        assert store._storage.writes == writes + 1  # one write for all fifty
+        assert store.writes == writes + 1  # one write for all fifty
         kept.feeling = "kept, changed"
         twice = statement(feeling="first")
         twice_again = msgspec.structs.replace(twice, feeling="second")
@@ -495,16 +495,33 @@ def test_set_aside_keeps_the_damaged_file_under_a_timestamped_name(data_dir):
     data_dir.mkdir()
     path = data_dir / DATA_FILE
     path.write_bytes(b"damaged one")
-    first = set_aside(path, NOW)
+    first, no_backup = set_aside(path, NOW)
+    assert no_backup is None
     assert first.name == "closeness.damaged-20261121-193000.json"
     assert first.read_bytes() == b"damaged one" and not path.exists()
     path.write_bytes(b"damaged two")
-    second = set_aside(path, NOW)  # same second: a new name, the first one kept
+    second, _ = set_aside(path, NOW)  # same second: a new name, the first one kept
     assert second.name == "closeness.damaged-20261121-193000-2.json"
     assert (first.read_bytes(), second.read_bytes()) == (b"damaged one", b"damaged two")
     with Store.open(data_dir) as store:  # starting fresh
         assert store.all(Statement) == []
     assert first.exists() and second.exists()
+
+
+def test_starting_fresh_keeps_the_good_backup_aside_before_it_could_be_replaced(data_dir):
+    """The fresh file's first start writes a new, nearly empty .bak: the good one is kept."""
+    with Store.open(data_dir) as store:
+        store.put(statement(feeling=SECRET))
+    Store.open(data_dir).close()  # the .bak now holds the statement
+    good_backup = (data_dir / BACKUP_FILE).read_bytes()
+    (data_dir / DATA_FILE).write_bytes(b"{ damaged")
+    aside, kept_backup = set_aside(data_dir / DATA_FILE, NOW)
+    assert aside.read_bytes() == b"{ damaged"
+    assert kept_backup is not None and kept_backup.name.startswith("closeness.backup-kept-")
+    for _ in range(2):  # fresh start, then the start that replaces the .bak
+        Store.open(data_dir).close()
+    assert (data_dir / BACKUP_FILE).read_bytes() != good_backup
+    assert kept_backup.read_bytes() == good_backup
 
 
 def test_set_aside_refuses_while_another_copy_holds_the_data(data_dir):
@@ -667,7 +684,6 @@ def test_a_failed_write_leaves_the_file_whole_and_memory_as_on_disk(data_dir, mo
         store.put_many([kept, other])
         before = (data_dir / DATA_FILE).read_bytes()
         monkeypatch.setattr(storage.os, "replace", _disk_full)
-        monkeypatch.setattr(storage, "_exchange", _disk_full)  # a save's swap (see storage)
 
         changed = msgspec.structs.replace(kept, feeling=SECRET)
         attempts = [
@@ -768,3 +784,20 @@ def test_a_save_from_another_thread_is_still_this_copys_save(data_dir):
     closer.join()
     with Store.open(data_dir) as again:  # released by the other thread's close()
         assert again.get(Statement, rec.id) == rec
+
+
+def test_the_file_is_tinydbs_own_format(data_dir):
+    """TinyDB itself reads the file: its tables, documents and a query by uuid."""
+    from tinydb import Query, TinyDB
+
+    rec = statement(feeling=SECRET)
+    with Store.open(data_dir) as store:
+        store.put_many([statement(), rec, Settings(partner_a="Ana", partner_b="Ben")])
+    db = TinyDB(data_dir / DATA_FILE, access_mode="r")
+    try:
+        assert {"_meta", "statements", "settings"} <= db.tables()
+        (found,) = db.table("statements").search(Query().id == rec.id)
+        assert found["feeling"] == SECRET and found.doc_id == 2
+        assert db.table("settings").all()[0]["partner_a"] == "Ana"
+    finally:
+        db.close()

@@ -1,19 +1,18 @@
-"""Store.where: the records whose field is one of some values, decoding only those. It must
-give exactly what filtering all() gives, before and after a table is checked."""
+"""Store.where: the records whose field is one of some values. It must give exactly what
+filtering all() gives."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from closeness_tui.listening import RESUMABLE
 from closeness_tui.models import ListeningSession, RitualMark
-from closeness_tui.store import DATA_FILE, Store, StoreDamaged
+from closeness_tui.store import DATA_FILE, Store
 
 WHEN = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
 DAY = date(2026, 11, 21)
@@ -56,59 +55,12 @@ def test_where_is_all_filtered_before_and_after_the_check(
     _seed(data_dir, statuses, days)
     with Store.open(data_dir, read_only=True) as reference:
         expected = _expected(reference)
-    with Store.open(data_dir, defer_checks=True) as store:
-        assert _where(store) == expected  # straight from the file's JSON, unchecked
-        if statuses:
-            assert "listening" in store._unchecked  # and it stays to be checked in full
-        store.check_all()
-        assert _where(store) == expected  # from the checked table
+    with Store.open(data_dir) as store:
+        assert _where(store) == expected
         store.put(ListeningSession(started_at=WHEN, status="on_break"))
         assert len(store.where(ListeningSession, "status", ["on_break"])) == 1 + statuses.count(
             "on_break"
         )
-
-
-def test_where_leaves_a_table_that_does_not_fit_to_the_full_check(data_dir: Path) -> None:
-    _seed(data_dir, ["active"], [0, 1])
-    path = data_dir / DATA_FILE
-    doc = msgspec.json.decode(path.read_bytes())
-    first = next(k for k, m in doc["ritual_marks"].items() if m["occurrence"] == "2026-11-20")
-    doc["ritual_marks"][first]["occurrence"] = "not a day"
-    path.write_bytes(msgspec.json.encode(doc))
-    with Store.open(data_dir, defer_checks=True) as store:
-        with pytest.raises(StoreDamaged) as caught:  # today's mark is there: decoding fails
-            store.where(RitualMark, "occurrence", [DAY])
-        assert caught.value.problem == "wrong_shape"
-    with Store.open(data_dir, defer_checks=True) as store:
-        # No mark for this day at all: the bytes say so and nothing is decoded; the check
-        # that follows the first frame still finds the damage.
-        assert store.where(RitualMark, "occurrence", [DAY + timedelta(days=5)]) == []
-        with pytest.raises(StoreDamaged) as caught:
-            store.check_all()
-        assert caught.value.problem == "wrong_shape"
-
-
-def _rewrite(data_dir: Path, old: bytes, new: bytes) -> None:
-    path = data_dir / DATA_FILE
-    raw = path.read_bytes()
-    assert old in raw
-    path.write_bytes(raw.replace(old, new))
-
-
-@pytest.mark.parametrize(
-    "spelling",
-    [
-        b'"\\u0032026-11-21"',  # any character may be written as an escape
-        b'"2026\\u002d11-21"',
-    ],
-)
-def test_a_value_written_with_escapes_is_still_found(data_dir: Path, spelling: bytes) -> None:
-    _seed(data_dir, [], [0, 2])
-    _rewrite(data_dir, b'"2026-11-21"', spelling)
-    with Store.open(data_dir, defer_checks=True) as store:
-        found = store.where(RitualMark, "occurrence", [DAY])
-        assert [m.occurrence for m in found] == [DAY]
-        assert found == [m for m in store.all(RitualMark) if m.occurrence == DAY]
 
 
 def test_a_default_value_left_out_of_the_file_is_still_found(data_dir: Path) -> None:
@@ -116,7 +68,7 @@ def test_a_default_value_left_out_of_the_file_is_still_found(data_dir: Path) -> 
     _seed(data_dir, ["active", "done"], [])
     raw = (data_dir / DATA_FILE).read_bytes()
     assert b'"active"' not in raw
-    with Store.open(data_dir, defer_checks=True) as store:
+    with Store.open(data_dir) as store:
         found = store.where(ListeningSession, "status", ["active"])
         assert [s.status for s in found] == ["active"]
 
@@ -124,6 +76,6 @@ def test_a_default_value_left_out_of_the_file_is_still_found(data_dir: Path) -> 
 def test_the_same_words_in_another_field_do_not_make_a_match(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
         store.put(RitualMark(ritual_id="r", occurrence=DAY - timedelta(1), note="2026-11-21"))
-    with Store.open(data_dir, defer_checks=True) as store:
+    with Store.open(data_dir) as store:
         assert store.where(RitualMark, "occurrence", [DAY]) == []
         assert len(store.where(RitualMark, "occurrence", [DAY - timedelta(1)])) == 1
