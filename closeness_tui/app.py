@@ -22,6 +22,7 @@ from textual.driver import Driver
 from textual.screen import Screen
 
 import closeness_tui.screens as _screens_package
+from closeness_tui.apptext import app_text
 from closeness_tui.clock import Clock, FakeClock, SystemClock
 from closeness_tui.commands import ClosenessCommands
 from closeness_tui.models import Record, Settings

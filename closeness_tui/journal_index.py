@@ -14,6 +14,7 @@ reads the same index. No Textual here.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,7 +33,19 @@ from closeness_tui.journal import (
     statement_entry,
 )
 from closeness_tui.models import BOTH, CheckIn, ListeningSession, Ritual, RitualMark, Statement
-from closeness_tui.storage import gc_paused
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Building the index makes tens of thousands of small objects and no cycles: a cyclic
+    GC pass in the middle is only a delay."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class Row(NamedTuple):
