@@ -11,13 +11,24 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Final
 
-from closeness_tui.models import BOTH, Answer, CheckIn, ListeningSession, Ritual, RitualMark
+from closeness_tui.models import (
+    BOTH,
+    Answer,
+    CheckIn,
+    CheckInKind,
+    CheckInStatus,
+    ListeningSession,
+    PromiseReview,
+    Ritual,
+    RitualMark,
+)
 from closeness_tui.rituals import mark_template_done
 
-NIGHTLY = "nightly"
-GRATITUDE = "gratitude"
-WEEKLY = "weekly"
+NIGHTLY: Final[CheckInKind] = "nightly"
+GRATITUDE: Final[CheckInKind] = "gratitude"
+WEEKLY: Final[CheckInKind] = "weekly"
 KINDS = (NIGHTLY, GRATITUDE, WEEKLY)
 
 # Which ritual template a finished check-in keeps.
@@ -37,8 +48,10 @@ GOAL_PERSONAL = "goal_personal"
 GOAL_SUPPORT = "goal_support"  # how one partner can support the other's goals
 
 # The promise look-back.
-KEPT, PARTLY, NOT_YET = "kept", "partly", "not_yet"
-PROMISE_STATUSES = (KEPT, PARTLY, NOT_YET)
+KEPT: Final[PromiseReview] = "kept"
+PARTLY: Final[PromiseReview] = "partly"
+NOT_YET: Final[PromiseReview] = "not_yet"
+PROMISE_STATUSES: tuple[PromiseReview, ...] = (KEPT, PARTLY, NOT_YET)
 
 # The weekly agenda, in order. "lookback" is there only when last week left promises.
 WEEKLY_STEPS = ("lookback", "appreciations", "went_well", "issue", "loved", "goals", "done")
@@ -223,7 +236,7 @@ def carried_promises(previous: CheckIn | None, review: Mapping[str, str]) -> dic
     return {seat: "\n".join(texts) for seat, texts in asked.items() if texts}
 
 
-def cycle_status(status: str) -> str:
+def cycle_status(status: str) -> PromiseReview:
     """Enter on a promise moves kept -> partly -> not yet -> kept."""
     if status not in PROMISE_STATUSES:
         return KEPT
@@ -307,8 +320,8 @@ def ritual_marks_for(
 
 # -- under way and finished ------------------------------------------------------------------
 
-ACTIVE = "active"  # under way: picked up again where it was left
-DONE = "done"
+ACTIVE: Final[CheckInStatus] = "active"  # under way: picked up again where it was left
+DONE: Final[CheckInStatus] = "done"
 
 
 def reach_step(checkin: CheckIn, step: str, now: datetime) -> None:

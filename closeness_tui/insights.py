@@ -191,14 +191,14 @@ def _figures(index: JournalIndex, today: date, starts_on: int) -> Figures:
         history = count_chart(unit, periods, done)
     sessions = [r.record for r in rows if isinstance(r.record, ListeningSession)]
     chart = history or recent
-    accuracy, confirmed, rated = accuracy_chart(chart.unit, chart.periods, sessions)  # type: ignore[arg-type]
+    accuracy, confirmed, rated = accuracy_chart(chart.unit, chart.periods, sessions)
     counted = sum(
         1
         for s in sessions
-        if first_try_counts(s)[1] and chart.first.start <= s.started_at.date() <= chart.last.end  # type: ignore[union-attr]
+        if first_try_counts(s)[1] and chart.first.start <= s.started_at.date() <= chart.last.end
     )
     checkins = [r.record for r in rows if isinstance(r.record, CheckIn)]
-    looked_back = [c.created_at.date() for c in checkins if c.kind == WEEKLY and c.promise_review]  # type: ignore[union-attr]
+    looked_back = [c.created_at.date() for c in checkins if c.kind == WEEKLY and c.promise_review]
     return Figures(
         recent=recent,
         history=history,
@@ -206,11 +206,11 @@ def _figures(index: JournalIndex, today: date, starts_on: int) -> Figures:
         accuracy_counts=(confirmed, rated, counted),
         rituals=_rituals(index, today),
         ritual_period=Period(today - timedelta(days=RITUAL_DAYS - 1), today),
-        promises=promises_kept(checkins),  # type: ignore[arg-type]
+        promises=promises_kept(checkins),
         promises_since=min(looked_back, default=None),
         first_day=min(done, default=None),
         first_listening=min(
-            (s.started_at.date() for s in sessions if first_try_counts(s)[1]),  # type: ignore[union-attr]
+            (s.started_at.date() for s in sessions if first_try_counts(s)[1]),
             default=None,
         ),
     )

@@ -78,7 +78,7 @@ from closeness_tui.istatement_content import (
     istatement_text,
     needs,
 )
-from closeness_tui.models import Statement
+from closeness_tui.models import Statement, StatementForm
 
 FILE = "istatement.toml"
 KINDS: tuple[str, ...] = (
@@ -92,7 +92,7 @@ KINDS: tuple[str, ...] = (
     "demand",
 )
 PARTS: tuple[str, ...] = ("feeling", "situation", "need", "request")
-FORMS: tuple[str, ...] = ("short", "long")
+FORMS: tuple[StatementForm, ...] = ("short", "long")
 
 # One character for one, so offsets into the normalised text are offsets into the original.
 _STRAIGHTEN = str.maketrans(
@@ -797,7 +797,7 @@ def draft_from_complaint(text: str, findings: list[Finding] | None = None) -> Co
 def make_statement(
     author: int,
     parts: Parts,
-    form: str,
+    form: StatementForm,
     now: datetime,
     *,
     complaint: str = "",

@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import Any, get_args
 
 import msgspec
 
 from closeness_tui.clock import Clock, Countdown
-from closeness_tui.models import Break, ListeningSession, Summary, Turn
+from closeness_tui.models import Break, ListeningSession, Rating, Summary, SummaryKind, Turn
 
 STEPS = (
     "setup",
@@ -54,7 +54,8 @@ BREAKABLE = frozenset(STEPS) - {"setup", "break", "done"}
 # Steps from which the partners may stop early and go to the closing lines.
 FINISHABLE = BREAKABLE - {"closing"}
 
-RATINGS = ("got_it", "partly", "not_quite")
+RATINGS: tuple[Rating, ...] = ("got_it", "partly", "not_quite")
+SUMMARY_KINDS: tuple[SummaryKind, ...] = get_args(SummaryKind)
 TURN_PRESETS_MINUTES = (2, 3, 5, 10, 15, 20)  # 15 and 20: a daily stress-reducing talk
 TURN_MINUTES_RANGE = (1, 30)
 ROUNDS_RANGE = (1, 5)
@@ -177,7 +178,9 @@ class Listening:
         self.phase: str = pos.phase
         self.resume_step: str | None = pos.resume_step
         self.check_readiness: bool = pos.check_readiness
-        self.summary_kind: str = pos.summary_kind
+        if pos.summary_kind not in SUMMARY_KINDS:
+            raise ValueError(f"unknown kind of summary {pos.summary_kind!r} in saved session")
+        self.summary_kind = pos.summary_kind
         self.finished_early: bool = pos.finished_early
         self.covered = False  # the turn is hidden (help, a dialog): its clock waits
         self.timer: Countdown | None = None
@@ -294,7 +297,7 @@ class Listening:
         self.timer = None
         return max(elapsed, 0.0)
 
-    def _set_summary_kind(self, kind: str) -> None:
+    def _set_summary_kind(self, kind: SummaryKind) -> None:
         self.summary_kind = kind
 
     # -- the floor never passes by accident -----------------------------------------------

@@ -58,6 +58,7 @@ PromiseReview = Literal["kept", "partly", "not_yet"]
 Freq = Literal["weekly", "monthly"]
 Lead = Literal["either", "both", "a", "b"]
 MarkStatus = Literal["done", "skipped"]
+MonthNth = Literal[1, 2, 3, 4, -1]  # the nth weekday of a month; -1 = the last
 TimeOfDay = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 
 
@@ -267,7 +268,7 @@ class Ritual(Record, kw_only=True):
     weekdays: list[Weekday] = msgspec.field(default_factory=list)
     interval: Positive = 1
     month_day: Annotated[int, msgspec.Meta(ge=1, le=31)] | None = None
-    month_nth: Literal[1, 2, 3, 4, -1] | None = None  # -1 = last, with weekdays[0]
+    month_nth: MonthNth | None = None  # -1 = last, with weekdays[0]
     time_of_day: TimeOfDay | None = None
     duration_minutes: Count = 10
     lead: Lead = "both"

@@ -26,20 +26,20 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import TypedDict
+from typing import Final, TypedDict
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 from dateutil import rrule as rr
 
-from closeness_tui.models import Pause, Ritual, RitualMark
+from closeness_tui.models import Freq, Lead, MarkStatus, Pause, Ritual, RitualMark
 from closeness_tui.ritualtext import RitualTemplate
 
-WEEKLY = "weekly"
-MONTHLY = "monthly"
-DONE = "done"
-SKIPPED = "skipped"
-LEADS = ("both", "either", "a", "b")
+WEEKLY: Final[Freq] = "weekly"
+MONTHLY: Final[Freq] = "monthly"
+DONE: Final[MarkStatus] = "done"
+SKIPPED: Final[MarkStatus] = "skipped"
+LEADS: tuple[Lead, ...] = ("both", "either", "a", "b")
 
 KEPT_WEEK_SHARE = 0.5  # a week counts when at least this share of what was due was done
 STREAK_LOOKBACK_WEEKS = 520
@@ -267,7 +267,7 @@ def set_mark(
     existing: RitualMark | None,
     ritual: Ritual,
     day: date,
-    status: str,
+    status: MarkStatus,
     now: datetime,
     note: str | None = None,
 ) -> RitualMark:
@@ -304,7 +304,7 @@ class MarkChange:
 def mark_occurrence(
     ritual: Ritual,
     day: date,
-    status: str,
+    status: MarkStatus,
     marks: Iterable[RitualMark],
     today: date,
     now: datetime,

@@ -5,7 +5,7 @@ from string import Template as _Template
 
 import msgspec
 
-from closeness_tui.models import Ritual
+from closeness_tui.models import Freq, Lead, MonthNth, Ritual
 
 
 class RitualTemplate(msgspec.Struct, forbid_unknown_fields=True):
@@ -14,13 +14,13 @@ class RitualTemplate(msgspec.Struct, forbid_unknown_fields=True):
     why: str
     how: list[str]
     duration: int
-    freq: str = "weekly"
+    freq: Freq = "weekly"
     weekdays: list[int] = msgspec.field(default_factory=list)
     interval: int = 1
     month_day: int | None = None
-    month_nth: int | None = None
+    month_nth: MonthNth | None = None
     time: str = ""
-    lead: str = "both"
+    lead: Lead = "both"
 
     def __post_init__(self) -> None:
         if self.freq not in ("weekly", "monthly"):

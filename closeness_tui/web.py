@@ -110,7 +110,7 @@ class ClosenessAppService(AppService):
         super().__init__(" ".join(argv), **kwargs)  # type: ignore[arg-type]
         self.argv = argv
 
-    async def _open_app_process(self, width: int = 80, height: int = 24):  # type: ignore[override]
+    async def _open_app_process(self, width: int = 80, height: int = 24):
         environment = self._build_environment(width=width, height=height)
         environment["CLOSENESS_WEB_PARENT"] = str(os.getpid())
         self._process = process = await asyncio.create_subprocess_exec(
@@ -129,7 +129,7 @@ class ClosenessAppService(AppService):
     def pid(self) -> int | None:
         return None if self._process is None else self._process.pid
 
-    async def stop(self, sig: signal.Signals = signal.SIGHUP) -> None:  # type: ignore[override]
+    async def stop(self, sig: signal.Signals = signal.SIGHUP) -> None:
         """Signal the app and wait for it to leave. SIGKILL only if it is still there after
         its own watchdog should have ended it."""
         process, task = self._process, self._task
@@ -239,7 +239,7 @@ class ClosenessServer(Server):
         body = path.read_bytes()  # type: ignore[attr-defined]
         return web.Response(body=body, content_type=content_type)
 
-    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.Response:
         page = (_PAGE_DIR / "index.html").read_text("utf-8")
         values = {
             "static": f"/{self.token}/static/",
@@ -298,7 +298,7 @@ class ClosenessServer(Server):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(session.stopped.wait(), STOPPING_WAIT)
 
-    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:  # type: ignore[override]
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if request.headers.get("Origin") != self.origin:
             raise web.HTTPForbidden(text="Forbidden.")
         await self._settle_previous()
@@ -346,7 +346,7 @@ class ClosenessServer(Server):
 
     # -- running -------------------------------------------------------------------------
 
-    def request_exit(self, sig: signal.Signals = signal.SIGTERM) -> None:  # type: ignore[override]
+    def request_exit(self, sig: signal.Signals = signal.SIGTERM) -> None:
         self.stop_signal = sig
         self._stop.set()
 

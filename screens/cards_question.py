@@ -90,7 +90,7 @@ class DailyQuestionScreen(ClosenessScreen):
         done = record is None or both_answered(record)
         self.query_one("#question-write").display = not done
         self.query_one("#question-reveal").display = done
-        if done:
+        if record is None or done:
             for seat in (0, 1):
                 said = record.answers[seat] if record is not None else ""
                 self.query_one(f"#question-who-{seat}", Static).update(

@@ -96,13 +96,13 @@ class DamagedScreen(ClosenessScreen):
                     else Template(text.restored).substitute(data=aside)
                 )
             else:
-                aside, backup = set_aside(self.problem.path, now)
-                if aside is None:
+                kept, backup = set_aside(self.problem.path, now)
+                if kept is None:
                     message = Template(text.kept_lost).substitute(backup=backup)
                 elif backup is None:
-                    message = Template(text.kept_no_backup).substitute(data=aside)
+                    message = Template(text.kept_no_backup).substitute(data=kept)
                 else:
-                    message = Template(text.kept).substitute(data=aside, backup=backup)
+                    message = Template(text.kept).substitute(data=kept, backup=backup)
         except (OSError, StoreError) as exc:
             self.notify(f"That did not work: {exc}", severity="error", markup=False)
             return

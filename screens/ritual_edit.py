@@ -257,7 +257,8 @@ class RitualEditScreen(DraftingScreen):
         r.interval = interval
         r.time_of_day = core.format_time(when) if when is not None else None
         r.duration_minutes = duration
-        r.lead = str(f["lead"])
+        lead = str(f["lead"])  # one of the Select's options (it has no blank)
+        r.lead = lead if lead in core.LEADS else "both"
         r.start = start
         if kind == "weekly":
             r.freq, r.weekdays, r.month_day, r.month_nth = core.WEEKLY, days, None, None

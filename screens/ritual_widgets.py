@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Sparkline, Static
 
 from closeness_tui import rituals as core
-from closeness_tui.models import Ritual, RitualMark
+from closeness_tui.models import MarkStatus, Ritual, RitualMark
 from closeness_tui.ritualtext import fill, minutes_words, ritual_text, share_words
 from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean, safe_template
@@ -62,7 +62,7 @@ def apply_change(app: ClosenessApp, change: core.MarkChange) -> bool:
 
 
 def apply_mark(
-    app: ClosenessApp, ritual: Ritual, day: date, status: str, note: str | None = None
+    app: ClosenessApp, ritual: Ritual, day: date, status: MarkStatus, note: str | None = None
 ) -> bool:
     """Mark `ritual` on `day` done or skipped (updating an existing mark); saves at once."""
     clock = app.clock
@@ -124,7 +124,7 @@ def streak_words(n: int) -> str:
     return fill(p.streak, n=n)
 
 
-class NoteDialog(ModalScreen[tuple[str, str] | None]):
+class NoteDialog(ModalScreen[tuple[MarkStatus, str] | None]):
     """Mark an occurrence done or skipped with an optional note: returns (status, note)."""
 
     CSS_PATH = "ritual_widgets.tcss"

@@ -14,7 +14,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from closeness_tui import rituals as core
-from closeness_tui.models import Ritual
+from closeness_tui.models import MarkStatus, Ritual
 from closeness_tui.ritualtext import fill, ritual_text
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.ritual_widgets import (
@@ -324,7 +324,7 @@ class RitualsScreen(ClosenessScreen):
             return
         existing = core.find_mark(all_marks(self.capp), ritual.id, day)
 
-        def done(answer: tuple[str, str] | None) -> None:
+        def done(answer: tuple[MarkStatus, str] | None) -> None:
             if answer is not None and apply_mark(self.capp, ritual, day, answer[0], answer[1]):
                 self.refresh_all()
 

@@ -41,7 +41,7 @@ from closeness_tui.istatement import (
     tidy,
 )
 from closeness_tui.istatement_content import istatement_text
-from closeness_tui.models import Statement
+from closeness_tui.models import Statement, StatementForm
 from closeness_tui.screens.coaching import finding_lines, marked, part_hint
 from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.text_boxes import LineBox
@@ -115,7 +115,7 @@ class StatementBuilderScreen(DraftingScreen):
         self.complaint = statement.complaint if statement else complaint
         self.suggested: dict[str, list[str]] = {"feeling": [], "need": []}
         self.initial = Parts()
-        self.initial_form = "short"
+        self.initial_form: StatementForm = "short"
         self.initial_author = author
         if statement is not None:
             self.initial = Parts(
@@ -213,7 +213,7 @@ class StatementBuilderScreen(DraftingScreen):
         return Parts(**values)
 
     @property
-    def form(self) -> str:
+    def form(self) -> StatementForm:
         return "long" if self.query_one("#form-long", RadioButton).value else "short"
 
     @property

@@ -53,7 +53,7 @@ from closeness_tui.checkins import (
 )
 from closeness_tui.checkins_text import checkins_text
 from closeness_tui.listening import is_unfinished
-from closeness_tui.models import BOTH, CheckIn, ListeningSession
+from closeness_tui.models import BOTH, CheckIn, ListeningSession, PromiseReview
 from closeness_tui.screens.checkin_saving import finish, save_step
 from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.profile_hints import loved_hint
@@ -121,7 +121,7 @@ class WeeklyScreen(DraftingScreen):
         self.previous: CheckIn | None = None
         self.steps: list[str] = []
         self.step = ""
-        self.review: dict[str, str] = {}
+        self.review: dict[str, PromiseReview] = {}
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -279,7 +279,11 @@ class WeeklyScreen(DraftingScreen):
     def _fill_lookback(self, keep: int | None = None) -> None:
         words = checkins_text().weekly.lookback
         names = self.capp.settings.names
-        status_words = {KEPT: words.kept, PARTLY: words.partly, NOT_YET: words.not_yet}
+        status_words: dict[str, str] = {
+            KEPT: words.kept,
+            PARTLY: words.partly,
+            NOT_YET: words.not_yet,
+        }
         options = []
         for item in lookback(self.previous, self.review):
             line = safe_template(
@@ -388,7 +392,7 @@ class WeeklyScreen(DraftingScreen):
             return self.step == "done"
         return True
 
-    def action_review(self, status: str) -> None:
+    def action_review(self, status: PromiseReview) -> None:
         """Mark the highlighted promise. The highlight stays where it is (moving it is the
         arrow keys' job), so a mark never lands on, or overwrites, another promise."""
         promises = self.query_one("#promises", OptionList)
