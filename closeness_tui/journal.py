@@ -334,27 +334,14 @@ def ritual_follow_through(
     days: int = 28,
     occurs_on: OccursOn | None = None,
 ) -> tuple[int, int]:
-    """(times kept, times due) over the last `days` days.
+    """(times kept, times that count) over the `days` days ending today, by the planner's
+    one definition (closeness_tui.rituals.tally_between): ended rituals keep their history,
+    skips, pauses and days before a ritual existed never count.
+    never count. `occurs_on` is accepted for older callers and no longer needed."""
+    from closeness_tui.rituals import tally_between
 
-    With `occurs_on(ritual, day)` (the rituals planner's), "due" is every planned day
-    since each ritual started, plus any other day they kept it; without it, "due" is the
-    days marked either way (done or skipped)."""
-    first = today - timedelta(days=days - 1)
-    rituals = [r for r in rituals if r.active]
-    ids = {r.id for r in rituals}
-    window = [m for m in marks if m.ritual_id in ids and first <= m.occurrence <= today]
-    done = {(m.ritual_id, m.occurrence) for m in window if m.status == "done"}
-    if occurs_on is None:
-        due = {(m.ritual_id, m.occurrence) for m in window}
-    else:
-        days_in_window = [first + timedelta(days=i) for i in range(days)]
-        due = {
-            (r.id, day)
-            for r in rituals
-            for day in days_in_window
-            if r.start <= day and occurs_on(r, day)
-        }
-    return len(done), len(due | done)
+    tally = tally_between(rituals, marks, today - timedelta(days=days - 1), today, today)
+    return tally.done, tally.due
 
 
 def promises_kept(checkins: Iterable[CheckIn]) -> dict[str, int]:

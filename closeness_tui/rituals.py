@@ -12,9 +12,9 @@ week, summer or winter. A time that does not exist on a spring-forward night (02
 Europe/Berlin on the last Sunday of March) is read as RFC 5545 says: with the offset from
 before the gap, which is 03:30 summer time. An ambiguous autumn time is the first of the two.
 
-Follow-through counts only what was due: occurrences before today, and today's once marked.
-Paused stretches, days before the start and days after a ritual left the plan are not due,
-so they never count against the couple. A week "counts" for the streak when at least half
+Follow-through has one definition (the "follow-through" section): a day kept counts for
+them; paused stretches, skips, days before the ritual existed and days after it left the plan
+never count against the couple. A week "counts" for the streak when at least half
 of what was due that week was done (forgiving on purpose); weeks with nothing due are
 passed over without breaking it, and this week never breaks it while it is still going.
 """
@@ -429,8 +429,11 @@ def week_grid(
     marks: Iterable[RitualMark],
     start: date,
     tz: tzinfo | None = None,
+    show_ended: bool = False,
 ) -> WeekGrid:
-    """The week from `start`: a row per ritual in the plan (or with something that week)."""
+    """The week from `start`: a row per ritual in the plan, paused ones too (and an ended one
+    with a mark that week, or every ended one that had begun with `show_ended`). A day
+    marked keeps its cell even when the ritual was paused or ended that day."""
     zone = tz or local_zone()
     days = tuple(week_days(start))
     index = index_marks(marks)
@@ -438,7 +441,10 @@ def week_grid(
     ordered = sorted(rituals, key=_created)
     for ritual in ordered:
         found = set(occurrence_days(ritual, days[0], days[-1]))
-        if not found and (ritual.ended_on is not None or ritual.start > days[-1]):
+        found |= {d for d in rule_days(ritual, days[0], days[-1]) if (ritual.id, d) in index}
+        if ritual.start > days[-1]:
+            continue
+        if not found and ritual.ended_on is not None and not show_ended:
             continue
         when = ritual_time(ritual)
         cells = tuple(
@@ -472,13 +478,73 @@ def today_cells(
 
 
 # -- follow-through ---------------------------------------------------------------------------
+#
+# The one definition, used by the planner, a ritual's own page, Insights and the exports.
+# Every planned day of a ritual is one of:
+#   KEPT     marked done (always counts for them, even on a day later paused or ended)
+#   SKIPPED  marked skipped: "that is fine; life happens" -- never counts against
+#   MISSED   a past day in the plan, after the ritual existed, left unmarked
+#   PAUSED   paused that day; ENDED: after it left the plan; BEFORE: before it existed
+#            (before its start, or before the day it was made when the start was set in
+#            the past); UPCOMING: today unmarked, or later. None of these count.
+# The share is kept / (kept + missed).
+
+KEPT = "kept"
+MISSED = "missed"
+PAUSED = "paused"
+ENDED = "ended"
+BEFORE = "before"
+UPCOMING = "upcoming"
+
+
+def existed_from(ritual: Ritual, tz: tzinfo | None = None) -> date:
+    """The first day that can count against them: the start, or the day it was made if later."""
+    if ritual.created_at is None:
+        return ritual.start
+    made = ritual.created_at.astimezone(tz or local_zone()).date()
+    return max(ritual.start, made)
+
+
+def rule_days(ritual: Ritual, start: date, end: date) -> list[date]:
+    """Days from `start` to `end` on the ritual's cadence, from its start, paused or ended or not."""
+    lo = max(start, ritual.start)
+    if end < lo:
+        return []
+    rule = make_rule(ritual, datetime.combine(_rule_start(ritual, lo), time()))
+    found = rule.between(datetime.combine(lo, time()), datetime.combine(end, time()), inc=True)
+    return [d.date() for d in found if d.date() >= ritual.start]
+
+
+def day_status(
+    ritual: Ritual, day: date, mark: RitualMark | None, today: date, since: date | None = None
+) -> str:
+    """What one day on the ritual's cadence is, for follow-through (see the table above)."""
+    if mark is not None:
+        return KEPT if mark.status == DONE else SKIPPED
+    if ritual.ended_on is not None and day >= ritual.ended_on:
+        return ENDED
+    if not in_plan(ritual, day):
+        return PAUSED
+    if day < (since if since is not None else existed_from(ritual)):
+        return BEFORE
+    if day >= today:
+        return UPCOMING
+    return MISSED
 
 
 class Tally(msgspec.Struct, frozen=True):
+    """Follow-through over the days `start`..`end` (both included)."""
+
     start: date
-    due: int
     done: int
+    missed: int = 0
     skipped: int = 0
+    end: date | None = None
+
+    @property
+    def due(self) -> int:
+        """What counts: kept plus missed (skips, pauses and days before never do)."""
+        return self.done + self.missed
 
     @property
     def share(self) -> float | None:
@@ -489,8 +555,30 @@ class Tally(msgspec.Struct, frozen=True):
         return self.due > 0 and self.done >= KEPT_WEEK_SHARE * self.due
 
 
-def _is_due(day: date, today: date, mark: RitualMark | None) -> bool:
-    return day < today or (day == today and mark is not None)
+def day_statuses(
+    rituals: Iterable[Ritual], marks: Iterable[RitualMark], start: date, end: date, today: date
+) -> list[tuple[Ritual, date, str]]:
+    """(ritual, day, status) for every day on any ritual's cadence from `start` to `end`."""
+    index = index_marks(marks)
+    out = []
+    for ritual in rituals:
+        since = existed_from(ritual)
+        for day in rule_days(ritual, start, end):
+            out.append(
+                (ritual, day, day_status(ritual, day, index.get((ritual.id, day)), today, since))
+            )
+    return out
+
+
+def tally_between(
+    rituals: Iterable[Ritual], marks: Iterable[RitualMark], start: date, end: date, today: date
+) -> Tally:
+    """Follow-through from `start` to `end` (both included), ended rituals too."""
+    counts = {KEPT: 0, MISSED: 0, SKIPPED: 0}
+    for _, _, status in day_statuses(rituals, marks, start, end, today):
+        if status in counts:
+            counts[status] += 1
+    return Tally(start, counts[KEPT], counts[MISSED], counts[SKIPPED], end)
 
 
 def weekly_tallies(
@@ -500,27 +588,24 @@ def weekly_tallies(
     weeks: int,
     first_weekday: int = 0,
 ) -> list[Tally]:
-    """One tally per week, oldest first; the last is the week holding `today` (so far)."""
+    """One tally per calendar week, oldest first; the last is the week holding `today` (so far)."""
     rituals = list(rituals)
-    index = index_marks(marks)
     this_week = week_start(today, first_weekday)
     first = this_week - timedelta(weeks=weeks - 1)
     starts = [first + timedelta(weeks=i) for i in range(weeks)]
-    due = dict.fromkeys(starts, 0)
-    done = dict.fromkeys(starts, 0)
-    skipped = dict.fromkeys(starts, 0)
-    for ritual in rituals:
-        for day in occurrence_days(ritual, first, today):
-            mark = index.get((ritual.id, day))
-            if not _is_due(day, today, mark):
-                continue
-            wk = week_start(day, first_weekday)
-            due[wk] += 1
-            if mark is not None and mark.status == DONE:
-                done[wk] += 1
-            elif mark is not None and mark.status == SKIPPED:
-                skipped[wk] += 1
-    return [Tally(s, due[s], done[s], skipped[s]) for s in starts]
+    counts = {s: {KEPT: 0, MISSED: 0, SKIPPED: 0} for s in starts}
+    for _, day, status in day_statuses(rituals, marks, first, today, today):
+        if status in (KEPT, MISSED, SKIPPED):
+            counts[week_start(day, first_weekday)][status] += 1
+    return [
+        Tally(s, c[KEPT], c[MISSED], c[SKIPPED], min(today, s + timedelta(days=6)))
+        for s, c in counts.items()
+    ]
+
+
+def recent_period(today: date, weeks: int) -> tuple[date, date]:
+    """The last `weeks` weeks as days: the 7*weeks days ending today."""
+    return today - timedelta(days=7 * weeks - 1), today
 
 
 def follow_through(
@@ -530,14 +615,10 @@ def follow_through(
     weeks: int,
     first_weekday: int = 0,
 ) -> Tally:
-    """Share kept over the last `weeks` weeks (this week so far included)."""
-    tallies = weekly_tallies(rituals, marks, today, weeks, first_weekday)
-    return Tally(
-        tallies[0].start,
-        sum(t.due for t in tallies),
-        sum(t.done for t in tallies),
-        sum(t.skipped for t in tallies),
-    )
+    """Share kept over the last `weeks` weeks: the 7*weeks days ending today (its period is
+    the tally's start..end). `first_weekday` is accepted for callers that pass it."""
+    start, end = recent_period(today, weeks)
+    return tally_between(rituals, marks, start, end, today)
 
 
 def streak(
@@ -622,3 +703,18 @@ def end(ritual: Ritual, today: date) -> None:
     a finished nightly check-in) leaves it alone."""
     ritual.ended_on = today
     ritual.active = False
+
+
+def restore(ritual: Ritual, today: date) -> None:
+    """Put an ended ritual back in the plan from today. The days it was out count as a pause,
+    so they never count against the couple; everything before keeps its history."""
+    if ritual.ended_on is None:
+        return
+    for p in ritual.pauses:
+        if p.end is None:  # paused when it ended: the pause ends now too
+            p.end = today
+    if ritual.ended_on < today:
+        ritual.pauses.append(Pause(start=ritual.ended_on, end=today))
+    ritual.ended_on = None
+    ritual.active = True
+    ritual.pauses = [p for p in ritual.pauses if p.end is None or p.end > p.start]

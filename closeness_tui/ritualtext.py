@@ -86,6 +86,12 @@ class Planner(msgspec.Struct, forbid_unknown_fields=True):
     no_occurrence: str
     future: str
     paused_row: str
+    ended_row: str
+    show_ended: str
+    hide_ended: str
+    undo_note_question: str
+    undo_note_yes: str
+    undo_note_no: str
     note_title: str
     note_placeholder: str
     note_save: str
@@ -171,6 +177,7 @@ class Detail(msgspec.Struct, forbid_unknown_fields=True):
     since: str
     status_paused: str
     status_ended: str
+    restored: str
     follow: str
     streak: str
     recent: str

@@ -42,6 +42,13 @@ class RitualDetailScreen(ClosenessScreen):
             id="detail-pause",
             tooltip="Pause it for a while, or pick it up again",
         ),
+        Binding(
+            "r",
+            "restore",
+            "Put back",
+            id="detail-restore",
+            tooltip="Put an ended ritual back in the plan",
+        ),
     ]
 
     def __init__(self, ritual_id: str) -> None:
@@ -147,6 +154,26 @@ class RitualDetailScreen(ClosenessScreen):
         from closeness_tui.screens.ritual_edit import RitualEditScreen
 
         self.app.push_screen(RitualEditScreen(ritual_id=self.ritual_id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "restore":
+            ritual = self._ritual()
+            return True if ritual is not None and ritual.ended_on is not None else None
+        if action == "pause":
+            ritual = self._ritual()
+            return True if ritual is not None and ritual.ended_on is None else None
+        return super().check_action(action, parameters)
+
+    def action_restore(self) -> None:
+        ritual = self._ritual()
+        if ritual is None or ritual.ended_on is None:
+            return
+        core.restore(ritual, self.capp.clock.today())
+        ritual.updated_at = self.capp.clock.now()
+        if self.capp.save(ritual):
+            self.notify(ritual_text().detail.restored, timeout=4)
+            self.refresh_detail()
+            self.refresh_bindings()
 
     def action_pause(self) -> None:
         ritual = self._ritual()

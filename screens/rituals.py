@@ -81,6 +81,14 @@ class RitualsScreen(ClosenessScreen):
             "t", "this_week", "This week", id="week-this", tooltip="Back to this week", show=False
         ),
         Binding(
+            "h",
+            "ended",
+            "Ended",
+            id="ritual-ended",
+            tooltip="Show or hide the rituals you ended (their history still counts)",
+            show=False,
+        ),
+        Binding(
             "a",
             "add",
             "Add",
@@ -125,6 +133,7 @@ class RitualsScreen(ClosenessScreen):
     def __init__(self) -> None:
         super().__init__()
         self.week = core.week_start(self.today, self.first_weekday)
+        self.show_ended = False
 
     @property
     def today(self) -> date:
@@ -181,7 +190,9 @@ class RitualsScreen(ClosenessScreen):
     def refresh_all(self) -> None:
         rituals = all_rituals(self.capp)
         marks = all_marks(self.capp)
-        grid = core.week_grid(rituals, marks, self.week, core.local_zone())
+        grid = core.week_grid(
+            rituals, marks, self.week, core.local_zone(), show_ended=self.show_ended
+        )
         self._grid = grid
         self._draw_title()
         self._draw_grid(grid)
@@ -220,11 +231,14 @@ class RitualsScreen(ClosenessScreen):
                 label.stylize("reverse bold")
             table.add_column(label, width=DAY_WIDTH, key=day.isoformat())
         paused = ritual_text().planner.paused_row
+        ended = ritual_text().planner.ended_row
         for row in grid.rows:
             name = Text(row.ritual.name[: name_width * 2], no_wrap=True, overflow="ellipsis")
             name.truncate(name_width - 1, overflow="ellipsis")
             name.pad_right(1)
-            if not row.ritual.active and row.ritual.ended_on is None:
+            if row.ritual.ended_on is not None and row.ritual.ended_on <= self.today:
+                name = Text.assemble(name, (f" ({ended})", "dim"))
+            elif not row.ritual.active:
                 name = Text.assemble(name, (f" ({paused})", "dim"))
             cells = [self._cell_text(c, d) for c, d in zip(row.cells, grid.days, strict=True)]
             table.add_row(name, *cells, key=row.ritual.id)
@@ -332,6 +346,12 @@ class RitualsScreen(ClosenessScreen):
 
     def action_week(self, step: int) -> None:
         self.week = self.week + timedelta(weeks=step)
+        self.refresh_all()
+
+    def action_ended(self) -> None:
+        self.show_ended = not self.show_ended
+        p = ritual_text().planner
+        self.notify(p.show_ended if self.show_ended else p.hide_ended, timeout=3)
         self.refresh_all()
 
     def action_this_week(self) -> None:

@@ -76,7 +76,7 @@ async def test_add_from_template_mark_done_and_undo(named_app, data_dir):
         assert table.get_cell_at((0, 6)).plain.strip() == "✓ 21:30"
         marks = stored(data_dir, RitualMark)
         assert [(m.occurrence, m.status) for m in marks] == [(date(2026, 11, 21), "done")]
-        assert "Kept: 100% over 4 weeks" in plain(app, "#rituals-kept")
+        assert "Kept: 100% over the last 4 weeks" in plain(app, "#rituals-kept")
         await pilot.press("u")
         await pilot.pause()
         assert table.get_cell_at((0, 6)).plain.strip() == "○ 21:30"
@@ -182,7 +182,7 @@ async def test_three_rituals_ticked_off_over_two_weeks(data_dir, clock):
         # 27 of 34 due occurrences kept (today's unmarked nightly check-in is not due until
         # it is marked or the day is over); every week had at least half: a 3-week streak.
         assert plain(app, "#rituals-kept") == (
-            "Kept: 79% over 4 weeks, 79% over 12 weeks. Together, 3 weeks in a row"
+            "Kept: 79% over the last 4 weeks, 79% over the last 12 weeks. Together, 3 weeks in a row"
         )
         assert "Planned this week: " in plain(app, "#week-minutes")
         series = app.screen.query_one("#rituals-trend").weeks
@@ -193,7 +193,7 @@ async def test_three_rituals_ticked_off_over_two_weeks(data_dir, clock):
         await pilot.pause()
         assert isinstance(app.screen, RitualDetailScreen)
         kept = plain(app, "#detail-kept")
-        assert "53% over 4 weeks" in kept and "3 weeks in a row" in kept
+        assert "53% over the last 4 weeks" in kept and "3 weeks in a row" in kept
         assert "Every day, at 21:30" in plain(app, "#detail-facts")
 
 
@@ -267,10 +267,48 @@ async def test_pause_then_remove_keeping_history(named_app, data_dir):
         app.screen.query_one("#no", Button).press()  # keep its history
         await pilot.pause()
         assert isinstance(app.screen, RitualsScreen)
-        assert app.screen.query_one("#rituals-empty").display
+        # Its history still counts: today's tick stays in the grid and in the figure.
+        name = app.screen.query_one("#week-grid", DataTable).get_cell_at((0, 0)).plain
+        assert "(ended)" in name
+        assert "100% over the last 4 weeks" in plain(app, "#rituals-kept")
     (ritual,) = stored(data_dir, Ritual)
     assert ritual.ended_on == date(2026, 11, 21)
     assert len(stored(data_dir, RitualMark)) == 1
+
+
+async def test_ended_rituals_are_listed_and_can_be_put_back(named_app, data_dir):
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await add_from_template(pilot, "gratitude")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#r-delete", Button).press()
+        await pilot.pause()
+        app.screen.query_one("#yes", Button).press()
+        await pilot.pause()
+        app.screen.query_one("#no", Button).press()  # keep its history
+        await pilot.pause()
+        assert app.screen.query_one("#rituals-empty").display  # nothing marked: hidden
+        await pilot.press("h")  # show the ended ones
+        await pilot.pause()
+        assert "(ended)" in app.screen.query_one("#week-grid", DataTable).get_cell_at((0, 0)).plain
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualDetailScreen)
+        assert "r puts it back" in plain(app, "#detail-facts")
+        await pilot.press("r")
+        await pilot.pause()
+        assert "r puts it back" not in plain(app, "#detail-facts")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("h")  # hide the ended ones again: it is back in the plan
+        await pilot.pause()
+        assert (
+            "(ended)" not in app.screen.query_one("#week-grid", DataTable).get_cell_at((0, 0)).plain
+        )
+    (ritual,) = stored(data_dir, Ritual)
+    assert ritual.ended_on is None and ritual.active
 
 
 async def test_remove_and_erase_history(named_app, data_dir):

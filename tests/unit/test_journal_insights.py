@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import pytest
 from checkins_seed import HEBREW, TRICKY, records
@@ -26,6 +26,7 @@ from closeness_tui.models import (
     Answer,
     CheckIn,
     ListeningSession,
+    Pause,
     Ritual,
     RitualMark,
     Statement,
@@ -177,34 +178,24 @@ def test_listening_accuracy_over_time_is_per_session_oldest_first():
     )
 
 
-def test_ritual_follow_through_counts_marks_in_the_last_four_weeks():
-    today = date(2026, 11, 21)
-    r = Ritual(id="r", name="n", start=date(2026, 10, 1))
-    paused = Ritual(id="p", name="p", start=date(2026, 10, 1), active=False)
+def test_ritual_follow_through_is_the_planners_definition_over_28_days():
+    today = date(2026, 11, 21)  # a Saturday
+    r = Ritual(id="r", name="Walk", start=date(2026, 10, 1), weekdays=[5])  # Saturdays
+    paused = Ritual(
+        id="p",
+        name="p",
+        start=date(2026, 10, 1),
+        weekdays=[5],
+        active=False,
+        pauses=[Pause(start=date(2026, 10, 1))],
+    )
     marks = [
         RitualMark(ritual_id="r", occurrence=today),
-        RitualMark(ritual_id="r", occurrence=today - timedelta(days=1), status="skipped"),
-        RitualMark(ritual_id="r", occurrence=today - timedelta(days=27)),
-        RitualMark(ritual_id="r", occurrence=today - timedelta(days=28)),  # outside
-        RitualMark(ritual_id="p", occurrence=today),  # paused ritual
-    ]
-    assert ritual_follow_through([r, paused], marks, today) == (2, 3)
-
-
-def test_ritual_follow_through_with_the_planner_counts_every_planned_day():
-    today = date(2026, 11, 21)  # a Saturday
-    r = Ritual(id="r", name="Walk", start=date(2026, 11, 5), weekdays=[5])  # Saturdays
-
-    def on_saturdays(ritual, day):
-        return day.weekday() in ritual.weekdays
-
-    marks = [
-        RitualMark(ritual_id="r", occurrence=date(2026, 11, 21)),
         RitualMark(ritual_id="r", occurrence=date(2026, 11, 14), status="skipped"),
-        RitualMark(ritual_id="r", occurrence=date(2026, 11, 12)),  # a Thursday, kept anyway
+        RitualMark(ritual_id="r", occurrence=date(2026, 10, 24)),  # outside the 28 days
     ]
-    # Saturdays since 5 Nov: 7, 14, 21 (31 Oct is before the start) + the extra Thursday.
-    assert ritual_follow_through([r], marks, today, occurs_on=on_saturdays) == (2, 4)
+    # Saturdays 24 Oct..21 Nov in the window: 31 Oct, 7 Nov missed; 14 skipped; 21 kept.
+    assert ritual_follow_through([r, paused], marks, today) == (1, 3)
 
 
 @pytest.mark.parametrize(
