@@ -506,7 +506,7 @@ def existed_from(ritual: Ritual, tz: tzinfo | None = None) -> date:
 
 
 def rule_days(ritual: Ritual, start: date, end: date) -> list[date]:
-    """Days from `start` to `end` on the ritual's cadence, from its start, paused or ended or not."""
+    """Days from `start` to `end` on the ritual's cadence since its start (paused, ended or not)."""
     lo = max(start, ritual.start)
     if end < lo:
         return []

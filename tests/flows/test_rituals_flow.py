@@ -182,7 +182,8 @@ async def test_three_rituals_ticked_off_over_two_weeks(data_dir, clock):
         # 27 of 34 due occurrences kept (today's unmarked nightly check-in is not due until
         # it is marked or the day is over); every week had at least half: a 3-week streak.
         assert plain(app, "#rituals-kept") == (
-            "Kept: 79% over the last 4 weeks, 79% over the last 12 weeks. Together, 3 weeks in a row"
+            "Kept: 79% over the last 4 weeks, 79% over the last 12 weeks. "
+            "Together, 3 weeks in a row"
         )
         assert "Planned this week: " in plain(app, "#week-minutes")
         series = app.screen.query_one("#rituals-trend").weeks
