@@ -15,6 +15,7 @@ from closeness_tui import rituals as core
 from closeness_tui.models import Ritual, RitualMark
 from closeness_tui.ritualtext import fill, ritual_text
 from closeness_tui.screens.drafting import DraftingScreen
+from closeness_tui.screens.ritual_widgets import DayChip
 from closeness_tui.screens.text_boxes import LineBox
 from closeness_tui.text import LINE_MAX, clean, safe, safe_template
 
@@ -90,9 +91,13 @@ class RitualEditScreen(DraftingScreen):
             with Horizontal(classes="field weekly", id="r-days-row"):
                 yield Label(Content(e.days))
                 with Horizontal(id="r-days"):
-                    for i, letters in enumerate(words.day_letters):
-                        yield Checkbox(
-                            Content(letters), i in r.weekdays, id=f"r-day-{i}", compact=True
+                    first = self.capp.settings.week_starts_on
+                    for i in ((first + k) % 7 for k in range(7)):  # the week's own first day
+                        yield DayChip(
+                            Content(words.day_letters[i]),
+                            i in r.weekdays,
+                            id=f"r-day-{i}",
+                            compact=True,
                         )
             with Horizontal(classes="field", id="r-interval-row"):
                 yield Label(Content(e.interval), id="r-interval-label")
@@ -201,8 +206,14 @@ class RitualEditScreen(DraftingScreen):
         return self._saved_form is not None and self._form() != self._saved_form
 
     def _problem(self, message: str, field: str) -> None:
-        self.query_one("#r-edit-error", Static).update(Content(message))
-        self.query_one(f"#{field}").focus()
+        """Say what is wrong, naming the field (its label), and put the cursor there."""
+        widget = self.query_one(f"#{field}")
+        row = next(a for a in widget.ancestors_with_self if a.has_class("field"))
+        label = row.query_one(Label).visual
+        name = label.plain.strip() if hasattr(label, "plain") else ""
+        said = Content.assemble((name, "bold"), ": ", message) if name else Content(message)
+        self.query_one("#r-edit-error", Static).update(said)
+        widget.focus()
 
     def _number(self, text: str, lo: int, hi: int) -> int | None:
         try:

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Sparkline, Static
+from textual.widgets import Button, Checkbox, Input, Sparkline, Static
 
 from closeness_tui import rituals as core
 from closeness_tui.models import MarkStatus, Ritual, RitualMark
@@ -351,3 +351,19 @@ class GuideDialog(ModalScreen[tuple[bool, int | None]]):
 
     def action_cancel(self) -> None:
         self.dismiss((False, None))
+
+
+class DayChip(Checkbox):
+    """A day in the ritual form: a tick inside when chosen and nothing when not, so a chosen
+    day reads as chosen in both themes and without colour (stock Checkbox always shows X)."""
+
+    BUTTON_INNER = " "
+    CHOSEN = "✓"
+
+    def __init__(self, label: Content, value: bool = False, **kwargs: object) -> None:
+        super().__init__(label, value, **kwargs)  # type: ignore[arg-type]
+        self.BUTTON_INNER = self.CHOSEN if value else " "
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = self.CHOSEN if self.value else " "
+        super().watch_value()
