@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from closeness_tui.goal_prompts import fill_goal_prompts
 from closeness_tui.models import TABLES, Record, Settings
 from closeness_tui.storage import (
     LOCK_FILE,
@@ -55,14 +56,14 @@ DATA_FILE = "closeness.json"
 BACKUP_FILE = "closeness.json.bak"
 CRASH_FILE = "closeness-crash.txt"  # written only when asked (closeness --crash-report)
 META_TABLE = "_meta"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1 -> 2 fills the partners' names into goal prompts
 __all__ = ["LOCK_FILE", "Store", "StoreDamaged", "StoreLocked", "StoreWriteError"]
 
 R = TypeVar("R", bound=Record)
 
 # MIGRATIONS[n] turns a version-n document (plain JSON) into a version n+1 document.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: fill_goal_prompts}  # 2: personal goals name their partner
 
 
 class StoreError(Exception):

@@ -158,10 +158,10 @@ class RitualDetailScreen(ClosenessScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "restore":
             ritual = self._ritual()
-            return True if ritual is not None and ritual.ended_on is not None else None
+            return ritual is not None and ritual.ended_on is not None  # hidden otherwise
         if action == "pause":
             ritual = self._ritual()
-            return True if ritual is not None and ritual.ended_on is None else None
+            return ritual is not None and ritual.ended_on is None
         return super().check_action(action, parameters)
 
     def action_restore(self) -> None:

@@ -3,6 +3,7 @@ follow-through summary lines, and a date label. Thin: the rules live in closenes
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -72,16 +73,42 @@ def apply_mark(
     return apply_change(app, change)
 
 
-def undo_mark(app: ClosenessApp, ritual: Ritual, day: date) -> bool:
-    """Undo = delete the marks for that day."""
-    return apply_change(app, core.unmark_occurrence(ritual, day, all_marks(app)))
+def undo_mark(
+    app: ClosenessApp, ritual: Ritual, day: date, then: Callable[[], None] | None = None
+) -> bool:
+    """Undo = delete the marks for that day (asking first if a note would go with them)."""
+    return _take_back(app, core.unmark_occurrence(ritual, day, all_marks(app)), then)
 
 
-def toggle_done(app: ClosenessApp, ritual: Ritual, day: date) -> bool:
-    """Space: done if not done yet, otherwise take the mark back."""
+def toggle_done(
+    app: ClosenessApp, ritual: Ritual, day: date, then: Callable[[], None] | None = None
+) -> bool:
+    """Space: done if not done yet, otherwise take the mark back (asking first if a note
+    would go with it)."""
     clock = app.clock
     change = core.toggle_done(ritual, day, all_marks(app), clock.today(), clock.now())
-    return apply_change(app, change)
+    return _take_back(app, change, then)
+
+
+def _take_back(app: ClosenessApp, change: core.MarkChange, then: Callable[[], None] | None) -> bool:
+    """Apply `change`; when it deletes a mark with a note, ask first. Then the answer comes
+    later: `then()` runs once it is taken back, and this returns False (nothing changed yet)."""
+    noted = [m.note for m in all_marks(app) if m.id in change.delete and m.note.strip()]
+    if not noted:
+        return apply_change(app, change)
+    from closeness_tui.screens.dialogs import ConfirmDialog
+
+    texts = ritual_text().planner
+
+    def answered(yes: bool | None) -> None:
+        if yes and apply_change(app, change) and then is not None:
+            then()
+
+    question = safe_template(texts.undo_note_question, note=noted[0])
+    app.push_screen(
+        ConfirmDialog(question, yes=texts.undo_note_yes, no=texts.undo_note_no), answered
+    )
+    return False
 
 
 def summary_lines(

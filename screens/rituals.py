@@ -315,7 +315,7 @@ class RitualsScreen(ClosenessScreen):
 
     def action_toggle_mark(self) -> None:
         chosen = self._chosen_day()
-        if chosen and toggle_done(self.capp, *chosen):
+        if chosen and toggle_done(self.capp, *chosen, then=self.refresh_all):
             self.refresh_all()
 
     def action_skip(self) -> None:
@@ -325,7 +325,7 @@ class RitualsScreen(ClosenessScreen):
 
     def action_undo(self) -> None:
         chosen = self._chosen_day()
-        if chosen and undo_mark(self.capp, *chosen):
+        if chosen and undo_mark(self.capp, *chosen, then=self.refresh_all):
             self.refresh_all()
 
     def action_note(self) -> None:

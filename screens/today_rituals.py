@@ -128,8 +128,8 @@ class TodayRituals(Vertical):
         cell = self._cells[options.highlighted]
         day = self.capp.clock.today()
         if how == "toggle":
-            changed = toggle_done(self.capp, cell.ritual, day)
+            changed = toggle_done(self.capp, cell.ritual, day, then=self.reload)
         else:
-            changed = undo_mark(self.capp, cell.ritual, day)
+            changed = undo_mark(self.capp, cell.ritual, day, then=self.reload)
         if changed:
             self.reload()

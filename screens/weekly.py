@@ -52,6 +52,7 @@ from closeness_tui.checkins import (
     weekly_steps,
 )
 from closeness_tui.checkins_text import checkins_text
+from closeness_tui.goal_prompts import with_name
 from closeness_tui.listening import is_unfinished
 from closeness_tui.models import BOTH, CheckIn, ListeningSession, PromiseReview
 from closeness_tui.screens.checkin_saving import finish, save_step
@@ -461,13 +462,13 @@ class WeeklyScreen(DraftingScreen):
                 personal += answers_from_lines(
                     seat,
                     GOAL_PERSONAL,
-                    text.goals.personal_label,
+                    with_name(text.goals.personal_label, *self.capp.settings.names, seat=seat),
                     self._text(f"#goal-personal-{seat}"),
                 )
                 support += answers_from_lines(
                     seat,
                     GOAL_SUPPORT,
-                    text.goals.support_label,
+                    with_name(text.goals.support_label, *self.capp.settings.names, seat=seat),
                     self._text(f"#goal-support-{seat}"),
                 )
             answers = replace_part(c.answers, GOAL_SHARED, shared)

@@ -3,11 +3,11 @@ that name their field."""
 
 from __future__ import annotations
 
-from closeness_tui.screens.ritual_edit import RitualEditScreen
-from closeness_tui.screens.ritual_widgets import DayChip
 from conftest import build_app, seed_names
 from textual.widgets import Input, Static
 
+from closeness_tui.screens.ritual_edit import RitualEditScreen
+from closeness_tui.screens.ritual_widgets import DayChip
 from closeness_tui.store import Store
 
 

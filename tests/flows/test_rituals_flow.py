@@ -76,7 +76,7 @@ async def test_add_from_template_mark_done_and_undo(named_app, data_dir):
         assert table.get_cell_at((0, 6)).plain.strip() == "✓ 21:30"
         marks = stored(data_dir, RitualMark)
         assert [(m.occurrence, m.status) for m in marks] == [(date(2026, 11, 21), "done")]
-        assert "Kept: 100% over the last 4 weeks" in plain(app, "#rituals-kept")
+        assert "Kept: 100% in the last 4 weeks" in plain(app, "#rituals-kept")
         await pilot.press("u")
         await pilot.pause()
         assert table.get_cell_at((0, 6)).plain.strip() == "○ 21:30"
@@ -182,8 +182,7 @@ async def test_three_rituals_ticked_off_over_two_weeks(data_dir, clock):
         # 27 of 34 due occurrences kept (today's unmarked nightly check-in is not due until
         # it is marked or the day is over); every week had at least half: a 3-week streak.
         assert plain(app, "#rituals-kept") == (
-            "Kept: 79% over the last 4 weeks, 79% over the last 12 weeks. "
-            "Together, 3 weeks in a row"
+            "Kept: 79% in the last 4 weeks, 79% in the last 12. Together, 3 weeks in a row"
         )
         assert "Planned this week: " in plain(app, "#week-minutes")
         series = app.screen.query_one("#rituals-trend").weeks
@@ -194,7 +193,7 @@ async def test_three_rituals_ticked_off_over_two_weeks(data_dir, clock):
         await pilot.pause()
         assert isinstance(app.screen, RitualDetailScreen)
         kept = plain(app, "#detail-kept")
-        assert "53% over the last 4 weeks" in kept and "3 weeks in a row" in kept
+        assert "53% in the last 4 weeks" in kept and "3 weeks in a row" in kept
         assert "Every day, at 21:30" in plain(app, "#detail-facts")
 
 
@@ -271,7 +270,7 @@ async def test_pause_then_remove_keeping_history(named_app, data_dir):
         # Its history still counts: today's tick stays in the grid and in the figure.
         name = app.screen.query_one("#week-grid", DataTable).get_cell_at((0, 0)).plain
         assert "(ended)" in name
-        assert "100% over the last 4 weeks" in plain(app, "#rituals-kept")
+        assert "100% in the last 4 weeks" in plain(app, "#rituals-kept")
     (ritual,) = stored(data_dir, Ritual)
     assert ritual.ended_on == date(2026, 11, 21)
     assert len(stored(data_dir, RitualMark)) == 1
@@ -495,3 +494,31 @@ async def test_left_open_past_midnight_moves_to_the_new_day(named_app, clock):
         app.screen._new_day()
         await pilot.pause()
         assert "Mon 23 Nov to Sun 29 Nov 2026" in plain(app, "#week-title")
+
+
+async def test_taking_back_a_mark_with_a_note_asks_first(named_app, data_dir):
+    app = named_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_planner(pilot)
+        await add_from_template(pilot, "gratitude")
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#note-input", Input).value = "We laughed [a lot]"
+        app.screen.query_one("#note-done", Button).press()
+        await pilot.pause()
+        await pilot.press("space")  # take it back: its note would go too
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "We laughed [a lot]" in app.screen.query_one(Static).visual.plain
+        await pilot.press("escape")  # keep the mark
+        await pilot.pause()
+        assert isinstance(app.screen, RitualsScreen)
+        assert len(stored(data_dir, RitualMark)) == 1
+        await pilot.press("u")
+        await pilot.pause()
+        app.screen.query_one("#yes", Button).press()
+        await pilot.pause()
+        assert isinstance(app.screen, RitualsScreen)
+        cell = app.screen.query_one("#week-grid", DataTable).get_cell_at((0, 6))
+        assert cell.plain.strip() == "○"
+    assert stored(data_dir, RitualMark) == []
