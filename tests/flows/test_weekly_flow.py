@@ -104,6 +104,7 @@ async def test_weekly_checkin_records_promises_and_looks_back_a_week_later(data_
         (BOTH, "goal_shared", "Save for the trip"),
         (1, "goal_personal", "Run 5k"),
     ]
+    assert first.answers[-1].prompt == "Ben's personal goals"  # the name, not "$name"
     assert [(p.seat, p.text) for p in first.promises] == [
         (1, "Cook with me on Tuesday"),
         (0, "A walk without phones"),
