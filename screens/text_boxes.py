@@ -6,7 +6,12 @@ paste when it is longer than `max_length`; `TextArea` turns those same character
 lines. `LineBox` and `TextBox` clean every paste with `text.clean()` first (control
 characters other than newline and tab are removed; a line box joins lines with spaces), then
 cut it to the room left in the box and say so with the box's notice, so nothing pasted is
-silently dropped. Typed keys need nothing: Textual inserts only printable characters.
+silently dropped.
+
+Typed keys: Textual inserts a key only when `str.isprintable()` says so, and the joiners that
+build a couple emoji (U+200D ZERO WIDTH JOINER, U+200C non-joiner; category Cf) are not
+"printable" to Python, so Input and TextArea dropped them and a couple emoji typed key by
+key arrived as separate emoji. Both boxes insert those joiners themselves; clean() keeps them.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from textual.widgets import Input, TextArea
 from closeness_tui.text import TEXT_MAX, Cleaned, clean
 
 _NO_CUT = 1 << 62  # the box cuts, not clean()
+JOINERS = frozenset("\u200d\u200c")  # typed, but not isprintable(): Textual would drop them
 
 
 def _fit(raw: str, room: int, limit: int, *, single_line: bool) -> tuple[str, str | None]:
@@ -31,6 +37,13 @@ def _fit(raw: str, room: int, limit: int, *, single_line: bool) -> tuple[str, st
 class LineBox(Input):
     """A one-line box: a paste is cleaned, its lines joined with spaces, and cut to
     `max_length` (if set) with a kind notice instead of being dropped."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character in JOINERS:
+            event.stop()
+            event.prevent_default()
+            if not self.max_length or len(self.value) < self.max_length:
+                self.insert_text_at_cursor(event.character)
 
     def on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input's own handler would keep one line, or drop it all
@@ -52,6 +65,14 @@ class TextBox(TextArea):
     def __init__(self, *args: object, limit: int = TEXT_MAX, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.limit = limit
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character in JOINERS and not self.read_only:
+            event.stop()
+            event.prevent_default()
+            if len(self.text) < self.limit:
+                result = self.replace(event.character, *self.selection)
+                self.move_cursor(result.end_location)
 
     def on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # TextArea's own handler would keep VT, FF and NEL as breaks

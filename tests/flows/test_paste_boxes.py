@@ -110,3 +110,31 @@ def test_any_paste_leaves_only_allowed_characters(pasted):
     assert len(line) <= 10 and len(area) <= 12
     assert all(_allowed(ch) and ch not in "\n\t" for ch in line)
     assert all(_allowed(ch) for ch in area)
+
+
+COUPLE = "\U0001f469\u200d\u2764\ufe0f\u200d\U0001f468"  # 👩‍❤️‍👨: woman, ZWJ, heart, VS16, ZWJ, man
+
+
+@pytest.mark.parametrize("selector", ["#line", "#area"])
+async def test_a_couple_emoji_typed_key_by_key_keeps_its_joiners(selector):
+    """Textual inserts only str.isprintable() keys; U+200D is not, so the boxes add it."""
+    app = Boxes()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        box = app.screen.query_one(selector)
+        box.focus()
+        await pilot.pause()
+        # The keys exactly as Textual's terminal parser makes them from the typed bytes.
+        from textual._xterm_parser import XTermParser
+
+        for key in XTermParser().feed(COUPLE):
+            app.post_message(key)
+            await pilot.pause()
+        typed = box.value if isinstance(box, LineBox) else box.text
+        assert typed == COUPLE
+        assert clean_text(typed) == COUPLE  # the app's own cleaning keeps them too
+
+
+def clean_text(text: str) -> str:
+    from closeness_tui.text import clean
+
+    return clean(text).text
