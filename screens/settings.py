@@ -56,7 +56,7 @@ class SettingsScreen(DraftingScreen):
                     id="week-start",
                 )
                 yield Label(Content(text.week_starts_on), id="week-start-label")
-            yield Button(Content(text.save), id="save", variant="primary")
+            yield Button(Content(text.save), id="save", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
