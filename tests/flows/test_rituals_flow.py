@@ -251,6 +251,11 @@ async def test_pause_then_remove_keeping_history(named_app, data_dir):
         await pilot.press("escape")
         await pilot.pause()
         assert "(paused)" in app.screen.query_one("#week-grid", DataTable).get_cell_at((0, 0)).plain
+        # Pausing keeps the row and today's tick (it still counts for them).
+        assert (
+            app.screen.query_one("#week-grid", DataTable).get_cell_at((0, 6)).plain.strip() == "✓"
+        )
+        assert "100% in the last 4 weeks" in plain(app, "#rituals-kept")
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#r-delete", Button).press()
