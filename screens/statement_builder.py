@@ -173,7 +173,8 @@ class StatementBuilderScreen(DraftingScreen):
                             value=self.initial_form == name,
                             id=f"form-{name}",
                         )
-                yield Button(Content(words.save), id="save", variant="primary", compact=True)
+                with Horizontal(id="save-row"):  # docked: Save stays in view at 80x24
+                    yield Button(Content(words.save), id="save", variant="primary", compact=True)
             with VerticalScroll(id="result-column"):
                 preview = Static(id="preview")
                 preview.border_title = words.preview_label
