@@ -260,7 +260,11 @@ def _check_duplicates(raw: bytes, path: Path) -> None:
             "part of it would be lost if closeness used it.",
         ) from None
     for name in TABLES.keys() & data.keys():
-        if not all(isinstance(doc.get("id"), str) and doc["id"] for doc in data[name].values()):
+        table = data[name]  # a table or entry of the wrong shape is named by _parse later
+        records = (
+            [d for d in table.values() if isinstance(d, dict)] if isinstance(table, dict) else []
+        )
+        if not all(isinstance(doc.get("id"), str) and doc["id"] for doc in records):
             raise StoreDamaged(path, "wrong_shape", f"A record in {name!r} has no id of its own.")
 
 
