@@ -34,6 +34,8 @@ REGISTRY: dict[str, str] = {
     "checkins.toml": "closeness_tui.checkins_text:CheckinsText",
     "cards.toml": "closeness_tui.cards_text:CardsText",
     "profiles.toml": "closeness_tui.profiles_text:ProfilesText",
+    "repair.toml": "closeness_tui.repairtext:RepairText",
+    "solve.toml": "closeness_tui.solvetext:SolveText",
 }
 
 

@@ -41,9 +41,12 @@ STATEMENT = "statement"
 RITUAL = "ritual"
 # Cards, questions of the day, profiles and guessing games: closeness_tui/cards_journal.py.
 CARD_KINDS = ("card", "question", "profile", "guess")
-KINDS = (LISTENING, STATEMENT, NIGHTLY, GRATITUDE, WEEKLY, RITUAL, *CARD_KINDS)
+AFTER_FIGHT = "after_fight"  # entries built in talks_journal.py
+SOLVE = "solve"
+TALK_KINDS = (AFTER_FIGHT, SOLVE)
+KINDS = (LISTENING, STATEMENT, NIGHTLY, GRATITUDE, WEEKLY, RITUAL, *CARD_KINDS, *TALK_KINDS)
 # What "sessions and check-ins" counts in the insights.
-ACTIVITY_KINDS = frozenset({LISTENING, NIGHTLY, GRATITUDE, WEEKLY})
+ACTIVITY_KINDS = frozenset({LISTENING, NIGHTLY, GRATITUDE, WEEKLY, AFTER_FIGHT, SOLVE})
 
 
 @dataclass(frozen=True)
@@ -460,6 +463,8 @@ def to_markdown(
 def from_store(store: object, names: Sequence[str]) -> list[Entry]:
     """The whole timeline from an open Store (anything with `.all(RecordType)`)."""
     from closeness_tui import cards_journal
+    from closeness_tui.models import AfterFight, Solution
+    from closeness_tui.talks_journal import after_fight_entry, solution_entry
 
     get = store.all  # type: ignore[attr-defined]
     entries = timeline(
@@ -471,6 +476,8 @@ def from_store(store: object, names: Sequence[str]) -> list[Entry]:
         marks=get(RitualMark),
     )
     entries += cards_journal.from_store(store, names)
+    entries += [after_fight_entry(f, names) for f in get(AfterFight)]
+    entries += [solution_entry(s, names) for s in get(Solution) if s.problem]
     return sorted(entries, key=lambda e: (e.at, e.record_id), reverse=True)
 
 
@@ -478,11 +485,13 @@ def kind_labels() -> dict[str, str]:
     """What each kind of entry is called (content/checkins.toml [journal.kinds])."""
     from closeness_tui import cards_journal
     from closeness_tui.checkins_text import checkins_text
+    from closeness_tui.repairtext import repair_text
+    from closeness_tui.solvetext import solve_text
 
     kinds = checkins_text().journal.kinds
-    return {k: getattr(kinds, k) for k in KINDS if k not in CARD_KINDS} | (
-        cards_journal.kind_labels()
-    )
+    talks = {AFTER_FIGHT: repair_text().journal.kind, SOLVE: solve_text().journal.kind}
+    ours = {k: getattr(kinds, k) for k in KINDS if k not in CARD_KINDS and k not in talks}
+    return ours | cards_journal.kind_labels() | talks
 
 
 def markdown_export(

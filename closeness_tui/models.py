@@ -364,6 +364,98 @@ class Draft(Record, kw_only=True):
     updated_at: datetime | None = None
 
 
+# -- after a fight, and solving it together ------------------------------------------------
+
+
+class Reality(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """One partner's own experience of the fight, and the other's summaries of it."""
+
+    text: str = ""
+    summaries: list[Summary] = msgspec.field(default_factory=list)
+    clarifications: list[str] = msgspec.field(default_factory=list)
+    makes_sense: str = ""  # written by the other: one part that makes sense to them
+    moved_on: bool = False
+
+
+class Side(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """What one partner said in an after-a-fight conversation."""
+
+    feelings: str = ""
+    reality: Reality = msgspec.field(default_factory=Reality)
+    triggers: list[str] = msgspec.field(default_factory=list)  # from the common list
+    trigger_note: str = ""  # what set them off, and any memory it touched
+    owns: str = ""
+    regret: str = ""
+    differently: str = ""  # becomes a promise the weekly check-in looks back on
+    apology: str = ""
+    apology_answer: str = ""  # the other's answer: "", "accept" or "need_time"
+
+
+class AfterFight(Record, kw_only=True):
+    TABLE: ClassVar[str] = "after_fight"
+    started_at: datetime
+    updated_at: datetime | None = None
+    topic: str = ""
+    names: list[str] = msgspec.field(default_factory=list)
+    readiness: dict[str, bool] | None = None
+    readiness_skipped: bool = False
+    sides: list[Side] = msgspec.field(default_factory=lambda: [Side(), Side()])
+    breaks: list[Break] = msgspec.field(default_factory=list)
+    status: str = "active"  # "active", "on_break", "done", "stopped"
+    state: dict[str, object] = msgspec.field(default_factory=dict)
+    draft: str = ""
+    finished_at: datetime | None = None
+
+
+class Idea(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """One option for solving a problem, and how each partner marked it."""
+
+    text: str
+    by: int = BOTH  # the seat who suggested it
+    marks: list[str] = msgspec.field(default_factory=lambda: ["", ""])  # "works", "could", "no"
+
+
+class Try(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """One option tried for a trial period, and how its review went."""
+
+    option: int  # index into Solution.options
+    plans: list[str] = msgspec.field(default_factory=lambda: ["", ""])  # who does what, by seat
+    by_when: str = ""
+    started_on: date
+    review_on: date
+    outcome: str = ""  # "", "keep", "adjust", "another"
+    reviewed_at: datetime | None = None
+    note: str = ""
+
+
+class Solution(Record, kw_only=True):
+    TABLE: ClassVar[str] = "solutions"
+    started_at: datetime
+    updated_at: datetime | None = None
+    names: list[str] = msgspec.field(default_factory=list)
+    topic: str = ""  # the listening session's or check-in's topic it came from
+    listening_id: str | None = None
+    checkin_id: str | None = None
+    problem: str = ""
+    core: list[str] = msgspec.field(default_factory=lambda: ["", ""])  # cannot give up
+    flexible: list[str] = msgspec.field(default_factory=lambda: ["", ""])
+    options: list[Idea] = msgspec.field(default_factory=list)
+    tries: list[Try] = msgspec.field(default_factory=list)
+    breaks: list[Break] = msgspec.field(default_factory=list)
+    status: str = "active"  # "active", "on_break", "trial", "kept", "stopped"
+    state: dict[str, object] = msgspec.field(default_factory=dict)
+    draft: str = ""
+    finished_at: datetime | None = None
+
+
+class PatternNote(Record, kw_only=True):
+    """A note about a topic that keeps coming back, which the couple chose to hide."""
+
+    TABLE: ClassVar[str] = "pattern_notes"
+    topic: str
+    dismissed_at: datetime
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Settings,
     ListeningSession,
@@ -377,5 +469,8 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Profile,
     GuessRound,
     Draft,
+    AfterFight,
+    Solution,
+    PatternNote,
 )
 TABLES: dict[str, type[Record]] = {t.TABLE: t for t in RECORD_TYPES}

@@ -48,6 +48,20 @@ SCREENS: dict[str, str] = {
     "cards_question": "closeness_tui.screens.cards_question:DailyQuestionScreen",
     "profile": "closeness_tui.screens.profile:ProfileScreen",
     "profile_guess": "closeness_tui.screens.profile_guess:GuessScreen",
+    "together": "closeness_tui.screens.together:TogetherScreen",
+    "repair": "closeness_tui.screens.repair_start:RepairStartScreen",
+    # The steps of a running after-a-fight talk (opened by the talk itself).
+    "repair_write": "closeness_tui.screens.repair_write:RepairWriteScreen",
+    "repair_rate": "closeness_tui.screens.repair_rate:RepairRateScreen",
+    "repair_answer": "closeness_tui.screens.repair_answer:RepairAnswerScreen",
+    "solve": "closeness_tui.screens.solve_start:SolveStartScreen",
+    # The steps of a running solve-it-together talk (opened by the talk itself).
+    "solve_step": "closeness_tui.screens.solve_write:SolveWriteScreen",
+    "solve_ideas": "closeness_tui.screens.solve_ideas:SolveIdeasScreen",
+    "solve_marks": "closeness_tui.screens.solve_marks:SolveMarksScreen",
+    "solve_choose": "closeness_tui.screens.solve_choose:SolveChooseScreen",
+    "solve_trial": "closeness_tui.screens.solve_trial:SolveTrialScreen",
+    "solve_review": "closeness_tui.screens.solve_review:SolveReviewScreen",
 }
 
 

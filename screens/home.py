@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closeness_tui.apptext import HomeEntry, app_text
+from closeness_tui.registry import is_registered
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.cards_home import QuestionLine
 from closeness_tui.screens.today_rituals import TodayRituals
@@ -84,12 +85,21 @@ class HomeScreen(ClosenessScreen):
         return safe_template(app_text().home.greeting, a=a, b=b)
 
     def _waiting(self) -> Content | None:
-        """A line offering to carry on an unfinished listening session, if there is one."""
+        """A line offering to carry on an unfinished listening session, if there is one;
+        else a solution's review that is due."""
         if self.capp.store is None:
             return None
-        from closeness_tui.screens.listening_waiting import waiting_line
+        if is_registered("listening"):
+            from closeness_tui.screens.listening_waiting import waiting_line
 
-        return waiting_line(self.capp)
+            line = waiting_line(self.capp)
+            if line is not None:
+                return line
+        if is_registered("solve"):
+            from closeness_tui.screens.together_lines import due_line
+
+            return due_line(self.capp, short=True)
+        return None
 
     def _options(self) -> list[Option]:
         return [Option(entry_prompt(e), id=e.screen) for e in entries()]

@@ -79,7 +79,7 @@ class BreakScreen(ClosenessScreen):
             if signal:
                 yield Static(safe_template(words.signal, signal=signal), id="break-signal")
             yield Static(
-                safe_template(words.where, where=where_stopped(self.flow).plain),
+                safe_template(words.where, where=self.where_stopped()),
                 id="where",
                 classes="muted",
             )
@@ -165,8 +165,15 @@ class BreakScreen(ClosenessScreen):
     def action_resume(self) -> None:
         self.flow.apply(self.flow.machine.end_break)
 
+    def where_stopped(self) -> str:
+        """Where the conversation stopped, in words (a subclass for another flow says its own)."""
+        return where_stopped(self.flow).plain
+
+    def leave_note(self) -> str:
+        return listening_text().break_.leave_note
+
     def action_leave(self) -> None:
-        self.notify(listening_text().break_.leave_note, timeout=6)
+        self.notify(self.leave_note(), timeout=6)
         self.flow.leave()
 
     def action_back(self) -> None:

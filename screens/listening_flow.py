@@ -128,3 +128,7 @@ class ListeningFlow:
             app.go_home()
         if self.on_done is not None:
             self.on_done(session_id)
+        if session_id is not None:  # both understood? solving it together is offered
+            from closeness_tui.screens.solve_offer import offer_after_listening
+
+            offer_after_listening(app, self.machine.session)

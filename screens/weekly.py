@@ -59,6 +59,12 @@ from closeness_tui.screens.checkin_saving import finish, save_step
 from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.profile_hints import loved_hint
 from closeness_tui.screens.text_boxes import LineBox, TextBox
+from closeness_tui.screens.weekly_solve import (
+    fight_promises,
+    open_solve,
+    solve_button,
+    solve_due,
+)
 from closeness_tui.text import LINE_MAX, TEXT_MAX, clean, safe_template
 
 TWO_COLUMN_PARTS = {"appreciations": APPRECIATION, "went_well": WENT_WELL}
@@ -123,6 +129,7 @@ class WeeklyScreen(DraftingScreen):
         self.steps: list[str] = []
         self.step = ""
         self.review: dict[str, PromiseReview] = {}
+        self.fight_promises: list[tuple[str, int, str]] = []
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -132,7 +139,9 @@ class WeeklyScreen(DraftingScreen):
             self.checkin = CheckIn(kind=WEEKLY, created_at=self.capp.clock.now(), status="active")
         everything = store.all(CheckIn) if store else []
         self.previous = previous_weekly(everything, self.checkin.created_at, self.checkin.id)
-        self.steps = weekly_steps(bool(self.previous and self.previous.promises))
+        self.fight_promises = fight_promises(self.capp, self.previous, self.checkin)
+        has_promises = bool(self.previous and self.previous.promises) or bool(self.fight_promises)
+        self.steps = weekly_steps(has_promises)
         self.step = self.checkin.step if self.checkin.step in self.steps else self.steps[0]
         self.review = dict(self.checkin.promise_review)
 
@@ -172,8 +181,10 @@ class WeeklyScreen(DraftingScreen):
                 )
                 with Horizontal(classes="buttons"):
                     yield Button(Content(text.issue.talk_label), id="talk", variant="primary")
+                    yield from solve_button()
                     yield Button(Content(text.issue.skip_label), id="skip")
                 yield Static(id="issue-note", classes="gentle")
+                yield from solve_due(self.capp)
             with VerticalScroll(id="loved", classes="step"):
                 yield Static(Content(text.loved.question), classes="question")
                 yield Static(Content(text.loved.intro), classes="intro")
@@ -295,6 +306,12 @@ class WeeklyScreen(DraftingScreen):
             options.append(
                 Option(Content.assemble(line, "\n  ", (status, style)), id=str(item.index))
             )
+        for key, seat, text in self.fight_promises:  # after a fight: "I will ... next time"
+            line = safe_template(words.line, name=names[seat], promise=text)
+            status = self.review.get(key, "")
+            style = "bold $success" if status else "dim"
+            label = status_words.get(status, words.unmarked)
+            options.append(Option(Content.assemble(line, "\n  ", (label, style)), id=key))
         promises = self.query_one("#promises", OptionList)
         promises.set_options(options)
         if options:
@@ -437,9 +454,9 @@ class WeeklyScreen(DraftingScreen):
         text = checkins_text().weekly
         c = self.checkin
         assert c is not None
-        if self.step == "lookback" and self.previous is not None:
+        if self.step == "lookback":
             c.promise_review = dict(self.review)
-            c.reviewed_id = self.previous.id
+            c.reviewed_id = self.previous.id if self.previous is not None else None
         elif self.step in TWO_COLUMN_PARTS:
             part = TWO_COLUMN_PARTS[self.step]
             prompt = getattr(text, self.step).heading
@@ -517,6 +534,8 @@ class WeeklyScreen(DraftingScreen):
             self.action_next()
         elif button == "talk":
             self._talk()
+        elif button == "solve":
+            self._solve()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -565,6 +584,14 @@ class WeeklyScreen(DraftingScreen):
         start_listening(
             self.app, topic=topic, on_done=self.listening_done, checkin_id=self.checkin.id
         )
+
+    def _solve(self) -> None:
+        """Solve the issue together (once both feel understood): saved first, then opened."""
+        assert self.checkin is not None
+        self.checkin.issue = self._topic()
+        if not save_step(self.capp, self.checkin, "issue"):
+            return
+        open_solve(self.app, self.checkin)
 
     def listening_done(self, session_id: str | None) -> None:
         """Called by the listening flow when it returns here."""

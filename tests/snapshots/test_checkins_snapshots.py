@@ -166,8 +166,8 @@ class TestWeekly:
 
     def test_weekly_issue(self, snap_compare, data_dir, clock):
         """Weekly check-in, "One issue, if any (3 of 6)": the intro, the topic box holding
-        "Evenings [& phones]" exactly as typed, and two buttons (Talk it through / No issue
-        this week)."""
+        "Evenings [& phones]" exactly as typed, and three buttons (Talk it through / Solve it /
+        No issue this week)."""
         _named(data_dir)
 
         async def run_before(pilot):

@@ -1,0 +1,63 @@
+"""The lines Work it out and Home show from the store: a solution's review that is due,
+and the gentle note when a topic keeps coming back (closeness_tui.patterns decides)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+
+from closeness_tui.models import AfterFight, ListeningSession, PatternNote, Solution
+from closeness_tui.patterns import Kept, Talk, returning_topic
+from closeness_tui.solve import due
+from closeness_tui.solvetext import solve_text
+from closeness_tui.text import safe_template
+
+if TYPE_CHECKING:
+    from closeness_tui.app import ClosenessApp
+
+
+def due_solution(app: ClosenessApp) -> Solution | None:
+    if app.store is None:
+        return None
+    today = app.clock.today()
+    trying = [s for s in app.store.where(Solution, "status", ("trial",)) if due(s, today)]
+    return min(trying, key=lambda s: s.tries[-1].review_on, default=None)
+
+
+def due_line(app: ClosenessApp, short: bool = False) -> Content | None:
+    solution = due_solution(app)
+    if solution is None:
+        return None
+    words = solve_text().home
+    since = solution.tries[-1].started_on.strftime("%a %d %b")
+    return safe_template(
+        words.due_short if short else words.due, problem=solution.problem, since=since
+    )
+
+
+def current_pattern(app: ClosenessApp) -> str | None:
+    store = app.store
+    if store is None:
+        return None
+    talks = [Talk(s.started_at.date(), s.topic) for s in store.all(ListeningSession)]
+    talks += [Talk(f.started_at.date(), f.topic) for f in store.all(AfterFight)]
+    kept = [
+        Kept((s.finished_at or s.started_at).date(), f"{s.topic} {s.problem}")
+        for s in store.where(Solution, "status", ("kept",))
+    ]
+    dismissed = [n.topic for n in store.all(PatternNote)]
+    return returning_topic(talks, kept, app.clock.today(), dismissed)
+
+
+def pattern_line(app: ClosenessApp) -> Content | None:
+    topic = current_pattern(app)
+    if topic is None:
+        return None
+    return safe_template(solve_text().pattern.note, topic=topic)
+
+
+def dismiss_pattern(app: ClosenessApp) -> None:
+    topic = current_pattern(app)
+    if topic is not None:
+        app.save(PatternNote(topic=topic, dismissed_at=app.clock.now()))
