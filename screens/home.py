@@ -10,7 +10,6 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closeness_tui.apptext import HomeEntry, app_text
-from closeness_tui.registry import is_registered
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.screens.cards_home import QuestionLine
 from closeness_tui.screens.today_rituals import TodayRituals
@@ -89,17 +88,10 @@ class HomeScreen(ClosenessScreen):
         else a solution's review that is due."""
         if self.capp.store is None:
             return None
-        if is_registered("listening"):
-            from closeness_tui.screens.listening_waiting import waiting_line
+        from closeness_tui.screens.listening_waiting import waiting_line
+        from closeness_tui.screens.together_lines import due_line
 
-            line = waiting_line(self.capp)
-            if line is not None:
-                return line
-        if is_registered("solve"):
-            from closeness_tui.screens.together_lines import due_line
-
-            return due_line(self.capp, short=True)
-        return None
+        return waiting_line(self.capp) or due_line(self.capp, short=True)
 
     def _options(self) -> list[Option]:
         return [Option(entry_prompt(e), id=e.screen) for e in entries()]

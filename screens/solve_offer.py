@@ -6,14 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from closeness_tui.models import ListeningSession
-from closeness_tui.registry import is_registered
 from closeness_tui.solve import both_understood
 from closeness_tui.solvetext import solve_text
 
 
 def offer_after_listening(app: Any, session: ListeningSession) -> None:
     """Ask, gently, whether they would like to solve it together now."""
-    if not is_registered("solve") or not both_understood(session):
+    if not both_understood(session):
         return
     from closeness_tui.screens.dialogs import ConfirmDialog
     from closeness_tui.screens.solve_start import SolveStartScreen

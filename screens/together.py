@@ -11,7 +11,6 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from closeness_tui.registry import is_registered
 from closeness_tui.repairtext import repair_text
 from closeness_tui.screens.base import ClosenessScreen
 
@@ -62,11 +61,10 @@ class TogetherScreen(ClosenessScreen):
             ("f", "repair", words.repair_title, words.repair_blurb),
             ("s", "solve", words.solve_title, words.solve_blurb),
         ):
-            if is_registered(screen):
-                prompt = Content.assemble(
-                    (f" {key} ", "bold"), " ", (title, "bold"), "\n    ", (blurb, "dim")
-                )
-                options.append(Option(prompt, id=screen))
+            prompt = Content.assemble(
+                (f" {key} ", "bold"), " ", (title, "bold"), "\n    ", (blurb, "dim")
+            )
+            options.append(Option(prompt, id=screen))
         return options
 
     def on_mount(self) -> None:
@@ -88,8 +86,6 @@ class TogetherScreen(ClosenessScreen):
             widget.display = line is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open" and parameters and not is_registered(str(parameters[0])):
-            return False
         if action == "dismiss_note":
             return self.is_mounted and self.query_one("#together-pattern").display
         return super().check_action(action, parameters)

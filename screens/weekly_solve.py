@@ -12,20 +12,16 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from closeness_tui.models import CheckIn
-from closeness_tui.registry import is_registered
 
 
 def solve_button() -> ComposeResult:
-    if is_registered("solve"):
-        from closeness_tui.solvetext import solve_text
+    from closeness_tui.solvetext import solve_text
 
-        yield Button(Content(solve_text().offer.weekly), id="solve")
+    yield Button(Content(solve_text().offer.weekly), id="solve")
 
 
 def solve_due(app: Any) -> ComposeResult:
     """The due review, under the issue (nothing when none is due)."""
-    if not is_registered("solve"):
-        return
     from closeness_tui.screens.together_lines import due_line
 
     line = due_line(app)
