@@ -125,6 +125,10 @@ class Conversation:
         self.resume_step = None
         self.record.status = "active"
 
+    def finish_early(self) -> None:
+        """The listening session's "stop the turns" key, on its shared screens: not here."""
+        raise TransitionError(self.step, "finish_early")
+
     def set_aside(self) -> None:
         if self.step == "done":
             raise TransitionError(self.step, "set_aside")

@@ -401,6 +401,7 @@ class AfterFight(Record, kw_only=True):
     readiness_skipped: bool = False
     sides: list[Side] = msgspec.field(default_factory=lambda: [Side(), Side()])
     breaks: list[Break] = msgspec.field(default_factory=list)
+    break_signal: str = ""  # read by the listening session's break screen (shared)
     status: str = "active"  # "active", "on_break", "done", "stopped"
     state: dict[str, object] = msgspec.field(default_factory=dict)
     draft: str = ""
@@ -442,6 +443,7 @@ class Solution(Record, kw_only=True):
     options: list[Idea] = msgspec.field(default_factory=list)
     tries: list[Try] = msgspec.field(default_factory=list)
     breaks: list[Break] = msgspec.field(default_factory=list)
+    break_signal: str = ""  # read by the listening session's break screen (shared)
     status: str = "active"  # "active", "on_break", "trial", "kept", "stopped"
     state: dict[str, object] = msgspec.field(default_factory=dict)
     draft: str = ""

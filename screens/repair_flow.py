@@ -86,11 +86,12 @@ class RepairFlow:
 
         self.app.push_screen(RepairBreakScreen(self))  # type: ignore[arg-type]
 
-    def apply(self, event: str, *args: Any, **kwargs: Any) -> bool:
-        """Send one event to the machine, save, and show the step it leads to."""
+    def apply(self, event: str | Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        """Send one event to the machine (its name, or the bound method as the listening
+        session's shared screens pass it), save, and show the step it leads to."""
         m = self.machine
         before = (m.step, m.seat)
-        handler = getattr(m, event, None)
+        handler = event if callable(event) else getattr(m, event, None)
         if handler is None:
             return False  # a shared screen's key this conversation has no use for
         try:

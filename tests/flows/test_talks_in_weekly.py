@@ -49,7 +49,7 @@ async def test_weekly_looks_back_on_what_each_will_do_differently(data_dir, cloc
         promises = screen.query_one("#promises", OptionList)
         assert promises.option_count == 2
         assert HOSTILE in promises.get_option_at_index(0).prompt.plain
-        await pilot.press("k", "n")
+        await pilot.press("k", "down", "n")
         await pilot.pause()
         await _next(pilot)
         assert "Appreciations" in _title(screen)
