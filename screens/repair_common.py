@@ -11,7 +11,7 @@ from textual.content import Content
 from closeness_tui.conversation import Conversation
 from closeness_tui.listening import other
 from closeness_tui.models import BOTH
-from closeness_tui.repairtext import StepText, repair_text
+from closeness_tui.repairtext import repair_text
 from closeness_tui.screens.base import ClosenessScreen
 from closeness_tui.text import safe_template
 
@@ -78,7 +78,7 @@ class RepairStepScreen(ClosenessScreen):
         return repair_text()
 
     @property
-    def words(self) -> StepText:
+    def words(self) -> Any:  # this talk's StepText (repairtext or solvetext)
         return self.texts().steps[self.step]
 
     def fill(self, template: str) -> Content:

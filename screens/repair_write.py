@@ -63,7 +63,7 @@ class RepairWriteScreen(RepairStepScreen):
         ),
     ]
 
-    def __init__(self, flow) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, flow) -> None:
         super().__init__(flow)
         self._draft_timer: Timer | None = None
         self._coached = ""

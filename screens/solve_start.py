@@ -119,7 +119,7 @@ class SolveStartScreen(ClosenessScreen):
         base = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
         SolveFlow(self.capp, machine, base, self._finished(machine)).open()
 
-    def _finished(self, machine: Solve):  # type: ignore[no-untyped-def]
+    def _finished(self, machine: Solve):
         def done(record_id: str | None) -> None:
             if record_id is None:
                 return
