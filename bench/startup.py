@@ -51,7 +51,7 @@ def commands(data_dir: Path, source: Path | None = None) -> dict[str, list[str]]
 
 
 # Words each app puts on its first screen (pty mode checks that they were drawn).
-MARKERS = {"closeness": b"What would you like to do together?", "hello": b"Hello, world"}
+MARKERS = {"closeness": b"Take turns to speak and to listen", "hello": b"Hello, world"}
 
 
 def child_env(source: Path | None = None) -> dict[str, str]:

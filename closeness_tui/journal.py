@@ -462,10 +462,6 @@ def to_markdown(
 
 def from_store(store: object, names: Sequence[str]) -> list[Entry]:
     """The whole timeline from an open Store (anything with `.all(RecordType)`)."""
-    from closeness_tui import cards_journal
-    from closeness_tui.models import AfterFight, Solution
-    from closeness_tui.talks_journal import after_fight_entry, solution_entry
-
     get = store.all  # type: ignore[attr-defined]
     entries = timeline(
         names,
@@ -475,10 +471,22 @@ def from_store(store: object, names: Sequence[str]) -> list[Entry]:
         rituals=get(Ritual),
         marks=get(RitualMark),
     )
-    entries += cards_journal.from_store(store, names)
+    entries += talk_and_card_entries(store, names)
+    return sorted(entries, key=lambda e: (e.at, e.record_id), reverse=True)
+
+
+def talk_and_card_entries(store: object, names: Sequence[str]) -> list[Entry]:
+    """The entries of conversation cards, profiles, after-a-fight talks and solutions,
+    built whole (they are few next to years of check-ins and marks)."""
+    from closeness_tui import cards_journal
+    from closeness_tui.models import AfterFight, Solution
+    from closeness_tui.talks_journal import after_fight_entry, solution_entry
+
+    get = store.all  # type: ignore[attr-defined]
+    entries = cards_journal.from_store(store, names)
     entries += [after_fight_entry(f, names) for f in get(AfterFight)]
     entries += [solution_entry(s, names) for s in get(Solution) if s.problem]
-    return sorted(entries, key=lambda e: (e.at, e.record_id), reverse=True)
+    return entries
 
 
 def kind_labels() -> dict[str, str]:

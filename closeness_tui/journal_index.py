@@ -31,6 +31,7 @@ from closeness_tui.journal import (
     listening_entry,
     ritual_entry,
     statement_entry,
+    talk_and_card_entries,
 )
 from closeness_tui.models import BOTH, CheckIn, ListeningSession, Ritual, RitualMark, Statement
 
@@ -55,13 +56,14 @@ class Row(NamedTuple):
     kind: str
     seats: frozenset[int]
     finished: bool
-    record: ListeningSession | Statement | CheckIn | RitualMark
+    record: ListeningSession | Statement | CheckIn | RitualMark | Entry  # Entry: built whole
     ritual: Ritual | None = None  # for a ritual mark
     previous: CheckIn | None = None  # for a weekly check-in: the week it looked back on
 
     @property
     def record_id(self) -> str:
-        return self.record.id
+        record = self.record
+        return record.record_id if isinstance(record, Entry) else record.id
 
 
 def _aware(moment: datetime) -> datetime:
@@ -127,14 +129,17 @@ def rows_of(
             continue
         at = m.at or datetime.combine(m.occurrence, time(12, 0))
         rows.append(Row(_aware(at), RITUAL, lead.get(ritual.lead, _BOTH_SEATS), True, m, ritual))
-    rows.sort(key=lambda r: (r.at, r.record.id), reverse=True)
+    rows.sort(key=lambda r: (r.at, r.record_id), reverse=True)
     return rows
 
 
 def partner_words(row: Row) -> Iterator[str]:
     """Everything partners wrote that the row's entry shows (its title and blocks' words)."""
     record = row.record
-    if isinstance(record, ListeningSession):
+    if isinstance(record, Entry):
+        yield record.title
+        yield from (b.text for b in record.blocks)
+    elif isinstance(record, ListeningSession):
         yield record.topic
         for turn in record.turns:
             yield from (s.text for s in turn.summaries)
@@ -191,6 +196,10 @@ class JournalIndex:
                 rituals=rituals,
                 marks=marks,
             )
+            extra = talk_and_card_entries(store, names)
+        if extra:
+            rows += [Row(_aware(e.at), e.kind, e.seats, e.finished, e) for e in extra]
+            rows.sort(key=lambda r: (r.at, r.record_id), reverse=True)
         return cls(rows, names, rituals, marks)
 
     def __len__(self) -> int:
@@ -205,6 +214,8 @@ class JournalIndex:
 
     def _make(self, row: Row) -> Entry:
         record = row.record
+        if isinstance(record, Entry):
+            return record
         if isinstance(record, ListeningSession):
             return listening_entry(record, self.names)
         if isinstance(record, Statement):

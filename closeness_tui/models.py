@@ -16,6 +16,7 @@ to its default is left out of the file, and decoding fills it back in. This keep
 10-year file smaller (and every save writes the whole file).
 """
 
+import math
 import uuid
 from datetime import date, datetime
 from typing import Annotated, ClassVar, Literal, get_args
@@ -165,8 +166,12 @@ class ListeningSession(Record, kw_only=True):
 _STEPS = frozenset(get_args(ListeningStep))
 
 
-def _number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+def _number(value: object, *, negative: bool = False) -> bool:
+    """A finite number (>= 0 unless `negative`: a turn's remaining time runs below zero in
+    its overtime, while the speaker finishes a sentence)."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        return False
+    return negative or value >= 0
 
 
 def _state_problem(state: dict[str, object], turns: int) -> str:
@@ -183,8 +188,10 @@ def _state_problem(state: dict[str, object], turns: int) -> str:
     if state.get("summary_kind", "summary") not in get_args(SummaryKind):
         return "has an unknown kind of summary"
     timer = state.get("timer")
-    readable = isinstance(timer, dict) and all(
-        _number(timer.get(key)) for key in ("planned", "remaining")
+    readable = (
+        isinstance(timer, dict)
+        and _number(timer.get("planned"))
+        and _number(timer.get("remaining"), negative=True)
     )
     if timer is not None and not readable:
         return "has a timer that cannot be read"

@@ -199,8 +199,10 @@ async def test_help_palette_and_journal_know_the_cards(named_app, data_dir):
         await pilot.pause()
         await pilot.press("j")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the journal is built in a worker
+        await pilot.pause()
         journal = app.screen
-        assert journal.shown and journal.shown[0].kind == "card"
+        assert journal.shown and journal.index.entry(journal.shown[0]).kind == "card"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, JournalEntryScreen)

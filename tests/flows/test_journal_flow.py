@@ -131,7 +131,8 @@ async def test_insights_show_charts_and_figures_with_their_periods(data_dir, clo
         assert _plain(screen, "#accuracy") == "·" * 10 + "▅·"
         value = _plain(screen, "#accuracy-value")
         assert value == "50% of 2 summaries · listening sessions: 1 · since 10 Nov 2026"
-        assert _plain(screen, "#rituals-value") == "1 of 2 times (50%)"
+        # one definition of follow-through: 1 kept, 1 skipped (never counted), 18 missed since 1 Nov
+        assert _plain(screen, "#rituals-value") == "1 of 19 times (5%)"
         headings = [w.visual.plain for w in screen.query(".heading")]
         assert "Rituals kept in the last 28 days (25 Oct 2026 to 21 Nov 2026)" in headings
         assert _plain(screen, "#promises-value") == "1 kept, 1 partly, 0 not yet, since 15 Nov 2026"

@@ -293,3 +293,28 @@ def test_is_own_file_names_the_folders_own_files(tmp_path: Path, name: str, own:
         link = tmp_path / "link.json"
         link.symlink_to(directory / DATA_FILE)
         assert store.is_own_file(link)  # a way round by a symlink is seen through
+
+
+@pytest.mark.parametrize(
+    ("remaining", "ok"),
+    [(12.5, True), (0, True), (-7.25, True), (float("nan"), False), ("12", False), (None, False)],
+)
+def test_a_turn_in_its_overtime_is_saved_and_opens(tmp_path: Path, remaining: Any, ok: bool):
+    """A speaker's time runs below zero while they finish a sentence: that position is saved
+    and read back; a timer that is not a finite number is refused."""
+
+    def session() -> ListeningSession:
+        timer = {"planned": 300, "remaining": remaining}
+        return ListeningSession(
+            started_at=NOW, topic="t", state={"step": "speaking", "turn": 0, "timer": timer}
+        )
+
+    directory = tmp_path / "data"
+    if not ok:
+        with pytest.raises(ValueError, match="timer that cannot be read"):
+            session()
+        return
+    with Store.open(directory) as store:
+        store.put(session())
+    with Store.open(directory) as store:
+        assert store.all(ListeningSession)[0].state["timer"]["remaining"] == remaining
