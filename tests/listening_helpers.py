@@ -36,3 +36,13 @@ def kept_words(data_dir, prefix: str) -> list[str]:
         if key.startswith(prefix)
         for text in fields.values()
     ]
+
+
+async def decline_solve_offer(pilot) -> None:
+    """After a session in which both felt understood, closeness offers to solve it together
+    (screens/solve_offer.py); these tests go on without it."""
+    from closeness_tui.screens.dialogs import ConfirmDialog
+
+    if isinstance(pilot.app.screen, ConfirmDialog):
+        await pilot.press("escape")
+        await pilot.pause()

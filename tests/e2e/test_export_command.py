@@ -24,7 +24,7 @@ from closeness_tui.models import (
     Summary,
     Turn,
 )
-from closeness_tui.store import BACKUP_FILE, DATA_FILE, LOCK_FILE, TABLES, Store
+from closeness_tui.store import BACKUP_FILE, DATA_FILE, LOCK_FILE, SCHEMA_VERSION, TABLES, Store
 
 CLOSENESS = Path(sys.executable).parent / "closeness"
 NOW = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
@@ -69,7 +69,7 @@ def check_export(out: Path, records: list[Record]) -> None:
     assert raw.startswith(b'{\n  "app": "closeness"')  # indented for a person to read
     assert SECRET.encode() in raw  # readable UTF-8, not \\u escapes
     doc = msgspec.json.decode(raw)
-    assert doc["schema"] == 1 and doc["exported_at"]
+    assert doc["schema"] == SCHEMA_VERSION and doc["exported_at"]
     assert set(TABLES) <= set(doc)
     for rec in records:
         assert msgspec.to_builtins(rec) in doc[rec.TABLE]

@@ -5,6 +5,7 @@ screen is popped back to the caller and on_done gets the session id (or None).""
 from __future__ import annotations
 
 from conftest import build_app, seed_names
+from listening_helpers import decline_solve_offer
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static, TextArea
 
@@ -60,6 +61,7 @@ async def test_start_listening_returns_to_the_caller_with_the_session_id(data_di
                 await pilot.pause()
         await pilot.press("ctrl+s")  # closing lines left empty
         await pilot.pause()
+        await decline_solve_offer(pilot)
         assert app.screen is caller
     with Store.open(data_dir, read_only=True) as store:
         (session,) = store.all(ListeningSession)

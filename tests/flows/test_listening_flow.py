@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import build_app, seed_names
-from listening_helpers import tick
+from listening_helpers import decline_solve_offer, tick
 from textual.widgets import Digits, Input, RadioSet, Static, TextArea
 
 from closeness_tui.models import ListeningSession
@@ -239,6 +239,7 @@ async def test_two_round_session_with_loop_pause_minute_break_and_restart(data_d
         app2.screen.query_one("#line-1", Input).value = "I learned how tired you are"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await decline_solve_offer(pilot)
         assert isinstance(app2.screen, HomeScreen)
         assert not app2.screen.query_one("#listening-waiting").display
         # Read it back: the loop, the extra part and the break are all there.

@@ -5,7 +5,7 @@ whole and deleted; resuming after a restart lands on the exact step (here a clar
 from __future__ import annotations
 
 from conftest import build_app, seed_names
-from listening_helpers import kept_words
+from listening_helpers import decline_solve_offer, kept_words
 from textual.widgets import Input, Static, TextArea
 
 from closeness_tui.models import ListeningSession
@@ -88,6 +88,7 @@ async def test_hard_and_huge_text_is_saved_and_shown_exactly(data_dir, clock):
         app.screen.query_one("#line-1", Input).value = "شكرا 💛"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await decline_solve_offer(pilot)
         assert isinstance(app.screen, HomeScreen)
     (session,) = stored(data_dir)
     assert session.names == ["Ana [/]", "دانة 🌙"]

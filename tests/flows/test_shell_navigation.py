@@ -15,7 +15,7 @@ from closeness_tui.screens.settings import SettingsScreen
 from closeness_tui.screens.setup import SetupScreen
 from closeness_tui.screens.welcome import WelcomeScreen
 
-PLANNED = ("listening", "istatement", "rituals", "checkins", "cards", "journal")
+PLANNED = ("listening", "istatement", "rituals", "checkins", "cards", "together", "journal")
 
 
 def option_ids(screen) -> list[str]:
@@ -74,16 +74,16 @@ async def test_every_entry_by_key_arrows_and_click(data_dir, clock):
             assert isinstance(app.screen, HomeScreen)
 
 
-async def test_seven_entries_fit_at_80x24_without_scrolling(data_dir, clock):
+async def test_eight_entries_fit_at_80x24_without_scrolling(data_dir, clock):
     seed_names(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
         option_list = screen.query_one("#entries", OptionList)
-        assert option_list.option_count == 7
+        assert option_list.option_count == 8
         assert option_list.max_scroll_y == 0
-        assert option_list.region.height == 7 * 2 + 2  # title + blurb each, and the border
+        assert option_list.region.height == 8 * 2 + 2  # title + blurb each, and the border
         footer_top = screen.query_one(Footer).region.y
         # The question of the day stands in the subtitle's place (cards_home.QuestionLine).
         under = "question-of-the-day"
