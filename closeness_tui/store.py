@@ -11,33 +11,30 @@ typed in memory, read and checked once at open.
 
 Open (one path, before anything is shown): private folder (0700, files 0600), the lock, read,
 check everything (JSON, header, version, every field's type, range and vocabulary as the
-models declare them, record ids, duplicate keys anywhere), migrate, keep a `.bak` of the file
-as opened. A damaged file is never written: StoreDamaged says what is wrong, and the app
-offers `set_aside()` or `restore_backup()`.
+models declare them, record ids, duplicate keys at any depth), migrate (migrations.py), keep
+a `.bak` of the file as opened. A damaged file is never written: StoreDamaged says what is
+wrong, and the damaged-file screen offers what recovery.py does.
 
-Save: the changed table is encoded (the others' bytes are kept from the last read or save),
-written to a temp file in the folder, fsynced, renamed over the file, and the folder fsynced
-(storage.atomic_write). Memory changes only once the file is in place. Messages name files,
-kinds and fields, never what a partner wrote.
+Save: the changed table is encoded (the others' bytes are kept from the open or the last
+save), written to a temp file in the folder, fsynced, renamed over the file, and the folder
+fsynced (storage.atomic_write). Memory changes only once the file is in place. Messages name
+files, kinds and fields, never what a partner wrote.
 
 The records handed out are the store's own: change one only to `put` it.
 """
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import json
-import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import msgspec
 
-from closeness_tui.goal_prompts import fill_goal_prompts
+from closeness_tui.migrations import META_TABLE, SCHEMA_VERSION, migrate
 from closeness_tui.models import TABLES, Record, Settings
 from closeness_tui.storage import (
     LOCK_FILE,
@@ -48,22 +45,14 @@ from closeness_tui.storage import (
     atomic_write,
     ensure_private_dir,
     remove_stray_temps,
-    write_private,
 )
 
 APP_NAME = "closeness"
 DATA_FILE = "closeness.json"
 BACKUP_FILE = "closeness.json.bak"
 CRASH_FILE = "closeness-crash.txt"  # written only when asked (closeness --crash-report)
-META_TABLE = "_meta"
-SCHEMA_VERSION = 2  # 1 -> 2 fills the partners' names into goal prompts
-__all__ = ["LOCK_FILE", "Store", "StoreDamaged", "StoreLocked", "StoreWriteError"]
 
 R = TypeVar("R", bound=Record)
-
-# MIGRATIONS[n] turns a version-n document (plain JSON) into a version n+1 document.
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {1: fill_goal_prompts}  # 2: personal goals name their partner
 
 
 class StoreError(Exception):
@@ -90,27 +79,6 @@ class StoreWriteError(StoreError):
     """Saving failed (disk full, permissions). Nothing on disk was damaged."""
 
 
-def migrate(
-    data: dict[str, Any],
-    version: int,
-    *,
-    registry: dict[int, Migration] | None = None,
-    target: int | None = None,
-) -> dict[str, Any]:
-    """Apply migrations version -> version+1 ... -> target (default: SCHEMA_VERSION); KeyError
-    names a missing step. Each step's version is recorded in `_meta`."""
-    registry = MIGRATIONS if registry is None else registry
-    target = SCHEMA_VERSION if target is None else target
-    while version < target:
-        step = registry.get(version)
-        if step is None:
-            raise KeyError(f"no migration from data version {version} to {version + 1}")
-        data = step(data)
-        version += 1
-        data.setdefault(META_TABLE, {}).setdefault("1", {})["schema"] = version
-    return data
-
-
 def empty_document() -> dict[str, Any]:
     return {META_TABLE: {"1": {"app": APP_NAME, "schema": SCHEMA_VERSION}}}
 
@@ -118,40 +86,26 @@ def empty_document() -> dict[str, Any]:
 # -- reading: the whole file checked before anything uses it ------------------------------
 
 _encoder = msgspec.json.Encoder()
-_split = msgspec.json.Decoder(dict[str, msgspec.Raw])  # {key: its value's JSON}, unread
+_split = msgspec.json.Decoder(dict[str, msgspec.Raw])  # {table: its JSON, unread}
 _table_decoders = {n: msgspec.json.Decoder(dict[str, t]) for n, t in TABLES.items()}  # type: ignore[valid-type]
-_plain_table = msgspec.json.Decoder(dict[str, dict[str, Any]])  # _meta, later versions' tables
+_plain_table = msgspec.json.Decoder(dict[str, dict[str, Any]])  # _meta, unknown tables
 
 
-_NOT_TEXT = "The data file is not readable JSON: it holds bytes that are not text."
+class Document(NamedTuple):
+    """A checked file: {table: {doc id: record}} (_meta and unknown tables as plain JSON),
+    and each table's bytes as this version writes them."""
+
+    tables: dict[str, dict[str, Any]]
+    chunks: dict[str, bytes]
 
 
-def _braced(pieces: Iterable[bytes]) -> bytes:
-    """b"{" + b",".join(pieces) + b"}", with the megabytes copied once, not three times."""
-    items = list(pieces)
-    if not items:
-        return b"{}"
-    items[0] = b"{" + items[0]
-    items[-1] = items[-1] + b"}"
-    return b",".join(items)
-
-
-def _file_pieces(chunks: dict[str, Any]) -> Iterator[Any]:
+def _file_pieces(chunks: dict[str, bytes]) -> Iterator[bytes]:
     """The file's bytes from each table's bytes: {"name":{...},...}."""
     yield b"{"
     for i, (name, chunk) in enumerate(chunks.items()):
         yield (b"," if i else b"") + _encoder.encode(name) + b":"
         yield chunk
     yield b"}"
-
-
-class Document(msgspec.Struct):
-    """A checked file: {table: {doc id: record}} (_meta and unknown tables as plain JSON),
-    and each table's bytes as read (or as this version writes them)."""
-
-    tables: dict[str, dict[str, Any]]
-    pieces: dict[str, dict[str, bytes]]  # a table's b'"doc id":{...}', once a save needs them
-    chunks: dict[str, Any]  # bytes, or msgspec.Raw (bytes as read)
 
 
 def parse_document(raw: bytes, path: Path) -> Document:
@@ -161,7 +115,11 @@ def parse_document(raw: bytes, path: Path) -> Document:
     except RecursionError:
         raise StoreDamaged(path, "not_json", "The data file is nested too deeply.") from None
     except UnicodeDecodeError:  # msgspec raises this for bad UTF-8 inside a string
-        raise StoreDamaged(path, "not_json", _NOT_TEXT) from None
+        raise StoreDamaged(
+            path,
+            "not_json",
+            "The data file is not readable JSON: it holds bytes that are not text.",
+        ) from None
     except msgspec.ValidationError:  # (a DecodeError too: this comes first)
         raise StoreDamaged(
             path, "wrong_shape", "The data file does not hold closeness data."
@@ -174,14 +132,8 @@ def parse_document(raw: bytes, path: Path) -> Document:
         ) from None
 
 
-def _parse(raw: bytes, path: Path) -> Document:
-    if not raw.strip():
-        raise StoreDamaged(path, "empty", "The data file is empty.")
-    try:
-        top = _split.decode(raw)
-    except msgspec.ValidationError:
-        msgspec.json.decode(raw)  # not JSON at all? then that is what is said
-        raise
+def _version(top: dict[str, msgspec.Raw], path: Path) -> int:
+    """The file's schema version, from its closeness header."""
     meta = msgspec.json.decode(top[META_TABLE]) if META_TABLE in top else None
     header = meta.get("1") if isinstance(meta, dict) else None
     if not isinstance(header, dict) or header.get("app") != APP_NAME:
@@ -198,8 +150,20 @@ def _parse(raw: bytes, path: Path) -> Document:
             f"The data file was written by a newer closeness (data version {version}; "
             f"this copy reads up to {SCHEMA_VERSION}). Update closeness to open it.",
         )
+    return version
+
+
+def _parse(raw: bytes, path: Path) -> Document:
+    if not raw.strip():
+        raise StoreDamaged(path, "empty", "The data file is empty.")
+    try:
+        top = _split.decode(raw)
+    except msgspec.ValidationError:
+        msgspec.json.decode(raw)  # not JSON at all? then that is what is said
+        raise
+    version = _version(top, path)
     if version < SCHEMA_VERSION:
-        _check_duplicates(raw, path)
+        _refuse_duplicates(raw, path)
         try:
             data = migrate(msgspec.json.decode(raw), version)
         except Exception as exc:  # only the error's kind: its text could quote a partner
@@ -210,7 +174,7 @@ def _parse(raw: bytes, path: Path) -> Document:
                 f"({type(exc).__name__}). The file itself was not changed.",
             ) from None
         return _parse(_encoder.encode(data), path)
-    doc = Document({}, {}, {})
+    doc = Document({}, {})
     for name, table_raw in top.items():
         try:
             table = _table_decoders.get(name, _plain_table).decode(table_raw)
@@ -223,26 +187,19 @@ def _parse(raw: bytes, path: Path) -> Document:
         if name in TABLES and len({rec.id for rec in table.values() if rec.id}) != len(table):
             raise StoreDamaged(path, "wrong_shape", f"Two records in {name!r} share one id.")
         doc.tables[name] = table
-        doc.chunks[name] = table_raw
-    # This version writes every record with its id first, so a file it wrote holds
-    # `{"id":"` exactly once a record (JSON text cannot: its quotes would be escaped; only
-    # tables unknown here could). More: a record number twice; fewer: a record without an
-    # id, which the record types would fill with a new one. And the file is the tables
-    # joined (else a table is in it twice). If not, the slow check looks.
-    records = sum(len(t) for name, t in doc.tables.items() if name in TABLES)
-    counted = doc.tables.keys() <= {*TABLES, META_TABLE} and raw.count(b'{"id":"') == records
-    if not counted or b"".join(_file_pieces(doc.chunks)) != raw:
-        # Not as this version writes it (edited by hand, or by another program): make sure
-        # nothing was lost in reading it (a key twice, a missing id); the next save writes
-        # every table afresh.
-        _check_duplicates(raw, path)
-        doc.chunks = {name: _encoder.encode(table) for name, table in doc.tables.items()}
+        doc.chunks[name] = _encoder.encode(table)
+    # The decoders keep the last of a key named twice, and give a record without an id a new
+    # one. So the file must be, byte for byte, what this version writes of what was read:
+    # then nothing was lost in reading it, at any depth. A file that is not (edited by hand,
+    # or written by another program) is read again slowly to be sure; its next save writes
+    # it as this version does.
+    if b"".join(_file_pieces(doc.chunks)) != raw:
+        _refuse_duplicates(raw, path)
     return doc
 
 
-def _check_duplicates(raw: bytes, path: Path) -> None:
-    """Raise StoreDamaged if any object in the file has a key twice, or a record no id.
-    (Slow, so only for files this version did not write: msgspec keeps the last value.)"""
+def _refuse_duplicates(raw: bytes, path: Path) -> None:
+    """Raise StoreDamaged if any object in the file has a key twice, or a record no id."""
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(items)
@@ -260,11 +217,11 @@ def _check_duplicates(raw: bytes, path: Path) -> None:
             "part of it would be lost if closeness used it.",
         ) from None
     for name in TABLES.keys() & data.keys():
-        table = data[name]  # a table or entry of the wrong shape is named by _parse later
-        records = (
-            [d for d in table.values() if isinstance(d, dict)] if isinstance(table, dict) else []
-        )
-        if not all(isinstance(doc.get("id"), str) and doc["id"] for doc in records):
+        table = data[name]  # a table or entry of the wrong shape is named by _parse
+        records = table.values() if isinstance(table, dict) else ()
+        if not all(
+            isinstance(d.get("id"), str) and d["id"] for d in records if isinstance(d, dict)
+        ):
             raise StoreDamaged(path, "wrong_shape", f"A record in {name!r} has no id of its own.")
 
 
@@ -289,18 +246,15 @@ class Store:
         self.read_only = lock is None
         self.repaired = repaired  # what was open to others at open, now private
         self.backup_problem: str | None = None  # why the .bak was not written, if it was not
+        self.writes = 0  # saves made (tests count them)
         self._lock = lock
-        self._tables = doc.tables
-        self._pieces = doc.pieces
-        self._chunks = doc.chunks
-        self._ids = {
+        self._closed = False
+        self._backup_thread: threading.Thread | None = None
+        self._tables, self._chunks = doc.tables, doc.chunks
+        self._ids = {  # record id -> doc id, per table
             name: {rec.id: doc_id for doc_id, rec in doc.tables.get(name, {}).items()}
             for name in TABLES
         }
-        self._backup_thread: threading.Thread | None = None
-        self._last_doc_id: dict[str, int] = {}
-        self._closed = False
-        self.writes = 0  # saves made (tests count them)
 
     @classmethod
     def open(cls, directory: Path | str, *, read_only: bool = False) -> Store:
@@ -331,24 +285,7 @@ class Store:
         try:
             if lock is not None:
                 remove_stray_temps(directory, DATA_FILE)
-            try:
-                raw = path.read_bytes()
-            except FileNotFoundError:
-                if read_only:
-                    raise StoreDamaged(path, "missing", "There is no data file here yet.") from None
-                raw = None
-                if (directory / BACKUP_FILE).exists():  # not a first start: do not begin
-                    raise StoreDamaged(  # afresh, or the next start replaces the backup
-                        path,
-                        "lost",
-                        "The data file is missing, though its backup is here. Nothing was "
-                        "started afresh, so the backup is as it was.",
-                    ) from None
-            except OSError as exc:
-                reason = exc.strerror or type(exc).__name__
-                raise StoreDamaged(
-                    path, "unreadable", f"The data file cannot be read ({reason})."
-                ) from None
+            raw = _read(path, first_start_allowed=lock is not None)
             doc = parse_document(_encoder.encode(empty_document()) if raw is None else raw, path)
             store = cls(directory, doc, lock, repaired)
             if raw is None:  # the first start: the file exists from now on
@@ -382,9 +319,6 @@ class Store:
             self._backup_thread.join()
         return self.backup_problem
 
-    def is_own_file(self, path: Path | str) -> bool:
-        return is_own_file(self.directory, path)
-
     def close(self) -> None:
         self._closed = True
         self.wait_for_backup()
@@ -400,72 +334,6 @@ class Store:
 
     # -- saving: the whole save path ----------------------------------------------------
 
-    def _save(
-        self, name: str, table: dict[str, Any], pieces: dict[str, bytes], ids: dict[str, str]
-    ) -> None:
-        """Make `table` the table `name` ({doc id: record}; `pieces`: each one's bytes;
-        `ids`: record id -> doc id), on disk first (fsynced and renamed into place), then in
-        memory. StoreWriteError if it failed: then file and memory are as they were."""
-        chunks = {**self._chunks, name: _braced(pieces.values())}
-        try:
-            atomic_write(self.path, _file_pieces(chunks))
-        except NotConfirmed as exc:  # in place; only the folder's fsync failed: say so
-            self._commit(name, table, pieces, ids, chunks)
-            unconfirmed = f"Saved, but the disk did not confirm it ({exc.strerror})."
-            raise StoreWriteError(unconfirmed) from exc
-        except OSError as exc:
-            raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
-        self._commit(name, table, pieces, ids, chunks)
-
-    def _commit(self, name: str, *new: Any) -> None:
-        table, pieces, ids, self._chunks = new
-        self._tables[name], self._pieces[name], self._ids[name] = table, pieces, ids
-        self.writes += 1
-
-    def _writable_pieces(self, name: str) -> dict[str, bytes]:
-        """Each document's bytes of table `name` (b'"doc id":{...}'), split from the table's
-        bytes at its first save; refuses when this store may not write."""
-        if self._lock is None:
-            raise StoreWriteError(
-                "The data was closed; nothing more can be saved from here."
-                if self._closed
-                else "This copy of closeness is only reading the data."
-            )
-        pieces = self._pieces.get(name)
-        if pieces is None:
-            chunk = self._chunks.get(name, b"{}")
-            pieces = {k: _encoder.encode(k) + b":" + v for k, v in _split.decode(chunk).items()}
-            self._pieces[name] = pieces
-        return pieces
-
-    def _checked(self, record: Record) -> Record:
-        """`record`, proved to load back as its own kind before anything changes (so a wrong
-        type, a value out of range, NaN or a lone surrogate is refused, never saved)."""
-        kind = type(record)
-        if TABLES.get(kind.TABLE) is not kind:
-            raise StoreWriteError(f"{kind.__name__} is not a kind of record kept here.")
-        try:
-            msgspec.json.decode(_encoder.encode(record), type=kind)
-        except UnicodeEncodeError:
-            raise StoreWriteError(
-                f"A {kind.__name__} holds a broken character (a lone surrogate) that cannot be "
-                "saved. "
-                "Nothing was changed."
-            ) from None
-        except (
-            msgspec.ValidationError,
-            msgspec.EncodeError,
-            TypeError,
-            ValueError,
-            RecursionError,
-        ) as exc:
-            raise StoreWriteError(
-                f"A {kind.__name__} does not fit its kind ({_reason(exc)}). Nothing was changed."
-            ) from None
-        if not isinstance(record.id, str) or not record.id:
-            raise StoreWriteError(f"A {kind.__name__} has no id. Nothing was changed.")
-        return record
-
     def put(self, record: Record) -> None:
         """Insert or replace `record` by its uuid; on disk (fsynced) when this returns."""
         self.put_many([record])
@@ -475,41 +343,56 @@ class Store:
         (all or none); a record twice in `records` is stored once, the last one winning."""
         by_kind: dict[type[Record], list[Record]] = {}
         for record in records:
-            by_kind.setdefault(type(record), []).append(self._checked(record))
+            by_kind.setdefault(type(record), []).append(_checked(record))
         for kind, recs in by_kind.items():
             name = kind.TABLE
-            old = self._writable_pieces(name)
             table, ids = dict(self._tables.get(name, {})), dict(self._ids[name])
-            new = {}
+            last = max(map(int, table), default=0)  # TinyDB's next doc id: the highest + 1
             for record in recs:
                 if record.id not in ids:
-                    ids[record.id] = str(self._next_doc_id(name, ids))
-                doc_id = ids[record.id]
-                table[doc_id] = record
-                new[doc_id] = _encoder.encode(doc_id) + b":" + _encoder.encode(record)
-            self._save(name, table, {**old, **new}, ids)
+                    last += 1
+                    ids[record.id] = str(last)
+                table[ids[record.id]] = record
+            self._save(name, table, ids)
 
     def delete(self, record_type: type[Record], record_id: str) -> bool:
         """Remove a record and save at once. False if there was no such record."""
         name = record_type.TABLE
         doc_id = self._ids[name].get(record_id)
         if doc_id is None:
-            if self._lock is None:
-                raise StoreWriteError("This copy of closeness only reads the data.")
+            self._writable()
             return False
-        old = self._writable_pieces(name)
         table = {k: v for k, v in self._tables[name].items() if k != doc_id}
-        pieces = {k: v for k, v in old.items() if k != doc_id}
-        self._save(name, table, pieces, {k: v for k, v in self._ids[name].items() if v != doc_id})
+        self._save(name, table, {k: v for k, v in self._ids[name].items() if v != doc_id})
         return True
 
-    def _next_doc_id(self, name: str, ids: dict[str, str]) -> int:
-        """A TinyDB document number not used in table `name` (counted on from the highest)."""
-        last = self._last_doc_id.get(name)
-        if last is None:
-            last = max(map(int, ids.values()), default=0)
-        self._last_doc_id[name] = last + 1
-        return last + 1
+    def _save(self, name: str, table: dict[str, Any], ids: dict[str, str]) -> None:
+        """Make `table` the table `name` ({doc id: record}; `ids`: record id -> doc id), on
+        disk first (fsynced and renamed into place), then in memory. StoreWriteError if it
+        failed: then file and memory are as they were."""
+        self._writable()
+        chunks = {**self._chunks, name: _encoder.encode(table)}
+        try:
+            atomic_write(self.path, _file_pieces(chunks))
+        except NotConfirmed as exc:  # in place; only the folder's fsync failed: say so
+            self._commit(name, table, ids, chunks)
+            unconfirmed = f"Saved, but the disk did not confirm it ({exc.strerror})."
+            raise StoreWriteError(unconfirmed) from exc
+        except OSError as exc:
+            raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
+        self._commit(name, table, ids, chunks)
+
+    def _commit(self, name: str, table: dict[str, Any], ids: dict[str, str], chunks: Any) -> None:
+        self._tables[name], self._ids[name], self._chunks = table, ids, chunks
+        self.writes += 1
+
+    def _writable(self) -> None:
+        if self._lock is None:
+            raise StoreWriteError(
+                "The data was closed; nothing more can be saved from here."
+                if self._closed
+                else "This copy of closeness is only reading the data."
+            )
 
     # -- reading ------------------------------------------------------------------------
 
@@ -540,7 +423,7 @@ class Store:
         self.put(settings)
 
     def document(self) -> dict[str, Any]:
-        """The whole file as plain JSON values (export, tests, benchmarks)."""
+        """The whole file as plain JSON values (tests, benchmarks)."""
         return msgspec.to_builtins(self._tables)
 
     def export(self, now: datetime) -> dict[str, Any]:
@@ -553,6 +436,56 @@ class Store:
         for name, record_type in TABLES.items():
             out[name] = msgspec.to_builtins(self.all(record_type))
         return out
+
+
+def _read(path: Path, *, first_start_allowed: bool) -> bytes | None:
+    """The data file's bytes; None on a first start (no file, and no backup either)."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        if not first_start_allowed:
+            raise StoreDamaged(path, "missing", "There is no data file here yet.") from None
+        if path.with_name(BACKUP_FILE).exists():  # not a first start: do not begin afresh,
+            raise StoreDamaged(  # or the next start would replace the backup
+                path,
+                "lost",
+                "The data file is missing, though its backup is here. Nothing was started "
+                "afresh, so the backup is as it was.",
+            ) from None
+        return None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise StoreDamaged(
+            path, "unreadable", f"The data file cannot be read ({reason})."
+        ) from None
+
+
+def _checked(record: Record) -> Record:
+    """`record`, proved to load back as its own kind before anything changes (so a wrong
+    type, a value out of range, NaN or a lone surrogate is refused, never saved)."""
+    kind = type(record)
+    if TABLES.get(kind.TABLE) is not kind:
+        raise StoreWriteError(f"{kind.__name__} is not a kind of record kept here.")
+    try:
+        msgspec.json.decode(_encoder.encode(record), type=kind)
+    except UnicodeEncodeError:
+        raise StoreWriteError(
+            f"A {kind.__name__} holds a broken character (a lone surrogate) that cannot be "
+            "saved. Nothing was changed."
+        ) from None
+    except (
+        msgspec.ValidationError,
+        msgspec.EncodeError,
+        TypeError,
+        ValueError,
+        RecursionError,
+    ) as exc:
+        raise StoreWriteError(
+            f"A {kind.__name__} does not fit its kind ({_reason(exc)}). Nothing was changed."
+        ) from None
+    if not isinstance(record.id, str) or not record.id:
+        raise StoreWriteError(f"A {kind.__name__} has no id. Nothing was changed.")
+    return record
 
 
 def _unwritable(path: Path, exc: BaseException, *, first: bool = False) -> StoreDamaged:
@@ -574,82 +507,3 @@ def is_own_file(directory: Path | str, path: Path | str) -> bool:
         or (name.startswith(f".{DATA_FILE}.") and name.endswith(".tmp"))
         or name.startswith(("closeness.damaged-", "closeness.backup-kept-"))
     )
-
-
-# -- recovering from a damaged file -----------------------------------------------------
-
-
-@contextlib.contextmanager
-def _holding_lock(directory: Path) -> Iterator[None]:
-    try:
-        lock = FolderLock(directory)
-    except LockHeld:
-        raise StoreLocked(directory) from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def _keep_copy(path: Path, label: str, now: datetime) -> Path:
-    """A second, timestamped name for `path` (a hard link, so no bytes are rewritten; a copy
-    where there are no hard links); never replaces an existing file."""
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    for n in itertools.count(1):
-        target = path.with_name(f"closeness.{label}-{stamp}{'' if n == 1 else f'-{n}'}.json")
-        try:
-            os.link(path, target)
-        except FileExistsError:
-            continue
-        except OSError:
-            if target.exists():
-                continue
-            write_private(target, path.read_bytes())
-        return target
-    raise AssertionError("unreachable")
-
-
-def set_aside(path: Path, now: datetime) -> tuple[Path | None, Path | None]:
-    """Move a damaged (or missing) data file to a timestamped name, and the backup too (a
-    fresh start would replace it at the next open). Returns where each was kept (None: there
-    was none). Nothing is deleted. StoreLocked if another copy of closeness holds the folder."""
-    backup = path.with_name(BACKUP_FILE)
-    with _holding_lock(path.parent):
-        kept_backup = _keep_copy(backup, "backup-kept", now) if backup.exists() else None
-        target = _keep_copy(path, "damaged", now) if path.exists() else None
-        path.unlink(missing_ok=True)
-        backup.unlink(missing_ok=True)
-    return target, kept_backup
-
-
-def backup_status(directory: Path) -> str | None:
-    """None if a usable backup exists, else a short reason."""
-    path = directory / BACKUP_FILE
-    try:
-        parse_document(path.read_bytes(), path)
-    except FileNotFoundError:
-        return "There is no backup yet."
-    except OSError as exc:
-        return f"The backup cannot be read ({exc.strerror or type(exc).__name__})."
-    except StoreDamaged as exc:
-        return f"The backup cannot be used either: {exc.detail}"
-    return None
-
-
-def restore_backup(directory: Path, now: datetime) -> Path:
-    """Keep the damaged file aside and put the last good backup in its place (checked first:
-    StoreDamaged naming the backup if it is no good). Returns where the damaged file was kept
-    (or the backup's path when there was no data file). The backup itself stays."""
-    backup = directory / BACKUP_FILE
-    with _holding_lock(directory):
-        raw = backup.read_bytes()
-        parse_document(raw, backup)
-        data_file = directory / DATA_FILE
-        aside = _keep_copy(data_file, "damaged", now) if data_file.exists() else None
-        atomic_write(data_file, raw)
-    return aside or backup
-
-
-def write_export(path: Path, payload: dict[str, Any]) -> None:
-    """Write an export file privately (0600), indented so a person can read it."""
-    write_private(path, msgspec.json.format(_encoder.encode(payload), indent=2))

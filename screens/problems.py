@@ -11,18 +11,12 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
 from closeness_tui.apptext import app_text
+from closeness_tui.recovery import backup_status, restore_backup, set_aside
 from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.store import (
-    BACKUP_FILE,
-    StoreDamaged,
-    StoreError,
-    backup_status,
-    restore_backup,
-    set_aside,
-)
+from closeness_tui.store import BACKUP_FILE, StoreDamaged, StoreError
 from closeness_tui.text import safe
 
-# How the kept copies are named (store._keep_copy), as the screen says it before they exist.
+# How the kept copies are named (recovery._keep_copy), as the screen says it before they exist.
 KEPT_DATA = "closeness.damaged-(date).json"
 KEPT_BACKUP = "closeness.backup-kept-(date).json"
 

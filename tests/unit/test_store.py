@@ -15,8 +15,9 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from closeness_tui import storage
+from closeness_tui import migrations, storage
 from closeness_tui import store as store_mod
+from closeness_tui.cli import json_document
 from closeness_tui.models import (
     Answer,
     CheckIn,
@@ -29,6 +30,7 @@ from closeness_tui.models import (
     Summary,
     Turn,
 )
+from closeness_tui.recovery import backup_status, restore_backup, set_aside
 from closeness_tui.store import (
     BACKUP_FILE,
     DATA_FILE,
@@ -37,13 +39,9 @@ from closeness_tui.store import (
     StoreDamaged,
     StoreLocked,
     StoreWriteError,
-    backup_status,
     empty_document,
     migrate,
     parse_document,
-    restore_backup,
-    set_aside,
-    write_export,
 )
 
 NOW = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
@@ -335,6 +333,13 @@ def test_migrate_does_nothing_at_the_current_version():
     assert migrate(doc, store_mod.SCHEMA_VERSION) == empty_document()
 
 
+def _schema(monkeypatch, version: int, registry: dict) -> None:
+    """Pretend this version of closeness reads data `version`, migrating by `registry`."""
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", version)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", version)
+    monkeypatch.setattr(migrations, "MIGRATIONS", registry)
+
+
 def _write_v1_file(directory: Path, statements: dict) -> bytes:
     directory.mkdir(parents=True, exist_ok=True)
     raw = msgspec.json.encode(
@@ -347,8 +352,7 @@ def _write_v1_file(directory: Path, statements: dict) -> bytes:
 def test_store_open_migrates_an_older_file_and_saves_the_new_version(data_dir, monkeypatch):
     old = {"id": "s-1", "author": 1, "created_at": "2026-11-20T10:00:00Z", "mood": "calm"}
     raw = _write_v1_file(data_dir, {"1": old})
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(store_mod, "MIGRATIONS", {1: _v1_to_v2, 2: _v2_to_v3})
+    _schema(monkeypatch, 3, {1: _v1_to_v2, 2: _v2_to_v3})
     with Store.open(data_dir) as store:
         rec = store.get(Statement, "s-1")
         assert (rec.feeling, rec.text, rec.author) == ("calm", "I feel calm", 1)
@@ -366,8 +370,7 @@ def test_a_failing_migration_is_a_damaged_file_left_untouched(data_dir, monkeypa
     raw = _write_v1_file(
         data_dir, {"1": {"id": "s-1", "author": 0, "created_at": NOW.isoformat(), "mood": SECRET}}
     )
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store_mod, "MIGRATIONS", {1: broken})
+    _schema(monkeypatch, 2, {1: broken})
     for _ in range(2):  # and the lock was let go: the second try is damaged, not locked
         with pytest.raises(StoreDamaged) as info:
             Store.open(data_dir)
@@ -379,8 +382,7 @@ def test_a_failing_migration_is_a_damaged_file_left_untouched(data_dir, monkeypa
 
 def test_a_missing_migration_step_is_a_damaged_file(data_dir, monkeypatch):
     raw = _write_v1_file(data_dir, {})
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(store_mod, "MIGRATIONS", {1: _v1_to_v2})
+    _schema(monkeypatch, 3, {1: _v1_to_v2})
     with pytest.raises(StoreDamaged) as info:
         Store.open(data_dir)
     assert info.value.problem == "migration"
@@ -606,7 +608,8 @@ def test_an_export_file_is_0600_even_over_a_readable_one(tmp_path):
     out = tmp_path / "export.json"
     out.write_text("old")
     out.chmod(0o644)
-    write_export(out, {"app": "closeness", "statements": [{"feeling": SECRET}]})
+    payload = {"app": "closeness", "statements": [{"feeling": SECRET}]}
+    storage.write_private(out, json_document(payload))  # as `closeness export --json` does
     assert mode(out) == 0o600
     assert msgspec.json.decode(out.read_bytes())["statements"][0]["feeling"] == SECRET
     assert b'\n  "app"' in out.read_bytes()  # indented for a person to read
