@@ -2,7 +2,7 @@
 No Textual.
 
 - Never over the data folder's own files: the data file, its `.bak`, the lock, temp files,
-  kept copies, a crash report (`is_data_folder_file`, which also asks the store's own
+  kept copies, a crash report (`is_data_folder_file`, which also asks
   `is_own_file`; symlinks and hard links followed).
 - Never over an existing file unless the person said so (`--force`, or yes in a dialog):
   the new file is linked into place, which fails if the name is taken, so even a file that
@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from closeness_tui.storage import FILE_MODE, atomic_write
+from closeness_tui.storage import FILE_MODE, LOCK_FILE, atomic_write
+from closeness_tui.store import BACKUP_FILE, CRASH_FILE, DATA_FILE
 
 # Every file the store keeps in its folder starts so: closeness.json, closeness.json.bak,
 # closeness.damaged-*.json, closeness.backup-kept-*.json, .closeness.lock, .closeness.json.*.tmp
-# (and closeness-crash.txt, which store.is_own_file names).
+# (and closeness-crash.txt, which is_own_file names).
 _STORE_NAME = re.compile(r"^\.?closeness\.")
 
 Refusal = Literal["ours", "exists", "folder", "failed", "nothing"]
@@ -43,10 +44,23 @@ class ExportRefused(Exception):
         return self.message
 
 
+def is_own_file(directory: Path | str, path: Path | str) -> bool:
+    """Whether `path` is one of the data folder's own files (the data, its backup, the lock,
+    a temp file of a save, a kept copy, a crash report), which nothing else may write over.
+    (The export dialog and command refuse these.)"""
+    target = Path(path).expanduser().resolve()
+    if target.parent != Path(directory).expanduser().resolve():
+        return False
+    name = target.name
+    return (
+        name in (DATA_FILE, BACKUP_FILE, LOCK_FILE, CRASH_FILE)
+        or (name.startswith(f".{DATA_FILE}.") and name.endswith(".tmp"))
+        or name.startswith(("closeness.damaged-", "closeness.backup-kept-"))
+    )
+
+
 def is_data_folder_file(target: Path, data_dir: Path) -> bool:
     """True if writing `target` could replace one of the store's own files in `data_dir`."""
-    from closeness_tui.store import is_own_file
-
     with contextlib.suppress(OSError, RuntimeError):
         if is_own_file(data_dir, target):
             return True

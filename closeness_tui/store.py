@@ -36,8 +36,8 @@ import msgspec
 
 from closeness_tui.migrations import META_TABLE, SCHEMA_VERSION, migrate
 from closeness_tui.models import TABLES, Record, Settings
+from closeness_tui.storage import LOCK_FILE as LOCK_FILE  # the folder's files, all named here
 from closeness_tui.storage import (
-    LOCK_FILE,
     FolderLock,
     FolderNotOurs,
     LockHeld,
@@ -492,18 +492,3 @@ def _unwritable(path: Path, exc: BaseException, *, first: bool = False) -> Store
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
     problem = "first_unwritable" if first else "unwritable"
     return StoreDamaged(path, problem, f"closeness cannot write in its data folder ({reason}).")
-
-
-def is_own_file(directory: Path | str, path: Path | str) -> bool:
-    """Whether `path` is one of the data folder's own files (the data, its backup, the lock,
-    a temp file of a save, a kept copy, a crash report), which nothing else may write over.
-    (The export dialog and command refuse these.)"""
-    target = Path(path).expanduser().resolve()
-    if target.parent != Path(directory).expanduser().resolve():
-        return False
-    name = target.name
-    return (
-        name in (DATA_FILE, BACKUP_FILE, LOCK_FILE, CRASH_FILE)
-        or (name.startswith(f".{DATA_FILE}.") and name.endswith(".tmp"))
-        or name.startswith(("closeness.damaged-", "closeness.backup-kept-"))
-    )

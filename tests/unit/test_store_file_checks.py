@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from closeness_tui import listening, rituals
 from closeness_tui.clock import FakeClock
+from closeness_tui.exports import is_own_file
 from closeness_tui.models import (
     Answer,
     Break,
@@ -37,7 +38,6 @@ from closeness_tui.store import (
     LOCK_FILE,
     Store,
     StoreDamaged,
-    is_own_file,
 )
 
 NOW = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
