@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from closeness_tui import listening, rituals
+from closeness_tui import store as store_mod
 from closeness_tui.clock import FakeClock
 from closeness_tui.exports import is_own_file
 from closeness_tui.models import (
@@ -192,6 +193,49 @@ def test_a_key_named_twice_is_damage_and_nothing_is_written(
         assert "twice" in info.value.detail
     assert path.read_bytes() == raw
     assert (good_file / BACKUP_FILE).read_bytes() == backup  # the good backup untouched
+
+
+@pytest.mark.parametrize(
+    ("where", "key"),
+    [
+        ("a summary inside a turn", b'"rating":"got_it"'),
+        ("the listening position (a plain dict)", b'"step":"speaking"'),
+        ("an answer inside a check-in", b'"prompt":"p"'),
+        ("a ritual's list of days", b'"weekdays":[0,3]'),
+        ("the header", b'"schema":2'),
+    ],
+)
+def test_a_key_twice_at_any_depth_of_a_compact_file_is_damage(
+    good_file: Path, where: str, key: bytes
+) -> None:
+    """Even the same value twice: the file is not what closeness writes, so it is refused."""
+    path = good_file / DATA_FILE
+    raw = path.read_bytes()
+    assert raw.count(key) == 1, where
+    raw = raw.replace(key, key + b"," + key)
+    path.write_bytes(raw)
+    with pytest.raises(StoreDamaged) as info:
+        Store.open(good_file)
+    assert info.value.problem == "duplicate"
+    assert path.read_bytes() == raw
+
+
+def test_only_a_file_closeness_did_not_write_is_read_twice(
+    good_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The slow duplicate check (Python's json) runs only when the file is not byte for byte
+    what this version writes: not at an ordinary start."""
+    slow: list[Path] = []
+    check = store_mod._refuse_duplicates
+    monkeypatch.setattr(
+        store_mod, "_refuse_duplicates", lambda raw, path: (slow.append(path), check(raw, path))
+    )
+    Store.open(good_file).close()
+    assert slow == []
+    path = good_file / DATA_FILE
+    path.write_bytes(msgspec.json.format(path.read_bytes(), indent=2))
+    Store.open(good_file).close()
+    assert slow == [path]
 
 
 def test_a_file_indented_by_hand_without_duplicates_still_opens(good_file: Path) -> None:
