@@ -143,7 +143,7 @@ def _day(value: str) -> date:
 
 
 def json_document(payload: dict[str, object]) -> bytes:
-    """Everything, indented so a person can read it (as store.write_export writes it)."""
+    """Everything, indented so a person can read it (the `closeness export --json` file)."""
     import msgspec
 
     return msgspec.json.format(msgspec.json.encode(payload), indent=2)

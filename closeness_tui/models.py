@@ -9,7 +9,7 @@ renamed partner keeps their history; records that must remember the names used a
 time (a listening session) keep a copy too.
 
 New fields must have defaults, so older files still load; a change that cannot be made
-that way is a schema migration (see store.MIGRATIONS).
+that way is a schema migration (see migrations.MIGRATIONS).
 
 Every Struct here has omit_defaults=True (subclasses of Record inherit it): a field equal
 to its default is left out of the file, and decoding fills it back in. This keeps the

@@ -1,4 +1,4 @@
-"""The store keeps typed records in memory and each record's bytes from the last read or
+"""The store keeps typed records in memory and each table's bytes from the last read or
 save: through every kind of change, the file must be exactly what memory holds, and
 exactly what a plain full encoding of it would be."""
 
