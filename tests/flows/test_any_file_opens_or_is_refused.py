@@ -158,7 +158,7 @@ async def _open_and_visit(directory: Path, raw: bytes, screens: list[str]) -> st
 
 
 @settings(
-    max_examples=10,
+    max_examples=6,
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
