@@ -39,6 +39,7 @@ from closeness_tui.models import (
 )
 from closeness_tui.registry import screen_class
 from closeness_tui.screens.home import HomeScreen
+from closeness_tui.screens.listening_setup import ListeningSetupScreen
 from closeness_tui.screens.problems import DamagedScreen
 from closeness_tui.store import DATA_FILE, Store
 
@@ -151,6 +152,15 @@ async def _open_and_visit(directory: Path, raw: bytes, screens: list[str]) -> st
         for name in screens:
             await app.push_screen(screen_class(name)())
             await pilot.pause()
+            app.go_home()
+            await pilot.pause()
+        if "listening" in screens and app.store is not None:
+            # Carry the unfinished session on: its step's screen, from the saved position.
+            (session,) = app.store.all(ListeningSession)
+            await app.push_screen(ListeningSetupScreen(resume=session))
+            await pilot.pause()
+            await pilot.pause()
+            assert not isinstance(app.screen, (HomeScreen, ListeningSetupScreen))
             app.go_home()
             await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
