@@ -43,6 +43,7 @@ LEADS: tuple[Lead, ...] = ("both", "either", "a", "b")
 
 KEPT_WEEK_SHARE = 0.5  # a week counts when at least this share of what was due was done
 STREAK_LOOKBACK_WEEKS = 520
+STREAK_FIRST_WINDOW = 8  # weeks: the streak looks back this far first, then twice as far
 
 _TIME = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]?([0-5]\d)\s*$")
 _RR_DAYS = (rr.MO, rr.TU, rr.WE, rr.TH, rr.FR, rr.SA, rr.SU)
@@ -250,12 +251,26 @@ def next_occurrence(ritual: Ritual, after: date, within_days: int = 400) -> date
 # -- marks ------------------------------------------------------------------------------------
 
 
-def index_marks(marks: Iterable[RitualMark]) -> dict[tuple[str, date], RitualMark]:
-    """(ritual id, day) -> its mark; if a pair was marked twice, the latest wins."""
-    out: dict[tuple[str, date], RitualMark] = {}
+class MarkIndex(dict[tuple[str, date], RitualMark]):
+    """(ritual id, day) -> its mark. Made once by `index_marks` and passed wherever marks
+    go: years of marks are then read once per screen, not once per figure."""
+
+
+Marks = Iterable[RitualMark] | MarkIndex
+
+
+def index_marks(marks: Marks) -> MarkIndex:
+    """(ritual id, day) -> its mark; if a pair was marked twice, the latest wins (of two
+    equally late, the later one in `marks`). An index is returned as it is."""
+    if isinstance(marks, MarkIndex):
+        return marks
+    out = MarkIndex()
     floor = datetime.min.replace(tzinfo=UTC)
-    for m in sorted(marks, key=lambda m: m.at or floor):
-        out[(m.ritual_id, m.occurrence)] = m
+    for m in marks:
+        key = (m.ritual_id, m.occurrence)
+        held = out.get(key)
+        if held is None or (m.at or floor) >= (held.at or floor):
+            out[key] = m
     return out
 
 
@@ -354,7 +369,7 @@ def with_template(rituals: Iterable[Ritual], template_id: str) -> list[Ritual]:
 
 def mark_template_done(
     rituals: Iterable[Ritual],
-    marks: Iterable[RitualMark],
+    marks: Marks,
     template_id: str,
     day: date,
     now: datetime,
@@ -426,7 +441,7 @@ class WeekGrid(msgspec.Struct, frozen=True):
 
 def week_grid(
     rituals: Iterable[Ritual],
-    marks: Iterable[RitualMark],
+    marks: Marks,
     start: date,
     tz: tzinfo | None = None,
     show_ended: bool = False,
@@ -463,7 +478,7 @@ def week_grid(
 
 
 def today_cells(
-    rituals: Iterable[Ritual], marks: Iterable[RitualMark], day: date, tz: tzinfo | None = None
+    rituals: Iterable[Ritual], marks: Marks, day: date, tz: tzinfo | None = None
 ) -> list[Cell]:
     """What is planned on `day`, untimed first, then by time of day."""
     zone = tz or local_zone()
@@ -556,7 +571,7 @@ class Tally(msgspec.Struct, frozen=True):
 
 
 def day_statuses(
-    rituals: Iterable[Ritual], marks: Iterable[RitualMark], start: date, end: date, today: date
+    rituals: Iterable[Ritual], marks: Marks, start: date, end: date, today: date
 ) -> list[tuple[Ritual, date, str]]:
     """(ritual, day, status) for every day on any ritual's cadence from `start` to `end`."""
     index = index_marks(marks)
@@ -571,7 +586,7 @@ def day_statuses(
 
 
 def tally_between(
-    rituals: Iterable[Ritual], marks: Iterable[RitualMark], start: date, end: date, today: date
+    rituals: Iterable[Ritual], marks: Marks, start: date, end: date, today: date
 ) -> Tally:
     """Follow-through from `start` to `end` (both included), ended rituals too."""
     counts = {KEPT: 0, MISSED: 0, SKIPPED: 0}
@@ -583,23 +598,30 @@ def tally_between(
 
 def weekly_tallies(
     rituals: Iterable[Ritual],
-    marks: Iterable[RitualMark],
+    marks: Marks,
     today: date,
     weeks: int,
     first_weekday: int = 0,
 ) -> list[Tally]:
     """One tally per calendar week, oldest first; the last is the week holding `today` (so far)."""
-    rituals = list(rituals)
     this_week = week_start(today, first_weekday)
-    first = this_week - timedelta(weeks=weeks - 1)
+    return _week_tallies(list(rituals), marks, this_week - timedelta(weeks=weeks - 1), weeks, today)
+
+
+def _week_tallies(
+    rituals: Sequence[Ritual], marks: Marks, first: date, weeks: int, today: date
+) -> list[Tally]:
+    """One tally per week for the `weeks` weeks from `first` (a week's first day), oldest
+    first; days after `today` are left out (a week holding today is tallied so far)."""
     starts = [first + timedelta(weeks=i) for i in range(weeks)]
-    counts = {s: {KEPT: 0, MISSED: 0, SKIPPED: 0} for s in starts}
-    for _, day, status in day_statuses(rituals, marks, first, today, today):
+    counts = [{KEPT: 0, MISSED: 0, SKIPPED: 0} for _ in starts]
+    last = min(today, first + timedelta(days=7 * weeks - 1))
+    for _, day, status in day_statuses(rituals, marks, first, last, today):
         if status in (KEPT, MISSED, SKIPPED):
-            counts[week_start(day, first_weekday)][status] += 1
+            counts[(day - first).days // 7][status] += 1
     return [
         Tally(s, c[KEPT], c[MISSED], c[SKIPPED], min(today, s + timedelta(days=6)))
-        for s, c in counts.items()
+        for s, c in zip(starts, counts, strict=True)
     ]
 
 
@@ -610,7 +632,7 @@ def recent_period(today: date, weeks: int) -> tuple[date, date]:
 
 def follow_through(
     rituals: Iterable[Ritual],
-    marks: Iterable[RitualMark],
+    marks: Marks,
     today: date,
     weeks: int,
     first_weekday: int = 0,
@@ -623,7 +645,7 @@ def follow_through(
 
 def streak(
     rituals: Iterable[Ritual],
-    marks: Iterable[RitualMark],
+    marks: Marks,
     today: date,
     first_weekday: int = 0,
 ) -> int:
@@ -634,27 +656,37 @@ def streak(
     rituals = list(rituals)
     if not rituals:
         return 0
+    index = index_marks(marks)
     earliest = min(r.start for r in rituals)
     this_week = week_start(today, first_weekday)
     span = (this_week - week_start(earliest, first_weekday)).days // 7 + 1
     span = max(1, min(span, STREAK_LOOKBACK_WEEKS))
-    tallies = weekly_tallies(rituals, marks, today, span, first_weekday)
+    # Back from this week a window at a time (each twice the last), so a streak of a few
+    # weeks looks at a few weeks, not at every week since the first ritual.
     count = 0
-    for i, tally in enumerate(reversed(tallies)):
-        if tally.due == 0:
-            continue
-        if tally.kept:
-            count += 1
-        elif i == 0:
-            continue  # this week is not over yet
-        else:
-            break
+    looked = 0  # weeks looked at, back from this week
+    size = STREAK_FIRST_WINDOW
+    while looked < span:
+        n = min(size, span - looked)
+        first = this_week - timedelta(weeks=looked + n - 1)
+        for tally in reversed(_week_tallies(rituals, index, first, n, today)):
+            newest = looked == 0  # the week holding today
+            looked += 1
+            if tally.due == 0:
+                continue
+            if tally.kept:
+                count += 1
+            elif newest:
+                continue  # this week is not over yet
+            else:
+                return count
+        size *= 2
     return count
 
 
 def sparkline_series(
     rituals: Iterable[Ritual],
-    marks: Iterable[RitualMark],
+    marks: Marks,
     today: date,
     weeks: int = 12,
     first_weekday: int = 0,

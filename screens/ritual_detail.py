@@ -125,20 +125,21 @@ class RitualDetailScreen(ClosenessScreen):
         how.display = template is not None
 
         marks = [m for m in all_marks(self.capp) if m.ritual_id == ritual.id]
-        four = core.follow_through([ritual], marks, today, 4, first)
-        twelve = core.follow_through([ritual], marks, today, 12, first)
+        index = core.index_marks(marks)  # read once for every figure below
+        four = core.follow_through([ritual], index, today, 4, first)
+        twelve = core.follow_through([ritual], index, today, 12, first)
         kept = fill(
             text.planner.kept,
             four=share_words(four.share, text.planner.not_yet),
             twelve=share_words(twelve.share, text.planner.not_yet),
         )
-        streak = streak_words(core.streak([ritual], marks, today, first))
+        streak = streak_words(core.streak([ritual], index, today, first))
         self.query_one("#detail-kept", Static).update(
             Content.assemble(
                 (f"{d.follow:<12}", "bold"), kept, "\n", (f"{d.streak:<12}", "bold"), streak
             )
         )
-        series = core.sparkline_series([ritual], marks, today, 12, first)
+        series = core.sparkline_series([ritual], index, today, 12, first)
         self.query_one("#detail-trend", WeeklySparkline).show_weeks(series)
         self.query_one("#detail-trend-row").display = bool(series)
 

@@ -112,7 +112,7 @@ def _take_back(app: ClosenessApp, change: core.MarkChange, then: Callable[[], No
 
 
 def summary_lines(
-    app: ClosenessApp, rituals: list[Ritual], marks: list[RitualMark], week: date
+    app: ClosenessApp, rituals: list[Ritual], marks: core.Marks, week: date
 ) -> tuple[Content, Content]:
     """Planned minutes against the guide, and follow-through with the couple's streak."""
     texts = ritual_text()

@@ -189,7 +189,7 @@ class RitualsScreen(ClosenessScreen):
 
     def refresh_all(self) -> None:
         rituals = all_rituals(self.capp)
-        marks = all_marks(self.capp)
+        marks = core.index_marks(all_marks(self.capp))  # read once for every figure below
         grid = core.week_grid(
             rituals, marks, self.week, core.local_zone(), show_ended=self.show_ended
         )
