@@ -367,6 +367,7 @@ class Search:
 FREEZE_FROM = 5000  # entries (about five years)
 _cache: dict[int, tuple[object, Any, JournalIndex]] = {}
 _cache_lock = threading.Lock()
+_build_lock = threading.Lock()
 
 
 def cached_index(store: Any, version: Any, names: Sequence[str]) -> JournalIndex | None:
@@ -378,10 +379,20 @@ def cached_index(store: Any, version: Any, names: Sequence[str]) -> JournalIndex
 
 
 def index_for(store: Any, version: Any, names: Sequence[str]) -> JournalIndex:
-    """The cached index, or a new one built now and kept (call from a worker when slow)."""
+    """The cached index, or a new one built now and kept (call from a worker when slow).
+    One build at a time: a second caller (the journal opened while Home's read-ahead is
+    still building) waits for the first and takes what it built."""
     found = cached_index(store, version, names)
     if found is not None:
         return found
+    with _build_lock:
+        found = cached_index(store, version, names)
+        if found is not None:
+            return found
+        return _build(store, version, names)
+
+
+def _build(store: Any, version: Any, names: Sequence[str]) -> JournalIndex:
     for attempt in range(3):
         try:
             index = JournalIndex.from_store(store, names)

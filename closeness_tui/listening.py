@@ -30,7 +30,15 @@ from typing import Any, get_args
 import msgspec
 
 from closeness_tui.clock import Clock, Countdown
-from closeness_tui.models import Break, ListeningSession, Rating, Summary, SummaryKind, Turn
+from closeness_tui.models import (
+    Break,
+    ListeningSession,
+    Rating,
+    Statement,
+    Summary,
+    SummaryKind,
+    Turn,
+)
 
 STEPS = (
     "setup",
@@ -668,3 +676,21 @@ def unfinished(sessions: list[ListeningSession]) -> ListeningSession | None:
         if is_unfinished(session):
             return session
     return None
+
+
+NOTE_CHOICES = 40  # a speaker's own I-statements offered as a note: the newest this many
+
+
+def note_choices(
+    statements: list[Statement], seat: int, keep: str = "", limit: int = NOTE_CHOICES
+) -> list[str]:
+    """The words a speaker may take in as a note: `keep` (the note handed in) first, then
+    their own newest I-statements, each once, `limit` in all (years of statements would
+    make a list nobody scrolls, and seconds to build)."""
+    own = sorted(
+        (s for s in statements if s.author == seat and s.text),
+        key=lambda s: s.created_at,
+        reverse=True,
+    )
+    texts = ([keep] if keep else []) + [s.text for s in own]
+    return list(dict.fromkeys(texts))[:limit]

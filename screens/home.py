@@ -1,7 +1,13 @@
-"""Home: a greeting in their names and one entry per activity that exists."""
+"""Home: a greeting in their names and one entry per activity that exists.
+
+Once Home is drawn, a worker reads ahead what looking back needs (the journal's index, its
+search and Insights' figures, once per change of data), so years of entries open at once."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -53,6 +59,7 @@ def entry_prompt(entry: HomeEntry) -> Content:
 class HomeScreen(ClosenessScreen):
     CSS_PATH = "home.tcss"
     HELP_TOPIC = "home"
+    READ_AHEAD = True  # tests that watch the journal build its own index turn this off
     BINDINGS = [
         *entry_bindings(),
         Binding("q", "app.quit", "Quit", id="home-quit", tooltip="Close closeness", show=False),
@@ -106,6 +113,31 @@ class HomeScreen(ClosenessScreen):
         self._show_waiting()
         # After the frame: the first frame of Home does not wait for the decks to load.
         self.call_after_refresh(self.query_one(QuestionLine).show_for, self.capp)
+        self.call_after_refresh(self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        capp = self.capp
+        if capp.store is None or not self.READ_AHEAD:
+            return
+        version = (capp.data_version, id(capp.store))  # as the journal and Insights key it
+        settings = capp.settings
+        self._look_back_ahead(
+            capp.store, version, settings.names, capp.clock.today(), settings.week_starts_on
+        )
+
+    @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
+    def _look_back_ahead(
+        self, store: object, version: object, names: tuple[str, str], today: date, starts_on: int
+    ) -> None:
+        """The journal's index and search, Insights' figures: built here, kept on the index
+        for this data version (nothing is built twice: a journal opened meanwhile waits for
+        this build). Imported here, so start-up does not wait for these modules."""
+        from closeness_tui.insights import figures
+        from closeness_tui.journal_index import index_for
+
+        index = index_for(store, version, names)
+        index.build_search()
+        figures(index, today, starts_on)
 
     def _show_waiting(self) -> None:
         waiting = self._waiting()

@@ -33,6 +33,7 @@ from closeness_tui.listening import (
     TURN_MINUTES_RANGE,
     TURN_PRESETS_MINUTES,
     Listening,
+    note_choices,
     unfinished,
 )
 from closeness_tui.listeningtext import listening_text
@@ -196,15 +197,10 @@ class ListeningSetupScreen(DraftingScreen):
 
     def _note_options(self, seat: int) -> list[tuple[Content, str]]:
         store = self.capp.store
-        texts: list[str] = []
-        if store is not None:
-            statements = [s for s in store.all(Statement) if s.author == seat and s.text]
-            statements.sort(key=lambda s: s.created_at, reverse=True)
-            texts = [s.text for s in statements]
-        if self.speaker_note and self.speaker_note not in texts:
-            texts.insert(0, self.speaker_note)
+        statements = store.all(Statement) if store is not None else []
+        texts = note_choices(statements, seat, self.speaker_note)
         options = []
-        for text in dict.fromkeys(texts):
+        for text in texts:
             preview = " ".join(text.split())
             if len(preview) > NOTE_PREVIEW:
                 preview = preview[: NOTE_PREVIEW - 1] + "…"

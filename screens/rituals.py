@@ -134,6 +134,7 @@ class RitualsScreen(ClosenessScreen):
         super().__init__()
         self.week = core.week_start(self.today, self.first_weekday)
         self.show_ended = False
+        self._drawn: object = None
 
     @property
     def today(self) -> date:
@@ -183,11 +184,26 @@ class RitualsScreen(ClosenessScreen):
         self.refresh_all()
 
     def on_screen_resume(self) -> None:
-        self.refresh_all()
+        # Also right after on_mount: drawn again only if something changed since.
+        if self._drawn != self._drawn_from():
+            self.refresh_all()
+
+    def _drawn_from(self) -> object:
+        """What the planner shows depends on: the data, the day, the week and its start."""
+        capp = self.capp
+        return (
+            capp.data_version,
+            id(capp.store),
+            self.today,
+            self.week,
+            self.show_ended,
+            self.first_weekday,
+        )
 
     # -- drawing ---------------------------------------------------------------------------
 
     def refresh_all(self) -> None:
+        self._drawn = self._drawn_from()
         rituals = all_rituals(self.capp)
         marks = core.index_marks(all_marks(self.capp))  # read once for every figure below
         grid = core.week_grid(

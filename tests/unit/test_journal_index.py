@@ -167,3 +167,36 @@ def test_one_index_per_store_and_version():
     assert second is not first and store.reads == 2 * reads
     assert cached_index(store, 2, ("Ana", "Bo")) is None  # renamed: the labels change
     assert cached_index(FakeStore(records()), 2, NAMES) is None  # another store
+
+
+def test_a_second_caller_waits_for_the_build_under_way_and_takes_it():
+    """Home's read-ahead and the journal's own worker may ask at once: one build, one index."""
+    import threading
+
+    class SlowStore(FakeStore):
+        def __init__(self, recs):
+            super().__init__(recs)
+            self.reading = threading.Event()
+            self.go_on = threading.Event()
+
+        def all(self, record_type):
+            self.reading.set()
+            self.go_on.wait(10)
+            return super().all(record_type)
+
+    store = SlowStore(records())
+    got = []
+    first = threading.Thread(target=lambda: got.append(index_for(store, 7, NAMES)))
+    first.start()
+    assert store.reading.wait(10)  # the first build is reading
+    second = threading.Thread(target=lambda: got.append(index_for(store, 7, NAMES)))
+    second.start()
+    second.join(0.05)
+    assert second.is_alive()  # waiting for the first, not reading for itself
+    store.go_on.set()
+    first.join(10)
+    second.join(10)
+    assert len(got) == 2 and got[0] is got[1]
+    one_build = FakeStore(records())
+    JournalIndex.from_store(one_build, NAMES)
+    assert store.reads == one_build.reads  # read once, not twice

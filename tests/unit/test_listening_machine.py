@@ -3,7 +3,7 @@ rejected, and the exact position surviving a round trip through the store."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import msgspec
 import pytest
@@ -19,9 +19,10 @@ from closeness_tui.listening import (
     TransitionError,
     is_unfinished,
     newest_first,
+    note_choices,
     unfinished,
 )
-from closeness_tui.models import ListeningSession
+from closeness_tui.models import ListeningSession, Statement
 from closeness_tui.store import Store
 from closeness_tui.text import clean, safe
 
@@ -330,3 +331,46 @@ def test_any_cleaned_text_round_trips_through_the_store(text, tmp_path_factory):
         (back,) = store.all(ListeningSession)
     assert back.turns[0].summaries[0].text == words
     assert safe(words).plain == words
+
+
+# -- the speaker's note: their own newest I-statements ----------------------------------------
+
+_NOTE_DAY = datetime(2026, 11, 1, 9, 0)
+
+
+def _statement(author: int, text: str, days: int) -> Statement:
+    return Statement(author=author, text=text, created_at=_NOTE_DAY + timedelta(days=days))
+
+
+NOTE_CHOICES = [
+    # (case, statements as (author, text, day), seat, note handed in, limit, expected)
+    ("none written", [], 0, "", 3, []),
+    (
+        "newest first, only the seat's own",
+        [(0, "a", 1), (1, "b", 2), (0, "c", 3)],
+        0,
+        "",
+        3,
+        ["c", "a"],
+    ),
+    ("empty texts are not offered", [(0, "", 4), (0, "a", 1)], 0, "", 3, ["a"]),
+    ("the same words once", [(0, "a", 1), (0, "a", 5), (0, "b", 3)], 0, "", 3, ["a", "b"]),
+    ("the note handed in comes first", [(0, "a", 1)], 0, "kept", 3, ["kept", "a"]),
+    ("the note handed in, once", [(0, "kept", 1), (0, "a", 2)], 0, "kept", 3, ["kept", "a"]),
+    (
+        "years of statements: the newest few",
+        [(0, f"s{d}", d) for d in range(900)],
+        0,
+        "",
+        3,
+        ["s899", "s898", "s897"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "rows,seat,keep,limit,expected", [c[1:] for c in NOTE_CHOICES], ids=[c[0] for c in NOTE_CHOICES]
+)
+def test_note_choices(rows, seat, keep, limit, expected):
+    statements = [_statement(*row) for row in rows]
+    assert note_choices(statements, seat, keep, limit) == expected
