@@ -18,8 +18,9 @@ is shown as a ratio to opening Settings in the same round; the figures are media
 rounds. The journal's first open in a process is shown on its own ("journal, first"):
 later opens reuse what it built until something is saved. Home reads ahead what the journal
 and Insights need once it is drawn (in a worker), so "journal, at start" is the journal
-asked for the moment Home appears, before that is done (one per run, as a ratio to the
-first round's Settings).
+asked for the moment Home appears, before that is done (one per run, as a ratio to
+Settings asked for the moment Home appears in a process of its own: both wait on what
+start-up still does after its first frame).
 
 RSS (resident memory, from /proc/PID/status) is read at Home once it is quiet (what it read
 ahead included),
@@ -202,11 +203,23 @@ def round_(term: Terminal, mark: dict[str, bytes], first: bool) -> dict[str, flo
     return t
 
 
+def settings_at_start(data: Path, env: dict[str, str], cmd: list[str]) -> float:
+    """Settings asked for the moment Home appears, in a process of its own: the baseline
+    for "journal, at start" (both wait on what start-up still does after Home is drawn)."""
+    term = Terminal([*cmd, "--data-dir", str(data)], env)
+    try:
+        term.press(b"", *HOME, settle=False)
+        return term.press(b"s", SETTINGS, settle=False)
+    finally:
+        term.close()
+
+
 def run(data: Path, rounds: int, env: dict[str, str], cmd: list[str]) -> dict[str, object]:
     work = Path(tempfile.mkdtemp(prefix="closeness-screens-"))
     try:
         shutil.copytree(data, work / "data")
         mark = markers(work / "data")
+        baseline_at_start = settings_at_start(work / "data", env, cmd)
         term = Terminal([*cmd, "--data-dir", str(work / "data")], env)
         try:
             term.press(b"", *HOME, settle=False)
@@ -218,6 +231,7 @@ def run(data: Path, rounds: int, env: dict[str, str], cmd: list[str]) -> dict[st
             home_rss = term.rss()[0]
             results = [round_(term, mark, first=n == 0) for n in range(rounds)]
             results[0]["journal, at start"] = at_start
+            results[0]["settings, at start"] = baseline_at_start
             term.press(b"j", mark["journal"])
             journal_rss = term.rss()[0]
             term.press(b"i", *INSIGHTS)
@@ -242,12 +256,13 @@ def run(data: Path, rounds: int, env: dict[str, str], cmd: list[str]) -> dict[st
 def ratios(results: list[dict[str, float]]) -> dict[str, tuple[float, float]]:
     """Per wait: (median seconds, median ratio to Settings in the same round)."""
     out = {"settings": (statistics.median(r["settings"] for r in results), 1.0)}
-    for name in WAITS:
+    for name in ("settings, at start", *WAITS):
         rows = [r for r in results if name in r]
+        base = "settings, at start" if name.endswith(", at start") else "settings"
         if rows:
             out[name] = (
                 statistics.median(r[name] for r in rows),
-                statistics.median(r[name] / r["settings"] for r in rows),
+                statistics.median(r[name] / r[base] for r in rows),
             )
     return out
 
@@ -291,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{date.today()}: {args.rounds} rounds, medians; seconds (ratio to Settings)")
     print(head)
     print("|---" * (len(args.years) + 1) + "|")
-    for name in ("settings", *WAITS):
+    for name in ("settings", "settings, at start", *WAITS):
         cells = [
             f"{table[y][name][0]:.3f} s ({table[y][name][1]:.2f}x)" if name in table[y] else "-"
             for y in args.years
