@@ -138,6 +138,8 @@ class ClosenessApp(App[None]):
             what = ", ".join(store.repaired)
             self.notify(Template(text.repaired).substitute(what=what), timeout=15, markup=False)
 
+        store.start_backup()  # after the first frame, so that it does not hold it up
+
         def watch_backup() -> None:
             reason = store.wait_for_backup()
             if reason:
@@ -215,7 +217,7 @@ class ClosenessApp(App[None]):
         """Open the store and read the settings; what went wrong is kept to show."""
         self._open_problem = None
         try:
-            self.store = Store.open(self.data_dir)
+            self.store = Store.open(self.data_dir, defer_backup=True)
         except (StoreLocked, StoreDamaged) as exc:
             self.store = None
             self._open_problem = exc

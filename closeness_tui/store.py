@@ -260,18 +260,21 @@ class Store:
         self._lock = lock
         self._closed = False
         self._backup_thread: threading.Thread | None = None
+        self._backup_raw: bytes | None = None  # the file as opened, until its .bak is begun
         self._tables, self._chunks = doc.tables, doc.chunks
         self._pieces: dict[str, dict[str, bytes]] = {}  # see _record_bytes
         self._last_doc_id: dict[str, int] = {}
-        self._ids = {  # record id -> doc id, per table
-            name: {rec.id: doc_id for doc_id, rec in doc.tables.get(name, {}).items()}
-            for name in TABLES
-        }
+        self._ids: dict[str, dict[str, str]] = {}  # record id -> doc id, per table (_index)
 
     @classmethod
-    def open(cls, directory: Path | str, *, read_only: bool = False) -> Store:
+    def open(
+        cls, directory: Path | str, *, read_only: bool = False, defer_backup: bool = False
+    ) -> Store:
         """Open (and lock) the data in `directory`; StoreLocked or StoreDamaged if it cannot
-        be used. read_only (the export command): no lock, no repair, no backup, no writes."""
+        be used. read_only (the export command): no lock, no repair, no backup, no writes.
+        defer_backup (the app, so that writing megabytes does not compete with drawing the
+        first frame): the `.bak` is written from `start_backup()`, or at the latest when
+        `wait_for_backup()` or `close()` is called."""
         directory = Path(directory).expanduser()
         path = directory / DATA_FILE
         lock, repaired = None, []
@@ -306,15 +309,21 @@ class Store:
                 except OSError as exc:
                     raise _unwritable(path, exc, first=True) from None
             elif lock is not None:
-                store._start_backup(raw)
+                store._backup_raw = raw
+                if not defer_backup:
+                    store.start_backup()
             return store
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
 
-    def _start_backup(self, raw: bytes) -> None:
-        """Keep the file as opened (it passed every check) as the `.bak`, on a thread."""
+    def start_backup(self) -> None:
+        """Keep the file as opened (it passed every check) as the `.bak`, on a thread (once;
+        nothing to do for a read-only store or the very first start)."""
+        raw, self._backup_raw = self._backup_raw, None
+        if raw is None:
+            return
 
         def write() -> None:
             try:
@@ -327,6 +336,7 @@ class Store:
 
     def wait_for_backup(self) -> str | None:
         """Wait for the opening backup; None if it was written, else why it was not."""
+        self.start_backup()
         if self._backup_thread is not None:
             self._backup_thread.join()
         return self.backup_problem
@@ -358,7 +368,7 @@ class Store:
             by_kind.setdefault(type(record), []).append(_checked(record))
         for kind, recs in by_kind.items():
             name = kind.TABLE
-            table, ids = dict(self._tables.get(name, {})), dict(self._ids[name])
+            table, ids = dict(self._tables.get(name, {})), dict(self._index(name))
             pieces = dict(self._record_bytes(name))
             for record in recs:
                 if record.id not in ids:
@@ -371,12 +381,12 @@ class Store:
     def delete(self, record_type: type[Record], record_id: str) -> bool:
         """Remove a record and save at once. False if there was no such record."""
         name = record_type.TABLE
-        doc_id = self._ids[name].get(record_id)
+        doc_id = self._index(name).get(record_id)
         if doc_id is None:
             self._writable()
             return False
         table = {k: v for k, v in self._tables[name].items() if k != doc_id}
-        ids = {k: v for k, v in self._ids[name].items() if v != doc_id}
+        ids = {k: v for k, v in self._index(name).items() if v != doc_id}
         pieces = {k: v for k, v in self._record_bytes(name).items() if k != doc_id}
         self._save(name, table, ids, pieces)
         return True
@@ -403,6 +413,15 @@ class Store:
         self._tables[name], self._ids[name], self._pieces[name] = table, ids, pieces
         self._chunks = chunks
         self.writes += 1
+
+    def _index(self, name: str) -> dict[str, str]:
+        """Record id -> doc id for one table, made when first asked for (not at open: Home
+        is drawn without it)."""
+        ids = self._ids.get(name)
+        if ids is None:
+            ids = {rec.id: doc_id for doc_id, rec in self._tables.get(name, {}).items()}
+            self._ids[name] = ids
+        return ids
 
     def _next_doc_id(self, name: str) -> str:
         """TinyDB's next document number in table `name`: the highest + 1 (counted once)."""
@@ -434,7 +453,7 @@ class Store:
     # -- reading ------------------------------------------------------------------------
 
     def get(self, record_type: type[R], record_id: str) -> R | None:
-        doc_id = self._ids[record_type.TABLE].get(record_id)
+        doc_id = self._index(record_type.TABLE).get(record_id)
         return None if doc_id is None else self._tables[record_type.TABLE][doc_id]
 
     def all(self, record_type: type[R]) -> list[R]:

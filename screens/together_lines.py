@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from closeness_tui.models import AfterFight, ListeningSession, PatternNote, Solution
-from closeness_tui.patterns import Kept, Talk, returning_topic
-from closeness_tui.solve import due
-from closeness_tui.solvetext import solve_text
 from closeness_tui.text import safe_template
+
+# Home asks for the due line before its first frame: the rules and words of solving and of
+# patterns (about 30 ms of imports) are imported only when there is something to work out.
 
 if TYPE_CHECKING:
     from closeness_tui.app import ClosenessApp
@@ -20,8 +20,13 @@ if TYPE_CHECKING:
 def due_solution(app: ClosenessApp) -> Solution | None:
     if app.store is None:
         return None
+    on_trial = app.store.where(Solution, "status", ("trial",))
+    if not on_trial:
+        return None
+    from closeness_tui.solve import due
+
     today = app.clock.today()
-    trying = [s for s in app.store.where(Solution, "status", ("trial",)) if due(s, today)]
+    trying = [s for s in on_trial if due(s, today)]
     return min(trying, key=lambda s: s.tries[-1].review_on, default=None)
 
 
@@ -29,6 +34,8 @@ def due_line(app: ClosenessApp, short: bool = False) -> Content | None:
     solution = due_solution(app)
     if solution is None:
         return None
+    from closeness_tui.solvetext import solve_text
+
     words = solve_text().home
     since = solution.tries[-1].started_on.strftime("%a %d %b")
     return safe_template(
@@ -40,6 +47,8 @@ def current_pattern(app: ClosenessApp) -> str | None:
     store = app.store
     if store is None:
         return None
+    from closeness_tui.patterns import Kept, Talk, returning_topic
+
     talks = [Talk(s.started_at.date(), s.topic) for s in store.all(ListeningSession)]
     talks += [Talk(f.started_at.date(), f.topic) for f in store.all(AfterFight)]
     kept = [
@@ -54,6 +63,8 @@ def pattern_line(app: ClosenessApp) -> Content | None:
     topic = current_pattern(app)
     if topic is None:
         return None
+    from closeness_tui.solvetext import solve_text
+
     return safe_template(solve_text().pattern.note, topic=topic)
 
 
