@@ -804,3 +804,43 @@ def test_the_file_is_tinydbs_own_format(data_dir):
         assert db.table("settings").all()[0]["partner_a"] == "Ana"
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(
+    ("begin", "written_before_close"),
+    [
+        ("start_backup", True),  # the app, once its first frame is drawn
+        ("wait_for_backup", True),  # waiting begins it if nothing did
+        (None, False),  # nothing asked for it: close() writes it
+    ],
+)
+def test_a_deferred_backup_is_the_file_as_opened_and_is_always_written(
+    data_dir, begin, written_before_close
+):
+    with Store.open(data_dir) as store:
+        store.put(statement())
+    raw = (data_dir / DATA_FILE).read_bytes()
+    (data_dir / BACKUP_FILE).unlink(missing_ok=True)
+    store = Store.open(data_dir, defer_backup=True)
+    assert not (data_dir / BACKUP_FILE).exists()  # nothing written while the app starts
+    store.put(statement(feeling="new"))  # a save before the backup: the .bak is still as opened
+    if begin is not None:
+        getattr(store, begin)()
+        assert store.wait_for_backup() is None
+    assert (data_dir / BACKUP_FILE).exists() is written_before_close
+    store.close()
+    assert (data_dir / BACKUP_FILE).read_bytes() == raw
+
+
+def test_the_id_index_is_made_when_first_used_and_follows_saves_and_deletes(data_dir):
+    with Store.open(data_dir) as store:
+        store.put_many([statement(), statement(feeling="calm")])
+    with Store.open(data_dir) as store:
+        first, second = store.all(Statement)
+        assert store.get(Statement, second.id) == second
+        assert store.delete(Statement, first.id)
+        assert store.get(Statement, first.id) is None
+        third = statement(feeling="glad")
+        store.put(third)
+        assert store.get(Statement, third.id) == third
+        assert [s.id for s in store.all(Statement)] == [second.id, third.id]
