@@ -220,6 +220,10 @@ class Insights(_T):
     promises: str
     promises_value: str
     promises_none: str
+    talks: str
+    talks_value: str
+    talks_tries: str
+    talks_none: str
     note: str
     units: Units
 

@@ -33,7 +33,16 @@ from closeness_tui.journal import (
     statement_entry,
     talk_and_card_entries,
 )
-from closeness_tui.models import BOTH, CheckIn, ListeningSession, Ritual, RitualMark, Statement
+from closeness_tui.models import (
+    BOTH,
+    AfterFight,
+    CheckIn,
+    ListeningSession,
+    Ritual,
+    RitualMark,
+    Solution,
+    Statement,
+)
 
 
 @contextlib.contextmanager
@@ -173,11 +182,15 @@ class JournalIndex:
         names: Sequence[str],
         rituals: Sequence[Ritual] = (),
         marks: Sequence[RitualMark] = (),
+        fights: Sequence[AfterFight] = (),
+        solutions: Sequence[Solution] = (),
     ) -> None:
         self.rows = rows
         self.names = tuple(names)
         self.rituals = list(rituals)  # every ritual and mark, kept or skipped (insights)
         self.marks = list(marks)
+        self.fights = list(fights)  # after-a-fight talks and solutions (insights, look-backs)
+        self.solutions = list(solutions)
         self._entries: dict[int, Entry] = {}
         self._hays: list[bytes] | None = None
         self._lock = threading.Lock()
@@ -189,6 +202,7 @@ class JournalIndex:
         get = store.all
         with gc_paused():  # tens of thousands of small objects, no cycles among them
             rituals, marks = get(Ritual), get(RitualMark)
+            fights, solutions = get(AfterFight), get(Solution)
             rows = rows_of(
                 listening=get(ListeningSession),
                 statements=get(Statement),
@@ -200,7 +214,7 @@ class JournalIndex:
         if extra:
             rows += [Row(_aware(e.at), e.kind, e.seats, e.finished, e) for e in extra]
             rows.sort(key=lambda r: (r.at, r.record_id), reverse=True)
-        return cls(rows, names, rituals, marks)
+        return cls(rows, names, rituals, marks, fights, solutions)
 
     def __len__(self) -> int:
         return len(self.rows)

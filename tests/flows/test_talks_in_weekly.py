@@ -125,3 +125,58 @@ async def test_the_pattern_note_can_be_hidden_for_good(data_dir, clock):
         await pilot.press("w")
         await pilot.pause()
         assert not app.screen.query_one("#together-pattern", Static).display
+
+
+async def test_insights_count_the_talks_since_the_first(data_dir, clock):
+    from datetime import date
+
+    from closeness_tui.models import Solution, Try
+    from closeness_tui.screens.insights import InsightsScreen
+
+    seed_names(data_dir)
+    day = clock.today()
+    with Store.open(data_dir) as store:
+        for days in (2, 9):
+            at = clock.now() - timedelta(days=days)
+            store.put(AfterFight(started_at=at, finished_at=at, status="done"))
+        store.put(AfterFight(started_at=clock.now(), status="active"))  # not finished
+        store.put(
+            Solution(
+                started_at=clock.now() - timedelta(days=20),
+                status="kept",
+                tries=[
+                    Try(
+                        option=0,
+                        started_on=date(2026, 11, 1),
+                        review_on=date(2026, 11, 8),
+                        outcome="another",
+                    ),
+                    Try(
+                        option=1,
+                        started_on=date(2026, 11, 8),
+                        review_on=date(2026, 11, 15),
+                        outcome="keep",
+                    ),
+                    Try(option=1, started_on=day, review_on=day),  # chosen, not begun
+                ],
+            )
+        )
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("j")  # Insights are reached from the journal
+        await pilot.pause(0.2)
+        await pilot.press("i")
+        for _ in range(100):
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.02)
+            if app.screen.query("#talks-value"):
+                break
+        screen = app.screen
+        assert isinstance(screen, InsightsScreen)
+        value = screen.query_one("#talks-value", Static).visual.plain
+        assert value == (
+            "Talks after a fight finished: 2 · solutions tried: 2, looked back on: 2"
+            " · since 1 Nov 2026"
+        )
+        tries = screen.query_one("#talks-tries", Static).visual.plain
+        assert tries == "Of those looked back on: 1 kept, 0 adjusted, 1 set down for another idea"

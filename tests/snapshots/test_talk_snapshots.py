@@ -168,3 +168,31 @@ def test_solve_review(snap_compare, data_dir, clock):
     it / Adjust it / Try another idea."""
     app = seeded(data_dir, clock, solution("review"))
     assert snap_compare(app, terminal_size=(80, 24), run_before=carry_on("w", "s"))
+
+
+def test_insights_count_the_talks(snap_compare, data_dir, clock):
+    """Insights scrolled to its end: "After a fight, and solving it together", "Talks
+    after a fight finished: 1 · solutions tried: 2, looked back on: 1 · since 7 Nov 2026"
+    and "Of those looked back on: 0 kept, 1 adjusted, 0 set down for another idea", above
+    the closing note."""
+    done = fight("done")
+    done.status, done.finished_at = "done", NOW - timedelta(days=3)
+    tried = solution("waiting", status="trial")
+    tried.tries[0].outcome = "adjust"
+    tried.tries.append(Try(option=0, started_on=date(2026, 11, 21), review_on=date(2026, 11, 28)))
+    app = seeded(data_dir, clock, done, tried)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("j")  # Insights are reached from the journal
+        await pilot.pause(0.2)
+        await pilot.press("i")
+        for _ in range(50):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause(0.02)
+            if pilot.app.screen.query("#talks-value"):
+                break
+        await pilot.press("end")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
