@@ -180,3 +180,73 @@ async def test_insights_count_the_talks_since_the_first(data_dir, clock):
         )
         tries = screen.query_one("#talks-tries", Static).visual.plain
         assert tries == "Of those looked back on: 1 kept, 0 adjusted, 1 set down for another idea"
+
+
+async def test_fight_promises_not_kept_yet_carry_on_and_reach_the_journal(data_dir, clock):
+    """Last week Ben's promise after a fight was "not yet": it comes back this week, in his
+    voice, beside a talk finished since; the marks are saved as made, and the weekly's
+    journal entry shows each with its mark."""
+    from closeness_tui.journal_index import JournalIndex
+    from closeness_tui.models import Answer
+
+    seed_names(data_dir)
+    now = clock.now()
+    last = CheckIn(
+        id="w1",
+        kind="weekly",
+        created_at=now - timedelta(days=7),
+        status="done",
+        promises=[Answer(seat=0, prompt="loved", text="Cook on Friday.", part="promise")],
+        promise_review={"fight:f1:0": "kept", "fight:f1:1": "not_yet"},
+    )
+    with Store.open(data_dir) as store:
+        store.put(
+            AfterFight(
+                id="f1",
+                started_at=now - timedelta(days=10),
+                finished_at=now - timedelta(days=10),
+                status="done",
+                sides=[Side(differently="Ask before I plan."), Side(differently=HOSTILE)],
+            )
+        )
+        store.put(last)
+        store.put(
+            AfterFight(
+                id="f2",
+                started_at=now - timedelta(days=2),
+                finished_at=now - timedelta(days=2),
+                status="done",
+                sides=[Side(differently="Say when I need a minute."), Side()],
+            )
+        )
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await _open_weekly(pilot)
+        promises = screen.query_one("#promises", OptionList)
+        lines = [promises.get_option_at_index(i).prompt.plain for i in range(3)]
+        assert promises.option_count == 3
+        assert lines[0].startswith("For Ben, Ana will: Cook on Friday.")
+        assert lines[1].startswith(f"Ben, after a fight on Wed 11 Nov: {HOSTILE}")
+        assert lines[2].startswith("Ana, after a fight on Thu 19 Nov: Say when I need a minute.")
+        await pilot.press("down", "k", "down", "n")
+        await pilot.pause()
+        with Store.open(data_dir, read_only=True) as store:  # saved as they are made
+            (checkin,) = [c for c in store.all(CheckIn) if c.id != "w1"]
+        assert checkin.promise_review == {"fight:f1:1": "kept", "fight:f2:0": "not_yet"}
+        await _next(pilot, 6)  # the look-back, then every step, to "done"
+        await pilot.press("ctrl+s")  # finish
+        await pilot.pause()
+    with Store.open(data_dir, read_only=True) as store:
+        index = JournalIndex.from_store(store, ("Ana", "Ben"))
+        (row,) = [i for i, r in enumerate(index.rows) if r.record_id == checkin.id]
+        entry = index.entry(row)
+    assert entry.finished
+    shown = [(b.who, b.label, b.text) for b in entry.blocks][:2]
+    assert shown == [
+        ("Ben", "After a fight, one thing to do differently (kept)", HOSTILE),
+        (
+            "Ana",
+            "After a fight, one thing to do differently (not yet)",
+            "Say when I need a minute.",
+        ),
+    ]
