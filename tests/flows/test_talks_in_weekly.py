@@ -250,3 +250,43 @@ async def test_fight_promises_not_kept_yet_carry_on_and_reach_the_journal(data_d
             "Say when I need a minute.",
         ),
     ]
+
+
+async def test_a_due_review_is_shown_on_home_and_opened_from_the_weekly(data_dir, clock):
+    from datetime import date
+
+    from closeness_tui.models import Idea, Solution, Try
+    from closeness_tui.screens.solve_review import SolveReviewScreen
+
+    seed_names(data_dir)
+    with Store.open(data_dir) as store:
+        store.put(
+            Solution(
+                started_at=clock.now() - timedelta(days=15),
+                names=["Ana", "Ben"],
+                problem=HOSTILE,
+                options=[Idea(text="Phones in the drawer after nine")],
+                tries=[Try(option=0, started_on=date(2026, 11, 7), review_on=date(2026, 11, 21))],
+                status="trial",
+                state={"step": "waiting", "seat": 0},
+            )
+        )
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        home = app.screen.query_one("#listening-waiting", Static)
+        assert home.display
+        assert home.visual.plain == f'Review due: "{HOSTILE}" (since Sat 07 Nov)'
+        screen = await _open_weekly(pilot)
+        await _next(pilot, 2)
+        assert "One issue" in _title(screen)
+        due = screen.query_one("#solve-due", Static).visual.plain
+        assert due == (
+            f'A review is due: "{HOSTILE}", tried since Sat 07 Nov. "Solve it" opens it first.'
+        )
+        await pilot.click("#solve")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # "Look back on it now?"
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert isinstance(app.screen, SolveReviewScreen)
