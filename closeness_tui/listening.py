@@ -157,6 +157,15 @@ def parse_return(text: str, now: datetime) -> datetime | None:
     return at
 
 
+def readiness(answers: dict[str, bool]) -> dict[str, bool]:
+    """The readiness check as saved: every question answered ("good time" yes unless said,
+    the others no). An unknown answer is a mistake, not something to keep."""
+    unknown = set(answers) - set(READINESS_KEYS)
+    if unknown:
+        raise ValueError(f"unknown readiness answers: {sorted(unknown)}")
+    return {k: bool(answers.get(k, k == "good_time")) for k in READINESS_KEYS}
+
+
 class TransitionError(ValueError):
     """An event that is not allowed in the current step."""
 
@@ -463,10 +472,7 @@ class Listening(Breaks):
 
     def answer_readiness(self, answers: dict[str, bool]) -> None:
         self._require("answer_readiness", "readiness")
-        unknown = set(answers) - set(READINESS_KEYS)
-        if unknown:
-            raise ValueError(f"unknown readiness answers: {sorted(unknown)}")
-        self.session.readiness = {k: bool(answers.get(k, k == "good_time")) for k in READINESS_KEYS}
+        self.session.readiness = readiness(answers)
         self.session.readiness_skipped = False
         self._begin_turn()
 
