@@ -53,6 +53,8 @@ class TogetherText(_T):
     repair_blurb: str
     solve_title: str
     solve_blurb: str
+    repair_waiting: str
+    solve_waiting: str
 
 
 class RepairText(_T):

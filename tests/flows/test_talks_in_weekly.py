@@ -290,3 +290,36 @@ async def test_a_due_review_is_shown_on_home_and_opened_from_the_weekly(data_dir
         await pilot.click("#yes")
         await pilot.pause()
         assert isinstance(app.screen, SolveReviewScreen)
+
+
+async def test_home_says_a_talk_is_waiting_without_pushing_the_greeting_away(data_dir, clock):
+    """An after-a-fight talk left on a break: Home says where it stopped and until when, and
+    at 80x24 the greeting and that line stay in view (the list of entries scrolls)."""
+    from closeness_tui.models import Break
+
+    seed_names(data_dir)
+    now = clock.now()
+    with Store.open(data_dir) as store:
+        store.put(
+            AfterFight(
+                started_at=now - timedelta(minutes=30),
+                updated_at=now - timedelta(minutes=5),
+                names=["Ana", "Ben"],
+                status="on_break",
+                breaks=[Break(started_at=now, return_at=now + timedelta(minutes=20))],
+                state={"step": "break", "seat": 1, "resume_step": "owns"},
+            )
+        )
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause(0.1)
+        line = app.screen.query_one("#listening-waiting", Static)
+        assert line.visual.plain == (
+            "A talk after a fight is waiting for you: Ben naming their part · on a break"
+            " until 19:50 (since Sat 19:25). Press w, then f, to carry on."
+        )
+        home = app.screen.query_one("#home")
+        assert home.scroll_y == 0 and home.max_scroll_y == 0  # nothing out of sight
+        greeting = app.screen.query_one("#greeting", Static)
+        assert greeting.region.y >= 1 and line.region.bottom <= 23
