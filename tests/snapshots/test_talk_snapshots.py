@@ -196,3 +196,34 @@ def test_insights_count_the_talks(snap_compare, data_dir, clock):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_solve_start_from_the_weekly_topic(snap_compare, data_dir, clock):
+    """Solve it together's start, as After a fight's: padded, the bold title, the intro,
+    "From: [/] ..." (the hostile topic literal) with a line of space around it, and Begin."""
+    from closeness_tui.screens.solve_start import SolveStartScreen
+
+    app = seeded(data_dir, clock)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        pilot.app.push_screen(SolveStartScreen(topic=HOSTILE, offer_waiting=False))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_home_with_a_talk_waiting(snap_compare, data_dir, clock):
+    """Home at 80x24 with a talk after a fight stopped at Ben's part: the greeting, the
+    bold line "A talk after a fight is waiting for you: Ben naming their part (since Sat
+    19:25). Press w, then f, to carry on.", the question of the day, and the list of
+    entries shortened (it scrolls) so that nothing above it is pushed out of sight."""
+    waiting = fight("owns", seat=1)
+    waiting.updated_at = NOW - timedelta(minutes=5)
+    app = seeded(data_dir, clock, waiting)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.pause(0.1)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
