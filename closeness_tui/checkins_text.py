@@ -72,6 +72,7 @@ class Lookback(_T):
     not_yet: str
     unmarked: str
     line: str
+    fight_line: str
 
 
 class Part(_T):
@@ -170,6 +171,7 @@ class Labels(_T):
     goal_personal: str
     gratitude: str
     lookback: str
+    fight_lookback: str
     kept: str
     not_yet: str
     issue: str
@@ -220,6 +222,10 @@ class Insights(_T):
     promises: str
     promises_value: str
     promises_none: str
+    talks: str
+    talks_value: str
+    talks_tries: str
+    talks_none: str
     note: str
     units: Units
 

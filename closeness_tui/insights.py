@@ -26,7 +26,8 @@ from closeness_tui.journal import (
     week_start,
 )
 from closeness_tui.journal_index import JournalIndex
-from closeness_tui.models import CheckIn, ListeningSession
+from closeness_tui.models import AfterFight, CheckIn, ListeningSession, Solution
+from closeness_tui.solve import TryCounts, counts
 
 WEEKS = 12
 MAX_BARS = 60  # fits 80 columns; 10 years is 44 quarters, 30 years 31 years
@@ -155,6 +156,22 @@ def accuracy_chart(
     return Chart(unit, tuple(periods), values), sum(confirmed), sum(rated)
 
 
+@dataclass(frozen=True)
+class TalkFigures:
+    """After a fight, and solving it together: counted since the first of them."""
+
+    fights: int = 0  # after-a-fight talks finished
+    tries: TryCounts = TryCounts()  # solutions tried, looked back on, and how
+    since: date | None = None  # the first talk finished or trial begun
+
+
+def talk_figures(fights: Iterable[AfterFight], solutions: Iterable[Solution]) -> TalkFigures:
+    finished = [(f.finished_at or f.started_at).date() for f in fights if f.status == "done"]
+    tries = counts(solutions)
+    days = [*finished, *([tries.first] if tries.first else [])]
+    return TalkFigures(len(finished), tries, min(days, default=None))
+
+
 # -- the whole page -------------------------------------------------------------------------
 
 
@@ -170,6 +187,7 @@ class Figures:
     promises_since: date | None  # the first weekly check-in that looked back
     first_day: date | None = None  # the first session or check-in finished
     first_listening: date | None = None  # the first listening session with a summary rated
+    talks: TalkFigures = TalkFigures()
 
 
 def figures(index: JournalIndex, today: date, starts_on: int = 0) -> Figures:
@@ -213,6 +231,7 @@ def _figures(index: JournalIndex, today: date, starts_on: int) -> Figures:
             (s.started_at.date() for s in sessions if first_try_counts(s)[1]),
             default=None,
         ),
+        talks=talk_figures(index.fights, index.solutions),
     )
 
 

@@ -8,7 +8,7 @@ Everything a partner wrote is carried as plain text in `Block`s; screens show it
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from string import Template
@@ -29,6 +29,7 @@ from closeness_tui.checkins import (
 )
 from closeness_tui.models import (
     BOTH,
+    AfterFight,
     CheckIn,
     ListeningSession,
     Ritual,
@@ -179,7 +180,15 @@ def statement_entry(st: Statement, names: Sequence[str]) -> Entry:
     return _entry(STATEMENT, st.created_at, (st.author,), "", st.id, blocks)
 
 
-def checkin_entry(c: CheckIn, names: Sequence[str], previous: CheckIn | None = None) -> Entry:
+def checkin_entry(
+    c: CheckIn,
+    names: Sequence[str],
+    previous: CheckIn | None = None,
+    fights: Mapping[str, AfterFight] | None = None,
+) -> Entry:
+    """A check-in's entry; a weekly one shows the promises it looked back on: last week's
+    (from `previous`) and what each said they would do differently after a fight (the talks
+    from `fights`, by id)."""
     words = _labels()
     parts = {
         APPRECIATION: words.appreciation,
@@ -197,6 +206,12 @@ def checkin_entry(c: CheckIn, names: Sequence[str], previous: CheckIn | None = N
             if status in PROMISE_STATUSES:
                 label = _fill(words.lookback, status=statuses[status])
                 blocks.append(Block(_who(names, promise.seat), label, promise.text))
+    if c.kind == WEEKLY and fights and c.promise_review:
+        from closeness_tui.fight_promises import reviewed
+
+        for status, seat, text in reviewed(c.promise_review, fights):
+            label = _fill(words.fight_lookback, status=statuses[status])
+            blocks.append(Block(_who(names, seat), label, text))
     answers = c.answers
     if c.kind == GRATITUDE:
         # Hidden until both have written, here too: a half exchange shows no words.
@@ -232,13 +247,16 @@ def timeline(
     checkins: Iterable[CheckIn] = (),
     rituals: Iterable[Ritual] = (),
     marks: Iterable[RitualMark] = (),
+    fights: Iterable[AfterFight] = (),
 ) -> list[Entry]:
-    """Everything the couple has done, newest first. Only rituals marked done appear."""
+    """Everything the couple has done, newest first. Only rituals marked done appear
+    (`fights` are read for the promises a weekly check-in looked back on)."""
     entries = [listening_entry(s, names) for s in listening]
     entries += [statement_entry(s, names) for s in statements]
     checkins = list(checkins)
     by_id = {c.id: c for c in checkins}
-    entries += [checkin_entry(c, names, by_id.get(c.reviewed_id or "")) for c in checkins]
+    talks = {f.id: f for f in fights}
+    entries += [checkin_entry(c, names, by_id.get(c.reviewed_id or ""), talks) for c in checkins]
     ritual_by_id = {r.id: r for r in rituals}
     entries += [
         ritual_entry(m, ritual_by_id[m.ritual_id], names)
@@ -470,6 +488,7 @@ def from_store(store: object, names: Sequence[str]) -> list[Entry]:
         checkins=get(CheckIn),
         rituals=get(Ritual),
         marks=get(RitualMark),
+        fights=get(AfterFight),
     )
     entries += talk_and_card_entries(store, names)
     return sorted(entries, key=lambda e: (e.at, e.record_id), reverse=True)
@@ -479,7 +498,7 @@ def talk_and_card_entries(store: object, names: Sequence[str]) -> list[Entry]:
     """The entries of conversation cards, profiles, after-a-fight talks and solutions,
     built whole (they are few next to years of check-ins and marks)."""
     from closeness_tui import cards_journal
-    from closeness_tui.models import AfterFight, Solution
+    from closeness_tui.models import Solution
     from closeness_tui.talks_journal import after_fight_entry, solution_entry
 
     get = store.all  # type: ignore[attr-defined]

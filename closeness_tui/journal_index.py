@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, time
 from typing import Any, NamedTuple
 
@@ -33,7 +33,16 @@ from closeness_tui.journal import (
     statement_entry,
     talk_and_card_entries,
 )
-from closeness_tui.models import BOTH, CheckIn, ListeningSession, Ritual, RitualMark, Statement
+from closeness_tui.models import (
+    BOTH,
+    AfterFight,
+    CheckIn,
+    ListeningSession,
+    Ritual,
+    RitualMark,
+    Solution,
+    Statement,
+)
 
 
 @contextlib.contextmanager
@@ -133,8 +142,9 @@ def rows_of(
     return rows
 
 
-def partner_words(row: Row) -> Iterator[str]:
-    """Everything partners wrote that the row's entry shows (its title and blocks' words)."""
+def partner_words(row: Row, fights: Mapping[str, AfterFight] | None = None) -> Iterator[str]:
+    """Everything partners wrote that the row's entry shows (its title and blocks' words;
+    `fights` by id, for what a weekly check-in looked back on after a fight)."""
     record = row.record
     if isinstance(record, Entry):
         yield record.title
@@ -154,6 +164,10 @@ def partner_words(row: Row) -> Iterator[str]:
         yield record.issue
         if row.previous is not None and record.promise_review:
             yield from (p.text for p in row.previous.promises)
+        if fights and record.promise_review:
+            from closeness_tui.fight_promises import reviewed
+
+            yield from (text for _, _, text in reviewed(record.promise_review, fights))
         answers = visible_gratitude(record.answers) if record.kind == GRATITUDE else record.answers
         for a in answers:
             yield from (a.text, a.reply)
@@ -173,11 +187,16 @@ class JournalIndex:
         names: Sequence[str],
         rituals: Sequence[Ritual] = (),
         marks: Sequence[RitualMark] = (),
+        fights: Sequence[AfterFight] = (),
+        solutions: Sequence[Solution] = (),
     ) -> None:
         self.rows = rows
         self.names = tuple(names)
         self.rituals = list(rituals)  # every ritual and mark, kept or skipped (insights)
         self.marks = list(marks)
+        self.fights = list(fights)  # after-a-fight talks and solutions (insights, look-backs)
+        self.solutions = list(solutions)
+        self.fights_by_id = {f.id: f for f in self.fights}
         self._entries: dict[int, Entry] = {}
         self._hays: list[bytes] | None = None
         self._lock = threading.Lock()
@@ -189,6 +208,7 @@ class JournalIndex:
         get = store.all
         with gc_paused():  # tens of thousands of small objects, no cycles among them
             rituals, marks = get(Ritual), get(RitualMark)
+            fights, solutions = get(AfterFight), get(Solution)
             rows = rows_of(
                 listening=get(ListeningSession),
                 statements=get(Statement),
@@ -200,7 +220,7 @@ class JournalIndex:
         if extra:
             rows += [Row(_aware(e.at), e.kind, e.seats, e.finished, e) for e in extra]
             rows.sort(key=lambda r: (r.at, r.record_id), reverse=True)
-        return cls(rows, names, rituals, marks)
+        return cls(rows, names, rituals, marks, fights, solutions)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -221,7 +241,7 @@ class JournalIndex:
         if isinstance(record, Statement):
             return statement_entry(record, self.names)
         if isinstance(record, CheckIn):
-            return checkin_entry(record, self.names, row.previous)
+            return checkin_entry(record, self.names, row.previous, self.fights_by_id)
         assert row.ritual is not None
         return ritual_entry(record, row.ritual, self.names)
 
@@ -236,9 +256,10 @@ class JournalIndex:
         with self._lock:
             if self._hays is not None:
                 return
+            talks = self.fights_by_id
             with gc_paused():
                 self._hays = [
-                    "\n".join(w for w in partner_words(row) if w).casefold().encode()
+                    "\n".join(w for w in partner_words(row, talks) if w).casefold().encode()
                     for row in self.rows
                 ]
 

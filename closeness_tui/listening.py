@@ -24,8 +24,9 @@ comes back paused with the seconds it had left.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 import msgspec
 
@@ -74,6 +75,7 @@ BREAK_MINUTES = 20  # the least that lets a flooded body calm down: the default 
 BREAK_MAX = timedelta(hours=24)  # a break never lasts longer than a day
 BREAK_MAX_MINUTES = int(BREAK_MAX.total_seconds() // 60)
 READINESS_KEYS = ("good_time", "hungry", "angry", "lonely", "tired")
+T = TypeVar("T")
 
 
 # The floor never passes by accident. A press on a step that passes the floor or rates a
@@ -155,6 +157,15 @@ def parse_return(text: str, now: datetime) -> datetime | None:
     return at
 
 
+def readiness(answers: dict[str, bool]) -> dict[str, bool]:
+    """The readiness check as saved: every question answered ("good time" yes unless said,
+    the others no). An unknown answer is a mistake, not something to keep."""
+    unknown = set(answers) - set(READINESS_KEYS)
+    if unknown:
+        raise ValueError(f"unknown readiness answers: {sorted(unknown)}")
+    return {k: bool(answers.get(k, k == "good_time")) for k in READINESS_KEYS}
+
+
 class TransitionError(ValueError):
     """An event that is not allowed in the current step."""
 
@@ -172,8 +183,70 @@ def other(seat: int) -> int:
     return 1 - seat
 
 
-class Listening:
+class Breaks:
+    """A break from any step and back to it, one rule for the listening session and the
+    talks after it (closeness_tui.conversation): BREAK_MINUTES unless they choose, never
+    more than BREAK_MAX, each kept in the record's `breaks`. The host has `session` (a record
+    with `breaks` and `status`), `clock`, `step` and `resume_step`, and checks that a break
+    may be taken from its step before calling `_break_now()`."""
+
+    FIRST_STEP = ""  # where a break with no step saved goes back to
+    session: Any
+    clock: Clock
+    step: str
+    resume_step: str | None
+
+    def _require(self, event: str, *steps: str) -> None:
+        """Every event checks that it may happen at this step."""
+        if self.step not in steps:
+            raise TransitionError(self.step, event)
+
+    def default_return(self) -> datetime:
+        return self.clock.now() + timedelta(minutes=BREAK_MINUTES)
+
+    def clamp_return(self, at: datetime, start: datetime | None = None) -> datetime:
+        start = start or self.clock.now()
+        return max(start, min(at, start + BREAK_MAX))
+
+    def _break_now(self, return_at: datetime | None, called_by: int | None) -> None:
+        now = self.clock.now()
+        at = self.clamp_return(return_at or self.default_return(), now)
+        self.session.breaks.append(Break(started_at=now, return_at=at, called_by=called_by))
+        self.resume_step = self.step
+        self.session.status = "on_break"
+        self.step = "break"
+
+    @property
+    def shown_step(self) -> str:
+        """The step on screen: during a break, the one it will go back to."""
+        return (self.resume_step or self.FIRST_STEP) if self.step == "break" else self.step
+
+    @property
+    def current_break(self) -> Break | None:
+        return self.session.breaks[-1] if self.step == "break" and self.session.breaks else None
+
+    def set_return(self, at: datetime) -> datetime:
+        """Choose when to come back (never more than 24 hours after the break began)."""
+        self._require("set_return", "break")
+        brk = self.current_break
+        assert brk is not None
+        brk.return_at = self.clamp_return(at, brk.started_at)
+        return brk.return_at
+
+    def end_break(self) -> None:
+        self._require("end_break", "break")
+        brk = self.current_break
+        assert brk is not None
+        brk.ended_at = self.clock.now()
+        self.step = self.resume_step or self.FIRST_STEP
+        self.resume_step = None
+        self.session.status = "active"
+
+
+class Listening(Breaks):
     """Drives one ListeningSession record. Construct with `new()` or `resume()`."""
+
+    FIRST_STEP = "speaking"  # where a break with no step saved goes back to
 
     def __init__(self, session: ListeningSession, clock: Clock) -> None:
         self.session = session
@@ -292,10 +365,6 @@ class Listening:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _require(self, event: str, *steps: str) -> None:
-        if self.step not in steps:
-            raise TransitionError(self.step, event)
-
     def _start_timer(self, seconds: float) -> None:
         self.timer = Countdown(self.clock, seconds)
 
@@ -403,10 +472,7 @@ class Listening:
 
     def answer_readiness(self, answers: dict[str, bool]) -> None:
         self._require("answer_readiness", "readiness")
-        unknown = set(answers) - set(READINESS_KEYS)
-        if unknown:
-            raise ValueError(f"unknown readiness answers: {sorted(unknown)}")
-        self.session.readiness = {k: bool(answers.get(k, k == "good_time")) for k in READINESS_KEYS}
+        self.session.readiness = readiness(answers)
         self.session.readiness_skipped = False
         self._begin_turn()
 
@@ -605,47 +671,14 @@ class Listening:
         self.session.finished_at = self.clock.now()
         self.step = "done"
 
-    # -- breaks ------------------------------------------------------------------------------------
-
-    def default_return(self) -> datetime:
-        return self.clock.now() + timedelta(minutes=BREAK_MINUTES)
-
-    def clamp_return(self, at: datetime, start: datetime | None = None) -> datetime:
-        start = start or self.clock.now()
-        return max(start, min(at, start + BREAK_MAX))
+    # -- breaks (the rules are Breaks') -------------------------------------------------------
 
     def take_break(self, return_at: datetime | None = None, called_by: int | None = None) -> None:
         self._require("take_break", *BREAKABLE)
         if self.timer is not None:
             self.timer.pause()
         self.covered = False
-        now = self.clock.now()
-        at = self.clamp_return(return_at or self.default_return(), now)
-        self.session.breaks.append(Break(started_at=now, return_at=at, called_by=called_by))
-        self.resume_step = self.step
-        self.session.status = "on_break"
-        self.step = "break"
-
-    @property
-    def current_break(self) -> Break | None:
-        return self.session.breaks[-1] if self.step == "break" and self.session.breaks else None
-
-    def set_return(self, at: datetime) -> datetime:
-        """Choose when to come back (never more than 24 hours after the break began)."""
-        self._require("set_return", "break")
-        brk = self.current_break
-        assert brk is not None
-        brk.return_at = self.clamp_return(at, brk.started_at)
-        return brk.return_at
-
-    def end_break(self) -> None:
-        self._require("end_break", "break")
-        brk = self.current_break
-        assert brk is not None
-        brk.ended_at = self.clock.now()
-        self.step = self.resume_step or "speaking"
-        self.resume_step = None
-        self.session.status = "active"
+        self._break_now(return_at, called_by)
 
     # -- leaving -----------------------------------------------------------------------------
 
@@ -661,21 +694,28 @@ class Listening:
 RESUMABLE = ("active", "on_break")  # statuses of a session that may be carried on
 
 
+def resumable(status: str, step: str) -> bool:
+    """A session or talk that may be carried on: begun, not finished, not set aside."""
+    return status in RESUMABLE and step not in ("setup", "done")
+
+
 def is_unfinished(session: ListeningSession) -> bool:
-    step = position_of(session).step
-    return session.status in RESUMABLE and step not in ("setup", "done")
+    return resumable(session.status, position_of(session).step)
 
 
-def newest_first(sessions: list[ListeningSession]) -> list[ListeningSession]:
-    return sorted(sessions, key=lambda s: s.started_at, reverse=True)
+def newest_first(sessions: list[T]) -> list[T]:
+    """Sessions or talks (anything with `started_at`), the latest first."""
+    return sorted(sessions, key=lambda s: s.started_at, reverse=True)  # type: ignore[attr-defined]
+
+
+def newest_unfinished(records: list[T], unfinished: Callable[[T], bool]) -> T | None:
+    """The most recent of `records` that can be carried on, if any."""
+    return next((r for r in newest_first(records) if unfinished(r)), None)
 
 
 def unfinished(sessions: list[ListeningSession]) -> ListeningSession | None:
     """The most recent session that can be resumed, if any."""
-    for session in newest_first(sessions):
-        if is_unfinished(session):
-            return session
-    return None
+    return newest_unfinished(sessions, is_unfinished)
 
 
 NOTE_CHOICES = 40  # a speaker's own I-statements offered as a note: the newest this many

@@ -28,7 +28,7 @@ from datetime import datetime
 
 from closeness_tui.clock import Clock
 from closeness_tui.conversation import RESUMABLE, Conversation, is_unfinished, unfinished
-from closeness_tui.listening import RATINGS, READINESS_KEYS
+from closeness_tui.listening import RATINGS, readiness
 from closeness_tui.models import AfterFight, Side, Summary
 
 __all__ = [
@@ -157,10 +157,7 @@ class Repair(Conversation):
 
     def answer_readiness(self, answers: dict[str, bool]) -> None:
         self._require("answer_readiness", "readiness")
-        unknown = set(answers) - set(READINESS_KEYS)
-        if unknown:
-            raise ValueError(f"unknown readiness answers: {sorted(unknown)}")
-        self.record.readiness = {k: bool(answers.get(k, k == "good_time")) for k in READINESS_KEYS}
+        self.record.readiness = readiness(answers)
         self.record.readiness_skipped = False
         self._go("feelings", 0)
 

@@ -4,45 +4,23 @@ from __future__ import annotations
 
 from functools import cache
 
-import msgspec
-
 from closeness_tui.content import load
+from closeness_tui.talktext import _T, LeaveText, TalkStart, TalkStep, check_steps
+
+__all__ = ["LeaveText", "RepairText", "StartText", "StepText", "repair_text"]
 
 
-class _T(msgspec.Struct, forbid_unknown_fields=True):
-    pass
-
-
-class StartText(_T):
-    title: str
-    intro: str
-    topic_label: str
+class StartText(TalkStart):
     topic_placeholder: str
     readiness_label: str
-    begin: str
-    waiting: str
-    carry_on: str
-    set_aside: str
     steps_title: str
     steps: list[str]
 
 
-class LeaveText(_T):
-    question: str
-    yes: str
-    no: str
-    break_note: str
-
-
-class StepText(_T):
-    title: str
-    hint: str
-    where: str
-    starter: str = ""
+class StepText(TalkStep):
     heard: str = ""
     vocabulary: str = ""
     common_title: str = ""
-    coach_intro: str = ""
     accept: str = ""
     need_time: str = ""
 
@@ -75,6 +53,8 @@ class TogetherText(_T):
     repair_blurb: str
     solve_title: str
     solve_blurb: str
+    repair_waiting: str
+    solve_waiting: str
 
 
 class RepairText(_T):
@@ -93,9 +73,7 @@ class RepairText(_T):
     def __post_init__(self) -> None:
         from closeness_tui.repair import STEPS
 
-        missing = set(STEPS) - {"setup", "break"} - set(self.steps)
-        if missing:
-            raise ValueError(f"steps without words: {sorted(missing)}")
+        check_steps(self.steps, STEPS)
 
 
 @cache

@@ -17,6 +17,9 @@ Every try is kept with its plans and its review, so the history of tries stays.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from closeness_tui.clock import Clock
@@ -26,7 +29,9 @@ from closeness_tui.models import BOTH, Idea, ListeningSession, Solution, Try
 __all__ = [
     "RESUMABLE",
     "Solve",
+    "TryCounts",
     "both_understood",
+    "counts",
     "due",
     "is_unfinished",
     "ranked",
@@ -94,13 +99,35 @@ def both_understood(session: ListeningSession) -> bool:
     return all(any(s.rating == "got_it" for s in turn.summaries) for turn in session.turns)
 
 
-def counts(solutions: list[Solution]) -> tuple[int, int, int]:
-    """For the insights: options tried, reviews done, solutions kept."""
-    tries = [t for s in solutions for t in s.tries if s.status != "stopped"]
-    return (
-        len(tries),
-        sum(1 for t in tries if t.outcome),
-        sum(s.status == "kept" for s in solutions),
+@dataclass(frozen=True)
+class TryCounts:
+    """How the couple's tries went, for the insights."""
+
+    tried: int = 0  # trials begun (a try whose trial period was set)
+    reviewed: int = 0  # of those, looked back on
+    kept: int = 0
+    adjusted: int = 0
+    another: int = 0  # set down for another option
+    first: date | None = None  # the day the first trial began
+
+
+def trial_began(attempt: Try) -> bool:
+    """A try is tried once its trial period is set (until then its review day is the day
+    it was chosen)."""
+    return attempt.review_on > attempt.started_on
+
+
+def counts(solutions: Iterable[Solution]) -> TryCounts:
+    """The tries of every solution not set aside: begun, looked back on, and how."""
+    tries = [t for s in solutions if s.status != "stopped" for t in s.tries if trial_began(t)]
+    outcomes = Counter(t.outcome for t in tries)
+    return TryCounts(
+        tried=len(tries),
+        reviewed=sum(outcomes[o] for o in OUTCOMES),
+        kept=outcomes["keep"],
+        adjusted=outcomes["adjust"],
+        another=outcomes["another"],
+        first=min((t.started_on for t in tries), default=None),
     )
 
 

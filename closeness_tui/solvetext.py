@@ -4,24 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 
-import msgspec
-
 from closeness_tui.content import load
-from closeness_tui.repairtext import LeaveText
+from closeness_tui.talktext import _T, LeaveText, TalkStart, TalkStep, check_steps
 
 
-class _T(msgspec.Struct, forbid_unknown_fields=True):
-    pass
-
-
-class StartText(_T):
-    title: str
-    intro: str
-    topic_label: str
-    begin: str
-    waiting: str
-    carry_on: str
-    set_aside: str
+class StartText(TalkStart):
     review_question: str
     review_yes: str
     review_no: str
@@ -36,12 +23,7 @@ class MarksText(_T):
     unmarked: str
 
 
-class StepText(_T):
-    title: str
-    hint: str
-    where: str
-    starter: str = ""
-    coach_intro: str = ""
+class StepText(TalkStep):
     list_title: str = ""
     none: str = ""
     missing: str = ""
@@ -86,11 +68,6 @@ class OfferText(_T):
     weekly: str
 
 
-class InsightsText(_T):
-    heading: str
-    value: str
-
-
 class SolveText(_T):
     banner: str
     empty: str
@@ -102,14 +79,11 @@ class SolveText(_T):
     pattern: PatternText
     journal: JournalText
     offer: OfferText
-    insights: InsightsText
 
     def __post_init__(self) -> None:
         from closeness_tui.solve import STEPS
 
-        missing = set(STEPS) - {"setup", "break"} - set(self.steps)
-        if missing:
-            raise ValueError(f"steps without words: {sorted(missing)}")
+        check_steps(self.steps, STEPS)
 
 
 @cache

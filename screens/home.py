@@ -92,13 +92,17 @@ class HomeScreen(ClosenessScreen):
 
     def _waiting(self) -> Content | None:
         """A line offering to carry on an unfinished listening session, if there is one;
-        else a solution's review that is due."""
+        else a talk after it stopped on its way, else a solution's review that is due."""
         if self.capp.store is None:
             return None
         from closeness_tui.screens.listening_waiting import waiting_line
-        from closeness_tui.screens.together_lines import due_line
+        from closeness_tui.screens.together_lines import due_line, waiting_talk_line
 
-        return waiting_line(self.capp) or due_line(self.capp, short=True)
+        return (
+            waiting_line(self.capp)
+            or waiting_talk_line(self.capp)
+            or due_line(self.capp, short=True)
+        )
 
     def _options(self) -> list[Option]:
         return [Option(entry_prompt(e), id=e.screen) for e in entries()]
@@ -144,6 +148,24 @@ class HomeScreen(ClosenessScreen):
         line = self.query_one("#listening-waiting", Static)
         line.update(waiting or "")
         line.display = waiting is not None
+        self._refit()
+
+    def on_resize(self) -> None:
+        self._refit()
+
+    def _refit(self) -> None:
+        self.query_one("#entries", OptionList).styles.max_height = None
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """On a small terminal the list of entries gives up rows (it scrolls) so that the
+        greeting and a line about something waiting are never pushed out of sight."""
+        home = self.query_one("#home", Vertical)
+        over = home.max_scroll_y
+        if over > 0:
+            entries = self.query_one("#entries", OptionList)
+            entries.styles.max_height = max(6, entries.outer_size.height - over)
+            home.scroll_home(animate=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -18,7 +18,16 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Label, Static
 
 from closeness_tui.checkins_text import checkins_text
-from closeness_tui.insights import WEEKS, Chart, Figures, axis, bars, figures, since
+from closeness_tui.insights import (
+    WEEKS,
+    Chart,
+    Figures,
+    TalkFigures,
+    axis,
+    bars,
+    figures,
+    since,
+)
 from closeness_tui.journal import percent
 from closeness_tui.journal_index import JournalIndex, cached_index, index_for
 from closeness_tui.screens.base import ClosenessScreen
@@ -148,7 +157,33 @@ class InsightsScreen(ClosenessScreen):
             else Content(text.promises_none)
         )
         yield Static(promises, id="promises-value", classes="value")
+        yield from self._talks(facts.talks)
         yield Static(Content(text.note), classes="gentle", id="insights-note")
+
+    def _talks(self, talks: TalkFigures):  # -> Iterator[Widget]
+        """After-a-fight talks finished, solutions tried and how their reviews went."""
+        text = checkins_text().insights
+        yield Label(Content(text.talks), classes="heading")
+        if talks.since is None:
+            yield Static(Content(text.talks_none), id="talks-value", classes="value")
+            return
+        tries = talks.tries
+        value = Content.from_markup(
+            text.talks_value,
+            fights=str(talks.fights),
+            tried=str(tries.tried),
+            reviewed=str(tries.reviewed),
+            since=since(talks.since),
+        )
+        yield Static(value, id="talks-value", classes="value")
+        if tries.reviewed:
+            outcomes = Content.from_markup(
+                text.talks_tries,
+                kept=str(tries.kept),
+                adjusted=str(tries.adjusted),
+                another=str(tries.another),
+            )
+            yield Static(outcomes, id="talks-tries", classes="value")
 
     def _chart(self, chart: Chart, name: str, last: str | None = None, top: float | None = None):
         yield Static(Content(bars(chart.values, top)), id=name, classes="bars")

@@ -6,27 +6,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from closeness_tui.listeningtext import listening_text
 from closeness_tui.screens.listening_common import StepScreen, banner, fill
+from closeness_tui.screens.rating_answers import RatingAnswers, rating_bindings, rating_buttons
 from closeness_tui.text import safe
 
 
-class RatingScreen(StepScreen):
+class RatingScreen(RatingAnswers, StepScreen):
     HELP_TOPIC = "listening_rating"
     BINDINGS = [
-        Binding("g,1", "rate('got_it')", "Got it", id="rate-got-it", tooltip="That's it"),
-        Binding("p,2", "rate('partly')", "Partly", id="rate-partly", tooltip="Some of it"),
-        Binding("n,3", "rate('not_quite')", "Not quite", id="rate-not-quite", tooltip="Not yet"),
-        Binding(
-            "o",
-            "move_on",
-            "Move on",
-            id="rate-move-on",
-            tooltip="Move on without another try",
-            show=False,
-        ),
+        *rating_bindings("rate", "Move on without another try"),
         Binding(
             "b", "take_break", "Break", id="rate-break", tooltip="Take a break now", show=False
         ),
@@ -44,22 +35,12 @@ class RatingScreen(StepScreen):
             with VerticalScroll(id="heard"):
                 yield Static(safe(summary.text if summary else ""), id="heard-text")
             with Horizontal(id="answers"):
-                yield Button(Content(words.got_it), id="got_it", variant="success")
-                yield Button(Content(words.partly), id="partly", variant="warning")
-                yield Button(Content(words.not_quite), id="not_quite", variant="error")
+                yield from rating_buttons()
             hint = fill(words.hint, m)
             if m.turn is not None and len(m.turn.summaries) > 1:
                 hint = Content.assemble(hint, " ", words.moved_on_hint)
             yield Static(hint, id="next", classes="muted")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#got_it", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id:
-            self.action_rate(event.button.id)
 
     def action_rate(self, rating: str) -> None:
         self.flow.press(self.m.rate, rating)

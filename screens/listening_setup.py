@@ -38,6 +38,7 @@ from closeness_tui.listening import (
 )
 from closeness_tui.listeningtext import listening_text
 from closeness_tui.models import ListeningSession, Statement
+from closeness_tui.screens.carry_on import offer_carry_on, screen_below
 from closeness_tui.screens.drafting import DraftingScreen
 from closeness_tui.screens.listening_flow import ListeningFlow
 from closeness_tui.screens.listening_waiting import where_stopped
@@ -223,34 +224,23 @@ class ListeningSetupScreen(DraftingScreen):
                 self._offer(waiting)
 
     def _offer(self, session: ListeningSession) -> None:
-        from closeness_tui.screens.dialogs import ConfirmDialog
-
         words = listening_text().setup
         when = session.started_at.strftime("%a %d %b, %H:%M")
 
         machine = Listening.resume(session, self.capp.clock)
         where = where_stopped(ListeningFlow(self.capp, machine, None)).plain
 
-        def done(start_new: bool | None) -> None:
-            # "Carry on" is the calm default (focused, and what escape does).
-            if start_new:
-                machine.set_aside()
-                self.capp.save(machine.sync())
-            else:
-                self._run(machine)
-
-        self.app.push_screen(
-            ConfirmDialog(
-                safe_template(words.resume_question, when=when, where=where),
-                yes=words.resume_no,
-                no=words.resume_yes,
-            ),
-            done,
+        offer_carry_on(
+            self,
+            machine,
+            safe_template(words.resume_question, when=when, where=where),
+            set_aside=words.resume_no,
+            carry_on=words.resume_yes,
+            run=self._run,
         )
 
     def _run(self, machine: Listening) -> None:
-        stack = self.app.screen_stack
-        base = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
+        base = screen_below(self)
         on_done = self.on_done
         if on_done is None and machine.session.checkin_id is not None:
             on_done = back_to_weekly(self.capp)

@@ -4,34 +4,19 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
-from closeness_tui.listeningtext import listening_text
+from closeness_tui.screens.rating_answers import RatingAnswers, rating_bindings, rating_buttons
 from closeness_tui.screens.repair_common import RepairStepScreen
 from closeness_tui.text import safe
 
 
-class RepairRateScreen(RepairStepScreen):
+class RepairRateScreen(RatingAnswers, RepairStepScreen):
     HELP_TOPIC = "repair_rate"
-    BINDINGS = [
-        Binding("g,1", "rate('got_it')", "Got it", id="repair-got-it", tooltip="That's it"),
-        Binding("p,2", "rate('partly')", "Partly", id="repair-partly", tooltip="Some of it"),
-        Binding("n,3", "rate('not_quite')", "Not quite", id="repair-not-quite", tooltip="Not yet"),
-        Binding(
-            "o",
-            "move_on",
-            "Move on",
-            id="repair-move-on",
-            tooltip="Go on to what makes sense, without another try",
-            show=False,
-        ),
-    ]
+    BINDINGS = rating_bindings("repair", "Go on to what makes sense, without another try")
 
     def compose(self) -> ComposeResult:
-        words = listening_text().rating
         summary = self.m.current_summary
         yield Header()
         with Vertical(id="repair", classes="rating"):
@@ -41,19 +26,9 @@ class RepairRateScreen(RepairStepScreen):
             with VerticalScroll(id="repair-context"):
                 yield Static(safe(summary.text if summary else ""), id="heard-text")
             with Horizontal(id="repair-buttons"):
-                yield Button(Content(words.got_it), id="got_it", variant="success")
-                yield Button(Content(words.partly), id="partly", variant="warning")
-                yield Button(Content(words.not_quite), id="not_quite", variant="error")
+                yield from rating_buttons()
             yield Static(self.fill(self.words.hint), id="repair-hint", classes="muted")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#got_it", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id:
-            self.action_rate(event.button.id)
 
     def action_rate(self, rating: str) -> None:
         self.flow.apply("rate", rating)

@@ -13,8 +13,9 @@ from closeness_tui.models import AfterFight
 from closeness_tui.repair import RESUMABLE, Repair, unfinished
 from closeness_tui.repairtext import repair_text
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.carry_on import offer_to_carry_on_talk, screen_below
 from closeness_tui.screens.text_boxes import LineBox
-from closeness_tui.text import LINE_MAX, clean, safe_template
+from closeness_tui.text import LINE_MAX, clean
 
 TOPIC_MAX = 120
 
@@ -58,35 +59,15 @@ class RepairStartScreen(ClosenessScreen):
                 self._offer(waiting)
 
     def _offer(self, record: AfterFight) -> None:
-        from closeness_tui.screens.dialogs import ConfirmDialog
         from closeness_tui.screens.repair_common import where
 
-        words = repair_text().start
         machine = Repair.resume(record, self.capp.clock)
-        when = record.started_at.strftime("%a %d %b, %H:%M")
-
-        def done(start_new: bool | None) -> None:
-            if start_new:
-                machine.set_aside()
-                self.capp.save(machine.sync())
-            else:
-                self._run(machine)
-
-        self.app.push_screen(
-            ConfirmDialog(
-                safe_template(words.waiting, when=when, where=where(machine)),
-                yes=words.set_aside,
-                no=words.carry_on,
-            ),
-            done,
-        )
+        offer_to_carry_on_talk(self, machine, repair_text().start, where(machine), self._run)
 
     def _run(self, machine: Repair) -> None:
         from closeness_tui.screens.repair_flow import RepairFlow
 
-        stack = self.app.screen_stack
-        base = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
-        RepairFlow(self.capp, machine, base, self._finished).open()
+        RepairFlow(self.capp, machine, screen_below(self), self._finished).open()
 
     def _finished(self, record_id: str | None) -> None:
         if record_id is not None:

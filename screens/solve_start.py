@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from closeness_tui.models import Solution
 from closeness_tui.screens.base import ClosenessScreen
+from closeness_tui.screens.carry_on import offer_to_carry_on_talk, screen_below
 from closeness_tui.solve import Solve, unfinished
 from closeness_tui.solvetext import solve_text
 from closeness_tui.text import safe_template
@@ -89,35 +90,16 @@ class SolveStartScreen(ClosenessScreen):
         )
 
     def _offer(self, record: Solution) -> None:
-        from closeness_tui.screens.dialogs import ConfirmDialog
         from closeness_tui.screens.repair_common import where
 
-        words = solve_text().start
         machine = Solve.resume(record, self.capp.clock)
-        when = record.started_at.strftime("%a %d %b, %H:%M")
-
-        def done(start_new: bool | None) -> None:
-            if start_new:
-                machine.set_aside()
-                self.capp.save(machine.sync())
-            else:
-                self._run(machine)
-
-        self.app.push_screen(
-            ConfirmDialog(
-                safe_template(words.waiting, when=when, where=where(machine, solve_text())),
-                yes=words.set_aside,
-                no=words.carry_on,
-            ),
-            done,
-        )
+        words = solve_text()
+        offer_to_carry_on_talk(self, machine, words.start, where(machine, words), self._run)
 
     def _run(self, machine: Solve) -> None:
         from closeness_tui.screens.solve_flow import SolveFlow
 
-        stack = self.app.screen_stack
-        base = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
-        SolveFlow(self.capp, machine, base, self._finished(machine)).open()
+        SolveFlow(self.capp, machine, screen_below(self), self._finished(machine)).open()
 
     def _finished(self, machine: Solve):
         def done(record_id: str | None) -> None:

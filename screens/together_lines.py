@@ -43,6 +43,47 @@ def due_line(app: ClosenessApp, short: bool = False) -> Content | None:
     )
 
 
+def waiting_talk_line(app: ClosenessApp) -> Content | None:
+    """Home's reminder of the latest talk stopped on its way (after a fight, or solving it
+    together), where it stopped and how to carry it on."""
+    if app.store is None:
+        return None
+    from closeness_tui.conversation import RESUMABLE, unfinished
+    from closeness_tui.repair import Repair
+    from closeness_tui.repairtext import repair_text
+    from closeness_tui.screens.repair_common import where
+    from closeness_tui.solve import Solve
+    from closeness_tui.solvetext import solve_text
+
+    words = repair_text().together
+    fight = unfinished(app.store.where(AfterFight, "status", RESUMABLE))
+    solving = unfinished(app.store.where(Solution, "status", RESUMABLE))
+    latest = max(
+        (r for r in (fight, solving) if r is not None),
+        key=lambda r: r.updated_at or r.started_at,
+        default=None,
+    )
+    if latest is None:
+        return None
+    machine: Repair | Solve
+    if isinstance(latest, AfterFight):
+        template, machine = words.repair_waiting, Repair.resume(latest, app.clock)
+        stopped = where(machine)
+    else:
+        template, machine = words.solve_waiting, Solve.resume(latest, app.clock)
+        stopped = where(machine, solve_text())
+    brk = machine.current_break
+    if brk is not None and brk.return_at > app.clock.now():
+        from closeness_tui.listeningtext import listening_text
+
+        back = brk.return_at.strftime(
+            "%H:%M" if brk.return_at.date() == app.clock.today() else "%a %H:%M"
+        )
+        stopped += " · " + safe_template(listening_text().steps.break_until, when=back).plain
+    when = (latest.updated_at or latest.started_at).strftime("%a %H:%M")
+    return safe_template(template, where=stopped, when=when)
+
+
 def current_pattern(app: ClosenessApp) -> str | None:
     store = app.store
     if store is None:

@@ -52,6 +52,7 @@ from closeness_tui.checkins import (
     weekly_steps,
 )
 from closeness_tui.checkins_text import checkins_text
+from closeness_tui.fight_promises import FightPromise
 from closeness_tui.goal_prompts import with_name
 from closeness_tui.listening import is_unfinished
 from closeness_tui.models import BOTH, CheckIn, ListeningSession, PromiseReview
@@ -129,7 +130,7 @@ class WeeklyScreen(DraftingScreen):
         self.steps: list[str] = []
         self.step = ""
         self.review: dict[str, PromiseReview] = {}
-        self.fight_promises: list[tuple[str, int, str]] = []
+        self.fight_promises: list[FightPromise] = []
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -139,7 +140,7 @@ class WeeklyScreen(DraftingScreen):
             self.checkin = CheckIn(kind=WEEKLY, created_at=self.capp.clock.now(), status="active")
         everything = store.all(CheckIn) if store else []
         self.previous = previous_weekly(everything, self.checkin.created_at, self.checkin.id)
-        self.fight_promises = fight_promises(self.capp, self.previous, self.checkin)
+        self.fight_promises = fight_promises(self.capp, everything, self.checkin)
         has_promises = bool(self.previous and self.previous.promises) or bool(self.fight_promises)
         self.steps = weekly_steps(has_promises)
         self.step = self.checkin.step if self.checkin.step in self.steps else self.steps[0]
@@ -306,12 +307,17 @@ class WeeklyScreen(DraftingScreen):
             options.append(
                 Option(Content.assemble(line, "\n  ", (status, style)), id=str(item.index))
             )
-        for key, seat, text in self.fight_promises:  # after a fight: "I will ... next time"
-            line = safe_template(words.line, name=names[seat], promise=text)
-            status = self.review.get(key, "")
+        for fight in self.fight_promises:  # after a fight: "one thing I will do differently"
+            line = safe_template(
+                words.fight_line,
+                name=names[fight.seat],
+                day=fight.day.strftime("%a %d %b"),
+                promise=fight.text,
+            )
+            status = self.review.get(fight.key, "")
             style = "bold $success" if status else "dim"
             label = status_words.get(status, words.unmarked)
-            options.append(Option(Content.assemble(line, "\n  ", (label, style)), id=key))
+            options.append(Option(Content.assemble(line, "\n  ", (label, style)), id=fight.key))
         promises = self.query_one("#promises", OptionList)
         promises.set_options(options)
         if options:
@@ -431,10 +437,10 @@ class WeeklyScreen(DraftingScreen):
     def _keep_marks(self) -> None:
         """Marks are saved as they are made: there are no unsaved marks to ask about."""
         c = self.checkin
-        if c is None or self.previous is None:
+        if c is None or (self.previous is None and not self.fight_promises):
             return
         c.promise_review = dict(self.review)
-        c.reviewed_id = self.previous.id
+        c.reviewed_id = self.previous.id if self.previous is not None else None
         save_step(self.capp, c, self.step)
 
     # -- going on ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from closeness_tui.fight_promises import FightPromise
 from closeness_tui.models import CheckIn
 
 
@@ -29,19 +30,16 @@ def solve_due(app: Any) -> ComposeResult:
         yield Static(line, id="solve-due", classes="gentle")
 
 
-def fight_promises(
-    app: Any, previous: CheckIn | None, checkin: CheckIn
-) -> list[tuple[str, int, str]]:
+def fight_promises(app: Any, checkins: list[CheckIn], checkin: CheckIn) -> list[FightPromise]:
     """What each said they would do differently after a fight since the last weekly
-    check-in: looked back on with last week's promises."""
+    check-in, and those not kept yet: looked back on with last week's promises."""
     if app.store is None:
         return []
+    from closeness_tui.fight_promises import to_look_back_on
     from closeness_tui.models import AfterFight
-    from closeness_tui.repair import promises_since
 
-    since = previous.created_at if previous is not None else None
     done = app.store.where(AfterFight, "status", ("done",))
-    return promises_since(done, since, checkin.created_at)
+    return to_look_back_on(done, checkins, checkin)
 
 
 def open_solve(app: Any, checkin: CheckIn) -> None:

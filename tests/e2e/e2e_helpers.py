@@ -33,7 +33,9 @@ def start(data_dir: Path, pid_file: Path | None = None, cols: int = 80, rows: in
     if pid_file is not None:
         inner = f"echo $$ > {shlex.quote(str(pid_file))}; exec {run}"
         run = f"sh -c {shlex.quote(inner)}"
-    return Tui(run, cols=cols, rows=rows, cwd=str(data_dir.parent))
+    # COLUMNS / LINES, when the test run has them, would win over the pane's own size.
+    size = {"COLUMNS": str(cols), "LINES": str(rows)}
+    return Tui(run, cols=cols, rows=rows, env=size, cwd=str(data_dir.parent))
 
 
 def complete_first_run(tui: Tui, first: str = "Ana", second: str = "Ben") -> None:

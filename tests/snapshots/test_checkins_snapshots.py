@@ -250,7 +250,8 @@ class TestJournal:
         listening accuracy one bar per week (dots where there was no listening), "50% of 2
         summaries · listening sessions: 1 · since 31 Aug 2026"; rituals kept in the last 28
         days (dates named) "1 of 2 times (50%)"; promises "1 kept, 1 partly, 0 not yet,
-        since 15 Nov 2026"; the view scrolls for the closing note."""
+        since 15 Nov 2026"; "After a fight, and solving it together" with "No talks after a
+        fight and no solutions tried yet."; the view scrolls for the closing note."""
         from closeness_tui import journal
 
         monkeypatch.setattr(journal, "ritual_planner", lambda: None)  # marked days only

@@ -168,3 +168,62 @@ def test_solve_review(snap_compare, data_dir, clock):
     it / Adjust it / Try another idea."""
     app = seeded(data_dir, clock, solution("review"))
     assert snap_compare(app, terminal_size=(80, 24), run_before=carry_on("w", "s"))
+
+
+def test_insights_count_the_talks(snap_compare, data_dir, clock):
+    """Insights scrolled to its end: "After a fight, and solving it together", "Talks
+    after a fight finished: 1 · solutions tried: 2, looked back on: 1 · since 7 Nov 2026"
+    and "Of those looked back on: 0 kept, 1 adjusted, 0 set down for another idea", above
+    the closing note."""
+    done = fight("done")
+    done.status, done.finished_at = "done", NOW - timedelta(days=3)
+    tried = solution("waiting", status="trial")
+    tried.tries[0].outcome = "adjust"
+    tried.tries.append(Try(option=0, started_on=date(2026, 11, 21), review_on=date(2026, 11, 28)))
+    app = seeded(data_dir, clock, done, tried)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("j")  # Insights are reached from the journal
+        await pilot.pause(0.2)
+        await pilot.press("i")
+        for _ in range(50):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause(0.02)
+            if pilot.app.screen.query("#talks-value"):
+                break
+        await pilot.press("end")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_solve_start_from_the_weekly_topic(snap_compare, data_dir, clock):
+    """Solve it together's start, as After a fight's: padded, the bold title, the intro,
+    "From: [/] ..." (the hostile topic literal) with a line of space around it, and Begin."""
+    from closeness_tui.screens.solve_start import SolveStartScreen
+
+    app = seeded(data_dir, clock)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        pilot.app.push_screen(SolveStartScreen(topic=HOSTILE, offer_waiting=False))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_home_with_a_talk_waiting(snap_compare, data_dir, clock):
+    """Home at 80x24 with a talk after a fight stopped at Ben's part: the greeting, the
+    bold line "A talk after a fight is waiting for you: Ben naming their part (since Sat
+    19:25). Press w, then f, to carry on.", the question of the day, and the list of
+    entries shortened (it scrolls) so that nothing above it is pushed out of sight."""
+    waiting = fight("owns", seat=1)
+    waiting.updated_at = NOW - timedelta(minutes=5)
+    app = seeded(data_dir, clock, waiting)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.pause(0.1)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -3,7 +3,7 @@ from the counts, figures computed once per index."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -21,7 +21,15 @@ from closeness_tui.insights import (
     weeks_to,
 )
 from closeness_tui.journal_index import JournalIndex, rows_of
-from closeness_tui.models import CheckIn, ListeningSession, Summary, Turn
+from closeness_tui.models import (
+    AfterFight,
+    CheckIn,
+    ListeningSession,
+    Solution,
+    Summary,
+    Try,
+    Turn,
+)
 
 TODAY = date(2026, 11, 21)  # a Saturday
 
@@ -137,3 +145,48 @@ def test_figures_cover_ten_years_in_quarters_and_are_kept_on_the_index(monkeypat
     assert facts.accuracy.unit == "quarter" and facts.accuracy_counts == (2, 2, 1)
     assert figures(index, TODAY) is facts  # kept: a second visit computes nothing
     assert figures(index, date(2026, 11, 22)) is not facts  # another day, counted again
+
+
+# -- after a fight, and solving it together -------------------------------------------------
+
+
+def _fight(status: str, day: int, finished: int | None = None) -> AfterFight:
+    return AfterFight(
+        started_at=datetime(2026, 11, day, 20, tzinfo=UTC),
+        finished_at=datetime(2026, 11, finished, 21, tzinfo=UTC) if finished else None,
+        status=status,
+    )
+
+
+def _tried(day: int, outcome: str = "", status: str = "trial") -> Solution:
+    on = date(2026, 11, day)
+    attempt = Try(option=0, started_on=on, review_on=on + timedelta(days=7), outcome=outcome)
+    return Solution(started_at=datetime(2026, 11, day, tzinfo=UTC), status=status, tries=[attempt])
+
+
+# (fights, solutions) -> (talks finished, tries, reviews, kept, since)
+TALKS = [
+    ([], [], (0, 0, 0, 0, None)),
+    ([_fight("active", 3), _fight("stopped", 4)], [], (0, 0, 0, 0, None)),  # none finished
+    ([_fight("done", 9, finished=10)], [], (1, 0, 0, 0, date(2026, 11, 10))),
+    ([_fight("done", 9)], [], (1, 0, 0, 0, date(2026, 11, 9))),  # no end time: its start
+    ([], [_tried(12, "keep", "kept")], (0, 1, 1, 1, date(2026, 11, 12))),
+    (
+        [_fight("done", 14, finished=14), _fight("active", 2)],
+        [_tried(5, "another"), _tried(1, "keep", "stopped")],  # a set-aside one is not counted
+        (1, 1, 1, 0, date(2026, 11, 5)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("fights", "solutions", "expected"), TALKS)
+def test_talk_figures(fights, solutions, expected):
+    talks = core.talk_figures(fights, solutions)
+    got = (talks.fights, talks.tries.tried, talks.tries.reviewed, talks.tries.kept, talks.since)
+    assert got == expected
+
+
+def test_the_figures_count_the_talks_of_the_index():
+    index = JournalIndex([], ("Ana", "Ben"), fights=[_fight("done", 9)], solutions=[_tried(12)])
+    talks = figures(index, TODAY).talks
+    assert (talks.fights, talks.tries.tried, talks.since) == (1, 1, date(2026, 11, 9))

@@ -10,7 +10,7 @@ import pytest
 from closeness_tui.clock import FakeClock
 from closeness_tui.listening import TransitionError
 from closeness_tui.models import BOTH, Idea, Solution, Try
-from closeness_tui.solve import NEXT, STEPS, Solve, due, ranked
+from closeness_tui.solve import NEXT, STEPS, Solve, TryCounts, due, ranked
 
 START = datetime(2026, 11, 21, 19, 30).astimezone()
 TODAY = START.date()
@@ -199,11 +199,23 @@ def test_both_understood(status, ratings, expected):
     assert both_understood(_session(status, ratings)) is expected
 
 
+LATER = TODAY + timedelta(days=14)
+EARLY = TODAY - timedelta(days=30)
+
+# (status, [(outcome, trial begun?, started on)]) per solution -> the counts
 COUNTS = [
-    ([], (0, 0, 0)),
-    ([("trial", [""])], (1, 0, 0)),
-    ([("kept", ["adjust", "keep"]), ("trial", ["another", ""])], (4, 3, 1)),
-    ([("stopped", ["", ""])], (0, 0, 0)),
+    ([], TryCounts()),
+    ([("active", [("", False, TODAY)])], TryCounts()),  # chosen, its trial not yet set
+    ([("trial", [("", True, TODAY)])], TryCounts(tried=1, first=TODAY)),
+    (
+        [
+            ("kept", [("adjust", True, EARLY), ("keep", True, TODAY)]),
+            ("trial", [("another", True, TODAY), ("", True, TODAY)]),
+        ],
+        TryCounts(tried=4, reviewed=3, kept=1, adjusted=1, another=1, first=EARLY),
+    ),
+    ([("active", [("another", True, TODAY), ("", False, TODAY)])], TryCounts(1, 1, 0, 0, 1, TODAY)),
+    ([("stopped", [("", True, TODAY), ("keep", True, TODAY)])], TryCounts()),  # set aside
 ]
 
 
@@ -215,8 +227,16 @@ def test_counts_for_the_insights(solutions, expected):
         Solution(
             started_at=START,
             status=status,
-            tries=[Try(option=0, started_on=TODAY, review_on=TODAY, outcome=o) for o in outcomes],
+            tries=[
+                Try(
+                    option=0,
+                    started_on=on,
+                    review_on=on + timedelta(days=14 if began else 0),
+                    outcome=o,
+                )
+                for o, began, on in tries
+            ],
         )
-        for status, outcomes in solutions
+        for status, tries in solutions
     ]
     assert counts(records) == expected
