@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from closeness_tui.app import ClosenessApp, make_app
@@ -50,13 +53,25 @@ def pytest_configure(config: pytest.Config) -> None:
         )
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` starts two workers per core. The real-terminal and browser tests spend most of
+    their time waiting on another process's output, so while they wait a second worker per
+    core keeps the Pilot and unit tests going."""
+    return 2 * (os.cpu_count() or 1)
+
+
+def terminal_group(item: pytest.Item) -> str:
+    """The xdist group of a real-terminal test: one per test module."""
+    return "terminal-" + Path(str(item.path)).stem
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Real-terminal (tmux) tests run one after another on one worker (--dist loadgroup):
-    each starts the installed app and waits on the terminal's output, and two at once on a
-    two-core machine would only make each other's waits flaky."""
+    """Real-terminal (tmux) and browser tests run one module at a time per worker
+    (--dist loadgroup): a module's tests one after another, different modules side by side on
+    different workers, so at most one installed app per worker waits on its terminal."""
     for item in items:
         if item.get_closest_marker("e2e") is not None:
-            item.add_marker(pytest.mark.xdist_group("terminal"))
+            item.add_marker(pytest.mark.xdist_group(terminal_group(item)))
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +114,18 @@ def named_app(data_dir: Path, clock: FakeClock) -> ClosenessApp:
     """An app whose partners are already named: it opens on Home."""
     seed_names(data_dir)
     return build_app(data_dir, clock)
+
+
+WAIT_LIMIT = 10.0  # seconds of real time; a loaded CI machine, far beyond a normal wait
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], object], what: str = "") -> None:
+    """Pause until `condition()` is true: for a check after a key whose work goes through
+    several messages (or a worker), where one `pilot.pause()` is enough on an idle machine
+    but not always under load. Fails after WAIT_LIMIT seconds, saying what it waited for."""
+    deadline = time.monotonic() + WAIT_LIMIT
+    await pilot.pause()
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still waiting after {WAIT_LIMIT}s for {what or condition}")
+        await pilot.pause(0.02)

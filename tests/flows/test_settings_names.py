@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import msgspec
 import pytest
-from conftest import build_app
+from conftest import build_app, wait_until
 from textual.widgets import Input, Static, Switch
 
 from closeness_tui.app import DARK_THEME, LIGHT_THEME
@@ -43,8 +43,7 @@ async def test_edited_names_are_saved_and_greeted(named_app, data_dir):
         screen = await open_settings(named_app, pilot)
         screen.query_one("#first-name", Input).value = "  Anabel  "
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(named_app.screen, HomeScreen)
+        await wait_until(pilot, lambda: isinstance(named_app.screen, HomeScreen), "Home")
         greeting = named_app.screen.query_one("#greeting", Static).visual.plain
         assert greeting == "Hello, Anabel and Ben"
         assert any(n.message == "Saved." for n in named_app._notifications)
@@ -52,14 +51,12 @@ async def test_edited_names_are_saved_and_greeted(named_app, data_dir):
     assert raw_settings(data_dir)["partner_a"] == "Anabel"
 
 
+# Every rule of check_names is a table in tests/unit/test_partner_names.py; here one problem
+# in each box shows its words, keeps the focus there and saves nothing.
 @pytest.mark.parametrize(
     ("first", "second", "which", "words"),
     [
-        ("", "Ben", "first", "Please add a name"),
         ("   ", "Ben", "first", "Please add a name"),
-        ("Ana", "", "second", "Please add a name"),
-        ("x" * 41, "Ben", "first", "keep it to 40 characters"),
-        ("Ana", "b" * 41, "second", "keep it to 40 characters"),
         ("Sam", " sam ", "second", "the same"),
     ],
 )
@@ -91,15 +88,11 @@ async def test_too_long_is_said_while_typing(named_app):
         assert error_text(screen, "first") == ""
 
 
+# The table of names accepted (any script, NFC, markup soup) is in
+# tests/unit/test_partner_names.py; here one of them goes all the way to the disk.
 @pytest.mark.parametrize(
     ("first", "second"),
-    [
-        ("a" * 40, "b" * 40),
-        ("Ana 🌷", "🌙"),
-        ("שירה", "نور"),
-        ("Zoë", "Zoe\u0308 2"),  # combining diaeresis: NFC-normalised
-        ("[/]", "[@click=app.quit]x[/]"),
-    ],
+    [("Zoë 🌷", "[@click=app.quit]x[/] Zoe\u0308")],
 )
 async def test_names_in_any_script_are_accepted(named_app, data_dir, first, second):
     import unicodedata

@@ -1,10 +1,16 @@
 """The suite's own guards (tests/conftest.py): snapshot pictures are rewritten only when
-asked for twice, and the real-terminal tests share one worker."""
+asked for twice, a real-terminal module's tests share one worker, and `-n auto` runs two
+workers per core."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import UPDATE_SNAPSHOTS, pytest_collection_modifyitems, pytest_configure
+from conftest import (
+    UPDATE_SNAPSHOTS,
+    pytest_collection_modifyitems,
+    pytest_configure,
+    pytest_xdist_auto_num_workers,
+)
 
 
 class Config:
@@ -39,7 +45,8 @@ def test_snapshot_update_needs_the_env_var(monkeypatch, update, env, refused):
 
 
 class Item:
-    def __init__(self, *markers: str) -> None:
+    def __init__(self, path: str, *markers: str) -> None:
+        self.path = path
         self.markers = [getattr(pytest.mark, name).mark for name in markers]
 
     def get_closest_marker(self, name: str):
@@ -49,9 +56,23 @@ class Item:
         self.markers.append(marker.mark)
 
 
-def test_terminal_tests_share_one_worker():
-    terminal, pilot = Item("e2e"), Item()
-    pytest_collection_modifyitems([terminal, pilot])
-    group = terminal.get_closest_marker("xdist_group")
-    assert group is not None and group.args == ("terminal",)
-    assert pilot.get_closest_marker("xdist_group") is None
+def group_of(item: Item) -> str | None:
+    group = item.get_closest_marker("xdist_group")
+    return None if group is None else group.args[0]
+
+
+def test_a_terminal_modules_tests_share_one_worker_and_modules_spread():
+    drafts_1 = Item("tests/e2e/test_drafts_terminal.py", "e2e")
+    drafts_2 = Item("tests/e2e/test_drafts_terminal.py", "e2e")
+    web = Item("tests/e2e/test_web_browser.py", "e2e")
+    pilot = Item("tests/flows/test_first_run.py")
+    pytest_collection_modifyitems([drafts_1, drafts_2, web, pilot])
+    assert group_of(drafts_1) == group_of(drafts_2) == "terminal-test_drafts_terminal"
+    assert group_of(web) == "terminal-test_web_browser"
+    assert group_of(pilot) is None
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(None, 2), (1, 2), (2, 4), (8, 16)])
+def test_auto_runs_two_workers_per_core(monkeypatch, cores, workers):
+    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    assert pytest_xdist_auto_num_workers(None) == workers
