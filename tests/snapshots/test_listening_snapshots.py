@@ -1,4 +1,5 @@
-"""Snapshots of the listening session's main steps at 80x24 and 120x40.
+"""Snapshots of the listening session's main steps at 80x24, and Ana's turn also at 120x40
+(where the topic and her note show too; the other steps only grow wider there).
 
 Each test's docstring says what a reviewer should see. The fake clock gives the time, so the
 countdown digits and the break's return time are the same on every run.
@@ -18,6 +19,7 @@ from closeness_tui.models import Statement
 from closeness_tui.store import Store
 
 SIZES = [(80, 24), (120, 40)]
+SMALL = [(80, 24)]  # the rest of each step's picture at 120x40 said nothing the 80x24 one does not
 NOTE = "I feel tired when the weekend fills up with chores; I need a slow Sunday morning."
 
 
@@ -64,7 +66,7 @@ async def to_rating(pilot) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SMALL, ids=["80x24"])
 def test_setup(size, data_dir, snap_compare):
     """The set-up screen: title and intro, the topic "Weekends" typed, Ana and Ben as the
     choice of first speaker, 3 min chosen of 2/3/5/10/other, rounds 1-5 with 2 chosen.
@@ -89,7 +91,7 @@ def test_speaker_turn(size, data_dir, snap_compare):
     assert snap_compare(app, terminal_size=size, run_before=run)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SMALL, ids=["80x24"])
 def test_speaker_turn_time_up(size, data_dir, snap_compare):
     """Ana went 12 seconds past her 3 minutes: the digits read +0:12 in the warning colour
     and the status asks her to finish her sentence and press Enter; nothing is cut off."""
@@ -103,7 +105,7 @@ def test_speaker_turn_time_up(size, data_dir, snap_compare):
     assert snap_compare(app, terminal_size=size, run_before=run)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SMALL, ids=["80x24"])
 def test_summary(size, data_dir, snap_compare):
     """Ben writes his summary: "Ben, what did you hear Ana say?", the hint (ctrl+s asks Ana,
     ctrl+n adds a starter), the box pre-filled with "What I heard is ", and the sentence
@@ -112,7 +114,7 @@ def test_summary(size, data_dir, snap_compare):
     assert snap_compare(app, terminal_size=size, run_before=to_summary)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SMALL, ids=["80x24"])
 def test_rating(size, data_dir, snap_compare):
     """Ana rates Ben's summary: "Ana, did Ben get it?", his words shown exactly (brackets and
     the coffee emoji intact) in a box, then Got it / Partly / Not quite buttons."""
@@ -120,7 +122,7 @@ def test_rating(size, data_dir, snap_compare):
     assert snap_compare(app, terminal_size=size, run_before=to_rating)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SMALL, ids=["80x24"])
 def test_break(size, data_dir, snap_compare):
     """A break taken during Ben's summary: "Taking a break", calm words, a 20:00 countdown
     in large digits, "You'll come back at 19:52.", the breathing cue, the minutes box (20),
@@ -135,7 +137,7 @@ def test_break(size, data_dir, snap_compare):
     assert snap_compare(app, terminal_size=size, run_before=run)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SMALL, ids=["80x24"])
 def test_close(size, data_dir, snap_compare):
     """The closing lines after a one-round session: "Before you finish", a line for Ana and
     one for Ben (Ana's already typed, with Hebrew and an emoji), and "Finish and save"."""

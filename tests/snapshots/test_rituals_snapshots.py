@@ -1,4 +1,5 @@
-"""Snapshots of the ritual screens at 80x24 and 120x40, with six weeks of history.
+"""Snapshots of the ritual screens at 80x24 (the planner also at 120x40), with six weeks of
+history.
 
 History (seeded through the real store): since Sat 10 Oct 2026 a daily gratitude exchange,
 a Friday date at 19:30 (a bracketed, emoji name) and a nightly check-in at 21:30 with a
@@ -17,6 +18,7 @@ from closeness_tui.models import Ritual, RitualMark
 from closeness_tui.store import Store
 
 SIZES = [(80, 24), (120, 40)]
+SMALL = [(80, 24)]  # the grid one week back and the detail: 120x40 showed nothing new
 
 
 def seed_history(data_dir) -> None:
@@ -93,7 +95,7 @@ def test_planner_this_week(snap_compare, data_dir, size):
     assert snap_compare(snapshot_app(data_dir), terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SMALL, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_week_grid_last_week(snap_compare, data_dir, size):
     """The week grid one week back (Mon 9 Nov to Sun 15 Nov 2026), every day in the past:
     no "(this week)", "Planned that week", no tinted column, each occurrence ✓, – or a dim
@@ -109,7 +111,7 @@ def test_week_grid_last_week(snap_compare, data_dir, size):
     assert snap_compare(snapshot_app(data_dir), terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SMALL, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_ritual_detail(snap_compare, data_dir, size):
     """The detail of the nightly check-in: its name, the template's why in italics, When
     ("Every day, at 21:30"), How long, Who leads ("Either of you"), Since, Next; the how-to
