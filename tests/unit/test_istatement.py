@@ -353,7 +353,7 @@ WORDY = st.text(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(st.text(max_size=300), WORDY))
 def test_review_never_fails_and_offsets_stay_inside_any_text(text):
     for f in review(text):
@@ -361,7 +361,7 @@ def test_review_never_fails_and_offsets_stay_inside_any_text(text):
         assert f.message and f.suggestion
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=80), st.text(max_size=80), st.text(max_size=80), st.text(max_size=80))
 def test_compose_never_fails_and_spans_hold_the_tidied_parts(feeling, situation, need, request):
     for form in ("short", "long"):

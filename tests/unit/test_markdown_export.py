@@ -67,7 +67,7 @@ def test_partner_text_reads_exactly_as_written(text):
     assert shown(md_quote(text)) == text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.text(
         alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Co", "Cn")),

@@ -456,7 +456,7 @@ def test_minutes_words_and_templates():
     month_day=st.integers(1, 31),
     nth=st.sampled_from([1, 2, 3, 4, -1]),
 )
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_windowed_expansion_matches_expanding_from_the_start(
     start, offset, span, kind, days, interval, month_day, nth
 ):
