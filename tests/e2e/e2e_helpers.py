@@ -81,3 +81,18 @@ def wait_until_gone(pid: int, timeout: float = STEP_TIMEOUT) -> None:
             return
         time.sleep(0.05)
     raise AssertionError(f"process {pid} still running after {timeout}s")
+
+
+def wait_for_cursor_at(tui: Tui, text: str, timeout: float = STEP_TIMEOUT) -> None:
+    """Wait until the terminal's cursor sits on the first letter of `text` on screen: an empty
+    text box holding the focus puts it where its placeholder starts. Steady under load, where
+    a fixed pause before typing is sometimes too short and the letters go elsewhere."""
+    deadline = time.monotonic() + timeout
+    while True:
+        x, y = tui.cursor()
+        lines = tui.screen().splitlines()
+        if y < len(lines) and lines[y].find(text) == x:
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the cursor is not at {text!r} after {timeout}s (at {x},{y})")
+        time.sleep(0.05)

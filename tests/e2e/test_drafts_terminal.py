@@ -9,12 +9,19 @@ import signal
 import time
 
 import pytest
-from e2e_helpers import STEP_TIMEOUT, complete_first_run, start, wait_until_gone
+from e2e_helpers import (
+    STEP_TIMEOUT,
+    complete_first_run,
+    start,
+    wait_for_cursor_at,
+    wait_until_gone,
+)
 
 pytestmark = [pytest.mark.e2e]
 
 SUMMARY = "What I heard is you miss our wa"  # cut off mid-word
 WEEKLY = "You made tea for me on Tuesday even thou"
+PLACEHOLDER = "You walked the dog"  # the appreciations' example, shown in the empty boxes
 
 
 def to_summary(tui) -> None:
@@ -83,7 +90,7 @@ def test_weekly_words_survive_sighup(tmp_path):
         time.sleep(0.5)
         tui.send("w")
         tui.wait_for("Appreciations", STEP_TIMEOUT)
-        time.sleep(1.5)  # the first box takes focus once the step is shown
+        wait_for_cursor_at(tui, PLACEHOLDER)  # the first box takes focus once the step is shown
         tui.type(WEEKLY)
         tui.wait_for("even thou", STEP_TIMEOUT)
         os.kill(pid, signal.SIGHUP)

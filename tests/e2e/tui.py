@@ -2,7 +2,7 @@
 
 Copied from the project's shared tools (shared/tools/tui.py) so the tests do not depend on
 where that folder sits. Standard library + tmux only. Added here: `display()` (reads a tmux
-format such as "#{alternate_on}", to check the terminal was given back).
+format such as "#{alternate_on}", to check the terminal was given back) and `cursor()`.
 """
 
 from __future__ import annotations
@@ -91,6 +91,11 @@ class Tui:
             capture_output=True,
             text=True,
         ).stdout.strip()
+
+    def cursor(self) -> tuple[int, int]:
+        """Where the terminal's cursor is (x, y): Textual puts it in the focused text box."""
+        x, y = self.display("#{cursor_x} #{cursor_y}").split()
+        return int(x), int(y)
 
     def exited(self) -> bool:
         return "__EXITED__" in self.screen()
