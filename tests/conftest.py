@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -129,3 +131,32 @@ async def wait_until(pilot: Pilot, condition: Callable[[], object], what: str = 
         if time.monotonic() > deadline:
             raise AssertionError(f"still waiting after {WAIT_LIMIT}s for {what or condition}")
         await pilot.pause(0.02)
+
+
+@dataclass(frozen=True)
+class Said:
+    """One notice the app gave, as asked for (a toast may already have timed out)."""
+
+    message: str
+    severity: str
+    title: str
+
+
+@pytest.fixture(autouse=True)
+def _notices_kept(monkeypatch):
+    """Every notice is also kept in a list for the test: a toast times out in real time,
+    so under load it may be gone before the test looks (the notice was still given)."""
+    original = App.notify
+
+    def notify(self, message, *, title="", severity="information", **kwargs):
+        self.__dict__.setdefault("_notices_said", []).append(
+            Said(str(message), str(severity), str(title))
+        )
+        return original(self, message, title=title, severity=severity, **kwargs)
+
+    monkeypatch.setattr(App, "notify", notify)
+
+
+def notices(app: App) -> list[Said]:
+    """The notices the app gave so far, oldest first."""
+    return list(app.__dict__.get("_notices_said", []))

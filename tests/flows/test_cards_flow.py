@@ -8,7 +8,7 @@ import random
 from datetime import timedelta
 
 from checkins_seed import HEBREW
-from conftest import build_app, seed_names
+from conftest import build_app, notices, seed_names
 from textual.widgets import Button, Input, Select, Static
 
 from closeness_tui.cards import cards_of
@@ -61,7 +61,7 @@ async def test_ten_minutes_of_cards_taking_turns(named_app, data_dir, clock):
             assert screen.session.current is not None
             seen.append(screen.session.current.id)
             if n == 3:  # said kindly, right away (toasts go after a few seconds)
-                assert any("always fine" in note.message for note in app._notifications)
+                assert any("always fine" in note.message for note in notices(app))
         assert whos[:4] == [
             "Ana asks, Ben answers",
             "Ben asks, Ana answers",

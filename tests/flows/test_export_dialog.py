@@ -3,6 +3,7 @@ says in plain words why a file could not be written, and writes nothing when emp
 
 from __future__ import annotations
 
+from conftest import notices
 from test_rituals_flow import add_from_template, open_planner
 from textual.widgets import Button, Input
 
@@ -23,7 +24,7 @@ async def export_to(pilot, path: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def said(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(str(n.message) for n in app._notifications)
+    return "\n".join(str(n.message) for n in notices(app))
 
 
 async def test_an_existing_file_is_replaced_only_when_the_couple_says_so(named_app, tmp_path):

@@ -4,6 +4,7 @@ both have written, then the two stand side by side, exactly as written."""
 from __future__ import annotations
 
 from checkins_seed import HEBREW, TRICKY
+from conftest import notices
 from textual.widgets import Input, Static, TextArea
 
 from closeness_tui.models import CheckIn
@@ -44,7 +45,7 @@ async def test_gratitude_hidden_until_both_wrote(named_app, data_dir):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.turn == 0
-        assert any("a few words first" in n.message for n in app._notifications)
+        assert any("a few words first" in n.message for n in notices(app))
         screen.query_one("#thanks-0", TextArea).text = TRICKY + " You made tea when I came home"
         await pilot.pause()
         assert screen.query_one("#nudge-0", Static).visual.plain == ""
@@ -96,7 +97,7 @@ async def test_huge_text_and_control_characters_are_kept_kindly(named_app, data_
         screen.query_one("#thanks-0", TextArea).text = huge
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert any("only the first 20,000" in n.message for n in app._notifications)
+        assert any("only the first 20,000" in n.message for n in notices(app))
         screen.query_one("#thanks-1", TextArea).text = "You\x1b]0;pwned\x07 laughed [/] at my joke"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from conftest import notices
 from textual.widgets import Input, OptionList, RadioButton, Static, TextArea
 
 from closeness_tui.istatement import review
@@ -29,7 +30,7 @@ def plain(screen, selector: str) -> str:
 
 
 def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in notices(app)]
 
 
 async def type_into(pilot, selector: str, text: str) -> None:

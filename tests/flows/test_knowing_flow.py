@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from checkins_seed import HEBREW, TRICKY
-from conftest import build_app, seed_names
+from conftest import build_app, notices, seed_names
 from test_gratitude_flow import _visible_text
 from test_listening_text import begin
 from textual.widgets import Checkbox, Input, OptionList, Select, Static, Switch, TextArea
@@ -70,7 +70,7 @@ async def test_question_of_the_day_hidden_until_both(data_dir, clock):
         assert TRICKY not in _visible_text(screen)
         await pilot.press("ctrl+s")  # nothing written yet
         await pilot.pause()
-        assert any("a few words first" in n.message for n in app._notifications)
+        assert any("a few words first" in n.message for n in notices(app))
         screen.query_one("#question-answer", TextArea).text = HEBREW
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -137,7 +137,7 @@ async def test_profile_filled_together_keeps_dated_history(data_dir, clock):
         assert "Last filled in on Tue 24 Nov 2026" in plain(screen, "#profile-last")
         await pilot.press("ctrl+s")  # the same again: not a new version
         await pilot.pause()
-        assert any("Nothing has changed" in n.message for n in app._notifications)
+        assert any("Nothing has changed" in n.message for n in notices(app))
     first, second = sorted(stored(data_dir, Profile), key=lambda p: p.saved_at)
     assert first.love[0] == "touch" and first.flooded == ["space"]
     assert (first.stress, first.hopes) == ("music [loud] 🎧", HEBREW)

@@ -6,7 +6,7 @@ time of day and show long waits in hours, the agreed break signal is shown."""
 from __future__ import annotations
 
 import pytest
-from conftest import build_app, seed_names
+from conftest import build_app, notices, seed_names
 from listening_helpers import kept_words, tick
 from textual.widgets import Digits, Input, Static, TextArea
 
@@ -148,7 +148,7 @@ async def test_stop_turns_keeps_the_unsent_summary_and_says_so(data_dir, clock):
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, ClosingScreen)
-        assert any("marked as not sent" in n.message for n in app._notifications)
+        assert any("marked as not sent" in n.message for n in notices(app))
     (summary,) = stored(data_dir).turns[0].summaries
     assert summary.unsent and summary.text == "What I heard is you [need] rest"
     assert kept_words(data_dir, "listening:") == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from checkins_seed import HEBREW, TRICKY
-from conftest import build_app, seed_names
+from conftest import build_app, notices, seed_names
 from textual.widgets import Input, Static, TextArea
 
 from closeness_tui.models import CheckIn, Ritual, RitualMark
@@ -66,7 +66,7 @@ async def test_nightly_checkin_end_to_end(data_dir, clock):
         app.clock.advance(6 * 60)
         await pilot.pause(0.7)
         assert "0:00" in screen.query_one("#timer", Static).visual.plain
-        assert any("minutes are up" in n.message for n in app._notifications)
+        assert any("minutes are up" in n.message for n in notices(app))
         await pilot.press("ctrl+s")
         await pilot.pause()
         # Ben reads exactly what Ana wrote and answers with one line.
@@ -89,7 +89,7 @@ async def test_nightly_checkin_end_to_end(data_dir, clock):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CheckinsScreen)
-        assert any("kept in the journal" in n.message for n in app._notifications)
+        assert any("kept in the journal" in n.message for n in notices(app))
     with Store.open(data_dir, read_only=True) as store:
         (checkin,) = store.all(CheckIn)
         marks = store.all(RitualMark)
@@ -116,7 +116,7 @@ async def test_nothing_written_keeps_nothing(named_app, data_dir):
             await pilot.press("ctrl+s")
             await pilot.pause()
         assert isinstance(app.screen, CheckinsScreen)
-        assert any("nothing to keep" in n.message for n in app._notifications)
+        assert any("nothing to keep" in n.message for n in notices(app))
     with Store.open(data_dir, read_only=True) as store:
         assert store.all(CheckIn) == []
 

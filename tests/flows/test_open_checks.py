@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import msgspec
 import pytest
-from conftest import build_app, seed_names
+from conftest import build_app, notices, seed_names
 
 from closeness_tui.models import Statement
 from closeness_tui.screens.home import HomeScreen
@@ -183,7 +183,7 @@ async def test_data_open_to_others_is_made_private_and_the_couple_is_told(data_d
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         await pilot.pause()
-        said = [str(n.message) for n in app._notifications]
+        said = [str(n.message) for n in notices(app)]
         assert any("could be read by other people" in m for m in said), said
         assert any("the data folder (drwxrwxrwx)" in m for m in said), said
         assert any("closeness.json (-rw-rw-rw-)" in m for m in said), said
@@ -210,7 +210,7 @@ async def test_a_backup_that_could_not_be_written_is_said(data_dir, clock, monke
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        said = [str(n.message) for n in app._notifications]
+        said = [str(n.message) for n in notices(app)]
         assert any("backup copy could not be written" in m for m in said), said
         assert any("No space left on device" in m for m in said), said
         assert isinstance(app.screen, HomeScreen)

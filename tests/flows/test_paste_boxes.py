@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import notices as notices_given
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual import events
@@ -27,7 +28,7 @@ async def paste(app: App[None], selector: str, text: str, pilot) -> None:  # typ
 
 
 def notices(app: App[None]) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in notices_given(app)]
 
 
 @pytest.mark.parametrize(

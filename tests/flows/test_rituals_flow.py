@@ -8,7 +8,7 @@ from __future__ import annotations
 import stat
 from datetime import date, timedelta
 
-from conftest import build_app, seed_names
+from conftest import build_app, notices, seed_names
 from icalendar import Calendar
 from textual.widgets import Button, DataTable, Input, OptionList, Select, Static
 
@@ -85,7 +85,7 @@ async def test_add_from_template_mark_done_and_undo(named_app, data_dir):
         await pilot.press("right", "space")
         await pilot.pause()
         assert stored(data_dir, RitualMark) == []
-        assert any("still ahead" in n.message for n in app._notifications)
+        assert any("still ahead" in n.message for n in notices(app))
     (ritual,) = stored(data_dir, Ritual)
     assert (ritual.template, ritual.time_of_day, ritual.weekdays) == (
         "nightly",
@@ -465,7 +465,7 @@ async def test_untrusted_words_are_kept_exactly_and_huge_notes_capped_kindly(nam
         app.screen.query_one("#note-input", Input).value = "ב" * 20_000
         await pilot.press("enter")
         await pilot.pause()
-        assert any("only the first 2,000" in n.message for n in app._notifications)
+        assert any("only the first 2,000" in n.message for n in notices(app))
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, RitualDetailScreen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import msgspec
 import pytest
-from conftest import build_app, wait_until
+from conftest import build_app, notices, wait_until
 from textual.widgets import Input, Static, Switch
 
 from closeness_tui.app import DARK_THEME, LIGHT_THEME
@@ -46,7 +46,7 @@ async def test_edited_names_are_saved_and_greeted(named_app, data_dir):
         await wait_until(pilot, lambda: isinstance(named_app.screen, HomeScreen), "Home")
         greeting = named_app.screen.query_one("#greeting", Static).visual.plain
         assert greeting == "Hello, Anabel and Ben"
-        assert any(n.message == "Saved." for n in named_app._notifications)
+        assert any(n.message == "Saved." for n in notices(named_app))
     assert names_on_disk(data_dir) == ("Anabel", "Ben")
     assert raw_settings(data_dir)["partner_a"] == "Anabel"
 

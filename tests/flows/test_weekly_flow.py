@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from checkins_seed import HEBREW, TRICKY
-from conftest import build_app, seed_names
+from conftest import build_app, notices, seed_names
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static, TextArea
 
@@ -76,7 +76,7 @@ async def _first_week(app) -> None:
         ]
         await _next(pilot)
         assert isinstance(app.screen, CheckinsScreen)
-        assert any("weekly check-in is kept" in n.message for n in app._notifications)
+        assert any("weekly check-in is kept" in n.message for n in notices(app))
 
 
 async def test_weekly_checkin_records_promises_and_looks_back_a_week_later(data_dir, clock):
@@ -158,7 +158,7 @@ async def test_weekly_checkin_records_promises_and_looks_back_a_week_later(data_
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await _open_weekly(pilot)
-        assert any("where you left off" in n.message for n in app._notifications)
+        assert any("where you left off" in n.message for n in notices(app))
         assert "Appreciations (2 of 7)" in _title(screen)
         assert screen.query_one("#goal-shared", TextArea).text == "Save for the trip"
         assert screen.query_one("#goal-personal-1", TextArea).text == "Run 5k"
