@@ -63,14 +63,17 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 
 def terminal_group(item: pytest.Item) -> str:
-    """The xdist group of a real-terminal test: one per test module."""
-    return "terminal-" + Path(str(item.path)).stem
+    """The xdist group of an e2e test: the browser's (test_web_*) or the terminal's. Each
+    group runs one test at a time on one worker, so at most one installed app waits on tmux
+    and one on the browser at any moment: more side by side made each other's waits flaky
+    on two cores."""
+    return "browser" if Path(str(item.path)).stem.startswith("test_web") else "terminal"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Real-terminal (tmux) and browser tests run one module at a time per worker
-    (--dist loadgroup): a module's tests one after another, different modules side by side on
-    different workers, so at most one installed app per worker waits on its terminal."""
+    """Real-terminal (tmux) and browser tests run in two groups (--dist loadgroup): each
+    group's tests one after another on one worker, the two groups side by side, while the
+    other workers run the Pilot and unit tests."""
     for item in items:
         if item.get_closest_marker("e2e") is not None:
             item.add_marker(pytest.mark.xdist_group(terminal_group(item)))

@@ -1,5 +1,5 @@
 """The suite's own guards (tests/conftest.py): snapshot pictures are rewritten only when
-asked for twice, a real-terminal module's tests share one worker, and `-n auto` runs two
+asked for twice, the real-terminal tests share one worker and the browser tests another, and `-n auto` runs two
 workers per core."""
 
 from __future__ import annotations
@@ -61,14 +61,16 @@ def group_of(item: Item) -> str | None:
     return None if group is None else group.args[0]
 
 
-def test_a_terminal_modules_tests_share_one_worker_and_modules_spread():
+def test_terminal_tests_share_one_worker_and_browser_tests_another():
     drafts_1 = Item("tests/e2e/test_drafts_terminal.py", "e2e")
     drafts_2 = Item("tests/e2e/test_drafts_terminal.py", "e2e")
     web = Item("tests/e2e/test_web_browser.py", "e2e")
+    server = Item("tests/e2e/test_web_server.py", "e2e")
+    listening = Item("tests/e2e/test_listening_terminal.py", "e2e")
     pilot = Item("tests/flows/test_first_run.py")
-    pytest_collection_modifyitems([drafts_1, drafts_2, web, pilot])
-    assert group_of(drafts_1) == group_of(drafts_2) == "terminal-test_drafts_terminal"
-    assert group_of(web) == "terminal-test_web_browser"
+    pytest_collection_modifyitems([drafts_1, drafts_2, web, server, listening, pilot])
+    assert group_of(drafts_1) == group_of(drafts_2) == group_of(listening) == "terminal"
+    assert group_of(web) == group_of(server) == "browser"
     assert group_of(pilot) is None
 
 
