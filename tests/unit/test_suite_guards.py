@@ -1,6 +1,6 @@
 """The suite's own guards (tests/conftest.py): snapshot pictures are rewritten only when
-asked for twice, the real-terminal tests share one worker and the browser tests another, and `-n auto` runs two
-workers per core."""
+asked for twice, the real-terminal tests share one worker and the browser tests another,
+and `-n auto` runs two workers per core."""
 
 from __future__ import annotations
 
