@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -46,7 +47,10 @@ def entry_bindings() -> list[Binding]:
     ]
 
 
-def entry_prompt(entry: HomeEntry) -> Content:
+def entry_prompt(entry: HomeEntry, *, compact: bool = False) -> Content:
+    """Key and title, then the blurb on a line of its own; the title alone when compact."""
+    if compact:
+        return Content.assemble((f" {entry.key} ", "bold"), " ", (entry.title, "bold"))
     return Content.assemble(
         (f" {entry.key} ", "bold"),
         " ",
@@ -105,10 +109,52 @@ class HomeScreen(ClosenessScreen):
         )
 
     def _options(self) -> list[Option]:
-        return [Option(entry_prompt(e), id=e.screen) for e in entries()]
+        compact = self.has_class("-compact")
+        return [Option(entry_prompt(e, compact=compact), id=e.screen) for e in entries()]
 
     def on_mount(self) -> None:
         self.query_one("#entries", OptionList).focus()
+        # Whatever changes Home's height (today's rituals, the waiting line, the question of
+        # the day, long names, the terminal's size) changes this column's virtual size.
+        # (Not a Resize handler on the screen: in the browser that fed a resize loop.)
+        self.watch(self.query_one("#home"), "virtual_size", self._fit, init=False)
+
+    _sized = Size(0, 0)
+
+    def _fit(self) -> None:
+        """Entries on two lines (title, then blurb) while all of Home fits; one line each
+        (the blurbs stay in help and tooltips) once today's rituals, the waiting line and the
+        therapist's note would sit below the fold. Smaller still (60x20), the list of entries
+        gives up rows (it scrolls) so that the greeting and a line about something waiting
+        are never pushed out of sight. Only a new terminal size makes it roomy again, so it
+        never flips back and forth."""
+        listed = self.query_one("#entries", OptionList)
+        if self.app.size != self._sized:
+            self._sized = self.app.size
+            if self.has_class("-compact") or listed.styles.max_height is not None:
+                listed.styles.max_height = None
+                self._set_compact(False)  # a new size: roomy again, then fit (called again)
+                return
+        home = self.query_one("#home", Vertical)
+        room = self.size.height - sum(
+            w.outer_size.height for w in (self.query_one(Header), self.query_one(Footer))
+        )
+        if home.virtual_size.height > room and not self.has_class("-compact"):
+            self._set_compact(True)
+            return
+        over = home.max_scroll_y
+        if over > 0:
+            listed.styles.max_height = max(6, listed.outer_size.height - over)
+            home.scroll_home(animate=False)
+
+    def _set_compact(self, compact: bool) -> None:
+        if compact == self.has_class("-compact"):
+            return
+        self.set_class(compact, "-compact")
+        listed = self.query_one("#entries", OptionList)
+        highlighted = listed.highlighted
+        listed.set_options(self._options())
+        listed.highlighted = highlighted
 
     def on_screen_resume(self) -> None:
         # Also when Home is first shown (so the waiting line is worked out once, here).
@@ -148,24 +194,6 @@ class HomeScreen(ClosenessScreen):
         line = self.query_one("#listening-waiting", Static)
         line.update(waiting or "")
         line.display = waiting is not None
-        self._refit()
-
-    def on_resize(self) -> None:
-        self._refit()
-
-    def _refit(self) -> None:
-        self.query_one("#entries", OptionList).styles.max_height = None
-        self.call_after_refresh(self._fit)
-
-    def _fit(self) -> None:
-        """On a small terminal the list of entries gives up rows (it scrolls) so that the
-        greeting and a line about something waiting are never pushed out of sight."""
-        home = self.query_one("#home", Vertical)
-        over = home.max_scroll_y
-        if over > 0:
-            entries = self.query_one("#entries", OptionList)
-            entries.styles.max_height = max(6, entries.outer_size.height - over)
-            home.scroll_home(animate=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

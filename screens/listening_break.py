@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Button, Digits, Footer, Header, Input, Label, Static
 
 from closeness_tui.listening import (
@@ -94,6 +95,39 @@ class BreakScreen(ClosenessScreen):
         self.query_one("#resume", Button).focus()
         self.refresh_break()
         self.set_interval(0.25, self.refresh_break)
+        # A signal line, both partners' calm hints, a note under the box or the terminal's size
+        # change the page's virtual size: fit it again then (not from a Resize handler on the
+        # screen: in the browser that fed a resize loop).
+        self.watch(self.query_one("#break"), "virtual_size", self._fit, init=False)
+
+    _sized = Size(0, 0)
+
+    def _fit(self) -> None:
+        """Three-row buttons and box while everything fits; one-row ones when the page would
+        push the buttons below the fold (both calm hints at 80x24). Only a new terminal size
+        makes it roomy again, so it never flips back and forth."""
+        if self.app.size != self._sized:
+            self._sized = self.app.size
+            if self.has_class("-compact"):
+                self._set_compact(False)  # a new size: roomy again, then fit (called again)
+                return
+        page = self.query_one("#break")
+        if page.virtual_size.height > page.scrollable_content_region.height:
+            self._set_compact(True)
+            # Still taller than the terminal (below 24 rows): keep the focused button in view.
+            self.call_after_refresh(self._focused_in_view)
+
+    def _focused_in_view(self) -> None:
+        if self.focused is not None:
+            self.focused.scroll_visible(animate=False)
+
+    def _set_compact(self, compact: bool) -> None:
+        if compact == self.has_class("-compact"):
+            return
+        self.set_class(compact, "-compact")
+        for button in self.query("#answers Button").results(Button):
+            button.compact = compact
+        self.query_one("#break-minutes", LineBox).compact = compact
 
     def _breath(self) -> str:
         words = listening_text().break_

@@ -63,24 +63,27 @@ class NightlyScreen(DraftingScreen):
         yield Static(id="timer", classes="muted")
         with ContentSwitcher(initial="step-0", id="steps"):
             for i, step in enumerate(self.steps):
-                with VerticalScroll(id=f"step-{i}", classes="step"):
-                    yield Static(id=f"intro-{i}", classes="intro")
-                    if step.kind == "write":
-                        for q, question in enumerate(text.questions):
-                            yield Label(Content(question), classes="question")
-                            yield TextBox(
-                                id=f"answer-{step.writer}-{q}",
-                                classes="answer",
-                                placeholder=text.placeholder,
+                with Vertical(id=f"step-{i}", classes="step"):
+                    # Continue below the scrolling questions: in view at 80x24 and last in
+                    # the focus order (inside the scroll it sat below the fold).
+                    with VerticalScroll(classes="step-body"):
+                        yield Static(id=f"intro-{i}", classes="intro")
+                        if step.kind == "write":
+                            for q, question in enumerate(text.questions):
+                                yield Label(Content(question), classes="question")
+                                yield TextBox(
+                                    id=f"answer-{step.writer}-{q}",
+                                    classes="answer",
+                                    placeholder=text.placeholder,
+                                )
+                        else:
+                            yield Static(id=f"read-{i}", classes="read")
+                            yield Label(Content(text.reply_label), classes="question")
+                            yield LineBox(
+                                id=f"reply-{step.reader}",
+                                placeholder=text.reply_placeholder,
+                                max_length=LINE_MAX,
                             )
-                    else:
-                        yield Static(id=f"read-{i}", classes="read")
-                        yield Label(Content(text.reply_label), classes="question")
-                        yield LineBox(
-                            id=f"reply-{step.reader}",
-                            placeholder=text.reply_placeholder,
-                            max_length=LINE_MAX,
-                        )
                     with Vertical(classes="buttons"):
                         yield Button(
                             Content(text.continue_label),

@@ -56,6 +56,7 @@ class SettingsScreen(DraftingScreen):
                     id="week-start",
                 )
                 yield Label(Content(text.week_starts_on), id="week-start-label")
+        with Horizontal(id="save-row"):  # below the scroll: in view whatever the form shows
             yield Button(Content(text.save), id="save", variant="primary", compact=True)
         yield Footer()
 

@@ -8,7 +8,7 @@ from string import Template
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import DescendantBlur, DescendantFocus
 from textual.widget import Widget
@@ -139,41 +139,42 @@ class StatementBuilderScreen(DraftingScreen):
         names = self.capp.settings.names
         yield Header()
         with Horizontal(id="columns"):
-            with VerticalScroll(id="form-column"):
-                yield Label(Content(words.whose), classes="part-label")
-                with RadioSet(id="whose", compact=True):
-                    for seat in (0, 1):
-                        yield RadioButton(
-                            Content(names[seat]),
-                            value=self.initial_author == seat,
-                            id=f"seat-{seat}",
+            with Vertical(id="form-side"):
+                with VerticalScroll(id="form-column"):
+                    yield Label(Content(words.whose), classes="part-label")
+                    with RadioSet(id="whose", compact=True):
+                        for seat in (0, 1):
+                            yield RadioButton(
+                                Content(names[seat]),
+                                value=self.initial_author == seat,
+                                id=f"seat-{seat}",
+                            )
+                    for part in PARTS:
+                        yield Label(Content(getattr(words, f"{part}_label")), classes="part-label")
+                        box = VocabInput if part in VOCAB_PARTS else Input
+                        yield box(
+                            getattr(self.initial, part),
+                            placeholder=getattr(words, f"{part}_placeholder"),
+                            id=part,
+                            compact=True,
                         )
-                for part in PARTS:
-                    yield Label(Content(getattr(words, f"{part}_label")), classes="part-label")
-                    box = VocabInput if part in VOCAB_PARTS else Input
-                    yield box(
-                        getattr(self.initial, part),
-                        placeholder=getattr(words, f"{part}_placeholder"),
-                        id=part,
-                        compact=True,
-                    )
-                    yield Static(
-                        Content.styled(getattr(words, f"{part}_hint"), "$text-muted"),
-                        id=f"{part}-hint",
-                        classes="hint",
-                    )
-                    if part in VOCAB_PARTS:
-                        yield OptionList(id=f"{part}-vocab", classes="vocab", compact=True)
-                yield Label(Content(words.form_label), classes="part-label")
-                forms = istatement_text().forms
-                with RadioSet(id="form", compact=True):
-                    for name in ("short", "long"):
-                        yield RadioButton(
-                            Content(forms[name].title),
-                            value=self.initial_form == name,
-                            id=f"form-{name}",
+                        yield Static(
+                            Content.styled(getattr(words, f"{part}_hint"), "$text-muted"),
+                            id=f"{part}-hint",
+                            classes="hint",
                         )
-                with Horizontal(id="save-row"):  # docked: Save stays in view at 80x24
+                        if part in VOCAB_PARTS:
+                            yield OptionList(id=f"{part}-vocab", classes="vocab", compact=True)
+                    yield Label(Content(words.form_label), classes="part-label")
+                    forms = istatement_text().forms
+                    with RadioSet(id="form", compact=True):
+                        for name in ("short", "long"):
+                            yield RadioButton(
+                                Content(forms[name].title),
+                                value=self.initial_form == name,
+                                id=f"form-{name}",
+                            )
+                with Horizontal(id="save-row"):  # outside the scroll: always in view at 80x24
                     yield Button(Content(words.save), id="save", variant="primary", compact=True)
             with VerticalScroll(id="result-column"):
                 preview = Static(id="preview")

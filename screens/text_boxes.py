@@ -66,6 +66,13 @@ class TextBox(TextArea):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.limit = limit
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Paint the new wrap. TextArea re-wraps its lines when its width changes (a page's
+        scroll bar coming or going changes it by two columns) but repaints only when the number
+        of lines changes too; otherwise the box kept showing the old wrap, a word shown twice
+        or cut, until something else redrew it."""
+        self.refresh()
+
     def on_key(self, event: events.Key) -> None:
         if event.character in JOINERS and not self.read_only:
             event.stop()

@@ -4,6 +4,7 @@ from the websocket frames the page receives."""
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -171,27 +172,55 @@ TOKEN_RE = re.compile(
 )
 
 
+UNFINISHED_RE = re.compile(r"\x1b(?:\[[0-9;?<>=!]*[ -/]*|\][^\x07\x1b]*)?")
+
+
+class Screen:
+    """Enough of a terminal to place what Textual writes (it moves the cursor with CSI
+    row;col H before each run of text), fed frame by frame as they arrive."""
+
+    def __init__(self, cols: int, rows: int) -> None:
+        self.size = (cols, rows)
+        self.grid = [[" "] * cols for _ in range(rows)]
+        self.row = self.col = 0
+        self.fed = 0  # frames read so far
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")  # a character may
+        self._rest = ""  # be cut at a frame's end, and so may an escape sequence
+
+    def feed(self, frames: list[bytes]) -> None:
+        text = self._rest + self._decoder.decode(b"".join(frames[self.fed :]))
+        self.fed = len(frames)
+        cut = text.rfind("\x1b")
+        if cut != -1 and UNFINISHED_RE.fullmatch(text, cut):  # read it with the next frame
+            text, self._rest = text[:cut], text[cut:]
+        else:
+            self._rest = ""
+        cols, rows = self.size
+        for token in TOKEN_RE.finditer(text):
+            if token.group("final") == "H":
+                numbers = [
+                    int(n) if n.isdigit() else 1 for n in (token.group("params") or "").split(";")
+                ]
+                self.row, self.col = (numbers + [1, 1])[0] - 1, (numbers[1:] + [1])[0] - 1
+            elif token.group("text"):
+                for char in token.group("text"):
+                    if char in "\r\n":
+                        self.col = 0 if char == "\r" else self.col
+                        self.row += char == "\n"
+                        continue
+                    if 0 <= self.row < rows and 0 <= self.col < cols:
+                        self.grid[self.row][self.col] = char
+                    self.col += 1
+
+    def rows(self) -> list[str]:
+        return ["".join(line) for line in self.grid]
+
+
 def screen_rows(frames: list[bytes], cols: int, rows: int) -> list[str]:
-    """The screen as rows of text: enough of a terminal to place what Textual writes (it
-    moves the cursor with CSI row;col H before each run of text)."""
-    grid = [[" "] * cols for _ in range(rows)]
-    row = col = 0
-    for token in TOKEN_RE.finditer(b"".join(frames).decode("utf-8", "replace")):
-        if token.group("final") == "H":
-            numbers = [
-                int(n) if n.isdigit() else 1 for n in (token.group("params") or "").split(";")
-            ]
-            row, col = (numbers + [1, 1])[0] - 1, (numbers[1:] + [1])[0] - 1
-        elif token.group("text"):
-            for char in token.group("text"):
-                if char in "\r\n":
-                    col = 0 if char == "\r" else col
-                    row += char == "\n"
-                    continue
-                if 0 <= row < rows and 0 <= col < cols:
-                    grid[row][col] = char
-                col += 1
-    return ["".join(line) for line in grid]
+    """The screen as rows of text, from all the frames so far."""
+    screen = Screen(cols, rows)
+    screen.feed(frames)
+    return screen.rows()
 
 
 class BrowserTab:
@@ -204,6 +233,7 @@ class BrowserTab:
         self.websockets: list[str] = []
         self.console: list[str] = []
         self.resized: tuple[int, int] | None = None
+        self._screen: Screen | None = None
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("console", lambda message: self.console.append(message.text))
         page.on("websocket", self._on_websocket)
@@ -236,6 +266,30 @@ class BrowserTab:
 
     def rows(self) -> list[str]:
         return screen_rows(self.frames, *self.size())
+
+    def rows_now(self) -> list[str]:
+        """The screen as it is now, read incrementally (cheap to poll over a long session)."""
+        size = self.size()
+        if self._screen is None or self._screen.size != size:
+            self._screen = Screen(*size)
+        self._screen.feed(self.frames)
+        return self._screen.rows()
+
+    def on_screen(self, words: str) -> bool:
+        return any(words in row for row in self.rows_now())
+
+    def wait_now(self, words: str, timeout: float = STEP_TIMEOUT) -> None:
+        """Until `words` are on the screen as it is now (not merely drawn once, earlier: a
+        footer key or a title from the screen before would match too soon)."""
+        try:
+            self.wait_until(
+                lambda: self.on_screen(words), what=f"{words!r} on the screen", timeout=timeout
+            )
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}:\n" + "\n".join(self.rows_now())) from None
+
+    def wait_gone(self, words: str, timeout: float = STEP_TIMEOUT) -> None:
+        self.wait_until(lambda: not self.on_screen(words), what=f"{words!r} to go", timeout=timeout)
 
     def shows(self, words: str) -> bool:
         """The words were written in one run, or are on one row of the screen as it is

@@ -376,3 +376,33 @@ async def test_huge_pastes_are_reviewed_and_a_kind_note_says_what_was_kept(named
     (st,) = saved(data_dir)
     assert len(st.feeling) == 2000 and st.text.startswith("When you don't call, I feel tired")
     assert len(st.complaint) == 20_000
+
+
+async def test_tab_from_the_need_list_reaches_the_request_and_save_stays_last(named_app, data_dir):
+    """Keys a person presses in a real terminal: Tab into the need's list, Tab again, then type.
+    The request box gets the words (a Save row docked inside the scrolling form once sorted
+    before the boxes below it in the focus order, and took them), and Save is still in view."""
+    async with named_app.run_test(size=(80, 24), notifications=True) as pilot:
+        named_app.push_screen(StatementBuilderScreen(author=0))
+        await pilot.pause()
+        builder = named_app.screen
+        await pilot.press(*"worried", "tab", "tab", *"an evening", "tab")
+        await pilot.pause()
+        assert named_app.focused is builder.query_one("#need", Input)
+        await pilot.press(*"to be heard", "tab")
+        await pilot.pause()
+        assert named_app.focused is builder.query_one("#need-vocab", OptionList)
+        await pilot.press("tab", *"walk with me")
+        await pilot.pause()
+        assert builder.query_one("#request", Input).value == "walk with me"
+        order = [w.id for w in builder.focus_chain]
+        assert order.index("request") < order.index("form") < order.index("save")
+        save = builder.query_one("#save")
+        assert named_app.screen.region.contains_region(save.region)
+        await pilot.press("tab", "tab")  # the form's radios, then Save
+        assert named_app.focused is save
+        await pilot.press("enter")
+        await pilot.pause()
+    (st,) = saved(data_dir)
+    assert st.request == "walk with me"
+    assert st.need == "to be heard"

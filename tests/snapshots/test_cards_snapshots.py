@@ -198,8 +198,9 @@ class TestHintsElsewhere:
     def test_break_calm_hint(self, snap_compare, data_dir, clock):
         """A break in a listening session: under "where you stopped", what helps each calm
         down: "What helps Ana calm down: some space on my own and a walk [alone] 🌙." and
-        Ben's (slow breathing ... and a hand to hold or a hug); the buttons just below, their
-        top half showing (the screen is full at 80x24; keys still reach them)."""
+        Ben's (slow breathing ... and a hand to hold or a hug); then both buttons, one row
+        each (the page is full at 80x24, so the buttons and the minutes box go compact),
+        wholly in view."""
         seed_names(data_dir)
         _both_profiles(data_dir, clock)
 

@@ -69,7 +69,8 @@ class TestNightly:
     def test_nightly_write(self, snap_compare, data_dir, clock):
         """Nightly check-in, Ana's turn: "Shared timer: 8:00  (ctrl+t pauses)", the intro naming
         Ana and Ben, three questions with Ana's first answer (brackets, emoji) in the first
-        box; ctrl+s Continue and ctrl+t Timer in the footer."""
+        box (the third question further down the scroll); the Continue button in view under the
+        questions; ctrl+s Continue and ctrl+t Timer in the footer."""
         _named(data_dir)
 
         async def run_before(pilot):

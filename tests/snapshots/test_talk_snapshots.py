@@ -216,8 +216,9 @@ def test_solve_start_from_the_weekly_topic(snap_compare, data_dir, clock):
 def test_home_with_a_talk_waiting(snap_compare, data_dir, clock):
     """Home at 80x24 with a talk after a fight stopped at Ben's part: the greeting, the
     bold line "A talk after a fight is waiting for you: Ben naming their part (since Sat
-    19:25). Press w, then f, to carry on.", the question of the day, and the list of
-    entries shortened (it scrolls) so that nothing above it is pushed out of sight."""
+    19:25). Press w, then f, to carry on.", the question of the day, and the eight entries
+    on one line each (no blurbs) so that everything, the therapist's note too, is in view
+    without scrolling."""
     waiting = fight("owns", seat=1)
     waiting.updated_at = NOW - timedelta(minutes=5)
     app = seeded(data_dir, clock, waiting)
