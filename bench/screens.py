@@ -54,7 +54,9 @@ COLS, ROWS = 80, 24
 HOME = (
     b"What would you like to do together?",
     b"Take turns to speak and to listen",
-)  # older main, now
+    b"Cards and knowing each other",
+)  # older main, main before one-line entries, now (Home's entries are one line each when
+# today's rituals would not fit below them at 80x24)
 SETTINGS = b"Your names, as the screens will say them."
 INSIGHTS = (b"in these 12 weeks", b"in total")  # this checkout's words, and main's before it
 RITUALS = b"Weekly follow-through"

@@ -51,7 +51,8 @@ def commands(data_dir: Path, source: Path | None = None) -> dict[str, list[str]]
 
 
 # Words each app puts on its first screen (pty mode checks that they were drawn).
-MARKERS = {"closeness": b"Take turns to speak and to listen", "hello": b"Hello, world"}
+# (An entry's title: Home shows it whether its entries take two lines or one.)
+MARKERS = {"closeness": b"Cards and knowing each other", "hello": b"Hello, world"}
 
 
 def child_env(source: Path | None = None) -> dict[str, str]:

@@ -153,8 +153,11 @@ class HomeScreen(ClosenessScreen):
         self.set_class(compact, "-compact")
         listed = self.query_one("#entries", OptionList)
         highlighted = listed.highlighted
-        listed.set_options(self._options())
+        options = self._options()
+        listed.set_options(options)
         listed.highlighted = highlighted
+        # One row per entry and the border: an auto height kept the two-line entries' rows.
+        listed.styles.height = len(options) + 2 if compact else None
 
     def on_screen_resume(self) -> None:
         # Also when Home is first shown (so the waiting line is worked out once, here).

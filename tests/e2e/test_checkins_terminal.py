@@ -54,7 +54,7 @@ def test_gratitude_exchange_then_journal_then_export(data_dir, tmp_path):
     seed_names(data_dir, "Ana", "Ben")
     term = Terminal(f"{COMMAND} --data-dir {data_dir}")
     try:
-        term.wait_for("Take turns to speak and to listen")
+        term.wait_for("Cards and knowing each other")
         term.keys("c")
         term.wait_for("Gratitude exchange")
         term.keys("g")
@@ -71,7 +71,7 @@ def test_gratitude_exchange_then_journal_then_export(data_dir, tmp_path):
         term.keys("Enter")
         term.wait_for("Last time:")
         term.keys("Escape")
-        term.wait_for("Take turns to speak and to listen")
+        term.wait_for("Cards and knowing each other")
         term.keys("j")
         screen = term.wait_for("Gratitude exchange")
         assert "You made tea [twice]" in screen

@@ -15,7 +15,7 @@ from e2e_helpers import START_TIMEOUT, STEP_TIMEOUT, exit_code, needs_tmux, star
 pytestmark = [pytest.mark.e2e, needs_tmux]
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
-HOME = "Take turns to speak and to listen"  # a line only Home shows
+HOME = "Cards and knowing each other"  # an entry only Home lists (in either layout)
 ESC_PAUSE = 0.8  # a lone Esc is told from a key sequence by the pause after it
 FOCUS_PAUSE = 0.8  # focus moves after the key that moved it: let it land before typing
 

@@ -39,6 +39,12 @@ def pasted_name(tui: Tui, data: bytes, shows: str) -> str:
     tui.send("End")
     for _ in range(NAME_MAX + 5):
         tui.send("BSpace")
+    # Backspace is a binding: it travels up the widgets before it acts, so a paste sent
+    # right behind it can land first (and lose its last letter). A person waits to see the
+    # box empty; so does the test.
+    deadline = time.monotonic() + STEP_TIMEOUT
+    while name_line(tui).strip() != "Name" and time.monotonic() < deadline:
+        time.sleep(0.05)
     paste(tui, data)
     deadline = time.monotonic() + STEP_TIMEOUT
     while time.monotonic() < deadline:

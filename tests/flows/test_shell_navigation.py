@@ -3,7 +3,7 @@ help by ? and F1; the layout of Home with every planned activity registered."""
 
 from __future__ import annotations
 
-from conftest import build_app, seed_names
+from conftest import build_app, seed_names, wait_until
 from textual.widgets import Footer, Input, OptionList, Static
 
 from closeness_tui import registry
@@ -179,7 +179,11 @@ async def test_footer_bindings_fit_at_80_columns(data_dir, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         for keys in ((), ("s",), ("escape", "f1")):
             await pilot.press(*keys)
-            await pilot.pause()
+            await wait_until(
+                pilot,
+                lambda: list(app.screen.query_one(Footer).query("FooterKey")),
+                "the footer's keys",
+            )
             footer = app.screen.query_one(Footer)
             every_key = list(footer.query("FooterKey"))
             palette = [k for k in every_key if k.has_class("-command-palette")]
