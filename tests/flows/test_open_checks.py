@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import msgspec
 import pytest
-from conftest import build_app, notices, seed_names
+from conftest import build_app, notices, seed_names, wait_until
 
 from closeness_tui.models import Statement
 from closeness_tui.screens.home import HomeScreen
@@ -208,10 +208,13 @@ async def test_a_backup_that_could_not_be_written_is_said(data_dir, clock, monke
     monkeypatch.setattr(store_module, "atomic_write", full_for_the_backup)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        # The .bak is written on a thread started after the first frame: wait for its word.
+        await wait_until(
+            pilot,
+            lambda: any("backup copy could not be written" in n.message for n in notices(app)),
+            "the notice that the backup could not be written",
+        )
         said = [str(n.message) for n in notices(app)]
-        assert any("backup copy could not be written" in m for m in said), said
         assert any("No space left on device" in m for m in said), said
         assert isinstance(app.screen, HomeScreen)
 
