@@ -34,6 +34,7 @@ from closeness_tui.clock import Clock, Countdown
 from closeness_tui.models import (
     Break,
     ListeningSession,
+    ListeningStep,
     Rating,
     Statement,
     Summary,
@@ -41,21 +42,7 @@ from closeness_tui.models import (
     Turn,
 )
 
-STEPS = (
-    "setup",
-    "readiness",
-    "speaking",
-    "summary",
-    "rating",
-    "clarify",
-    "more",
-    "validation",
-    "empathy",
-    "swap",
-    "closing",
-    "break",
-    "done",
-)
+STEPS: tuple[str, ...] = get_args(ListeningStep)  # the typed vocabulary, in order
 TIMED_STEPS = frozenset({"speaking", "clarify"})
 TEXT_STEPS = frozenset({"summary", "validation", "empathy"})
 # Steps a break may be taken from (and later resumed to).

@@ -36,7 +36,7 @@ Rating = Literal["", "got_it", "partly", "not_quite"]
 SummaryKind = Literal["summary", "again", "more"]
 MoreAnswer = Literal["", "yes", "no"]
 SessionStatus = Literal["active", "on_break", "done", "stopped"]
-# The listening machine's steps (closeness_tui.listening.STEPS; a unit test keeps the two equal).
+# The listening machine's steps, in order: closeness_tui.listening.STEPS is read from this type.
 ListeningStep = Literal[
     "setup",
     "readiness",
