@@ -4,12 +4,16 @@ opened from comes first."""
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.style import Style as RichStyle
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.keys import format_key
-from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from closeness_tui.apptext import HelpSection, app_text
@@ -53,17 +57,48 @@ def _one_key(key: str) -> str:
     return "+".join([*modifiers, KEY_NAMES.get(name) or format_key(name)])
 
 
-class KeyRow(Horizontal):
-    """One key and what it does; a long explanation wraps beside the key, not under it."""
+class SectionView(Static):
+    """One screen's section: its title, what it is for, then its keys, one row each, the key
+    in the accent colour and a long explanation wrapping beside it, not under it. One widget
+    per section, not three per key: help lists about 200 keys, and a widget per cell made it
+    take seconds to open."""
 
-    def __init__(self, key: str, detail: str) -> None:
-        super().__init__(classes="keyrow")
-        self.key_text = key
-        self.detail = detail
+    def __init__(
+        self,
+        title: str,
+        about: str,
+        rows: list[tuple[str, str]],
+        *,
+        key_colour: str,
+        here: str = "",
+        note: str = "",
+        id: str | None = None,  # noqa: A002 (Textual's own name)
+    ) -> None:
+        super().__init__(classes="section here" if here else "section", id=id)
+        self.title = title
+        self.about = about
+        self.rows = rows
+        self.key_colour = key_colour
+        self.here = here
+        self.note = note
 
-    def compose(self) -> ComposeResult:
-        yield Static(Content(self.key_text), classes="key")
-        yield Static(Content(self.detail), classes="what")
+    def render(self) -> Group:
+        heading = Text(self.title, style="bold")
+        if self.here:
+            heading.append(f"  ({self.here})", style="italic")
+        parts: list[RenderableType] = [heading]
+        if self.about:
+            parts.append(Text(self.about))
+        if self.rows:
+            table = Table.grid(padding=(0, 1))
+            table.add_column(width=10, style=RichStyle(bold=True, color=self.key_colour))
+            table.add_column(ratio=1)
+            for key, detail in self.rows:
+                table.add_row(Text(key), Text(detail))
+            parts.append(Padding(table, (0, 0, 0, 1)))
+        if self.note:
+            parts.extend([Text(), Text(self.note, style="italic")])
+        return Group(*parts)
 
 
 class HelpScreen(ClosenessScreen):
@@ -80,17 +115,21 @@ class HelpScreen(ClosenessScreen):
 
     def compose(self) -> ComposeResult:
         text = app_text().help
+        colour = self.app.get_css_variables().get("text-accent", "default")
         yield Header()
         with VerticalScroll(id="help"):
             yield Static(Content(text.intro), classes="muted", id="help-intro")
             for index, section in enumerate(self._sections(text.sections)):
                 here = index == 0 and section.screen == self.topic
-                yield self._section(section, here)
-            with Vertical(classes="section", id="global-keys"):
-                yield Static(Content.styled(text.everywhere, "bold"), classes="heading")
-                for key, detail in text.global_keys:
-                    yield KeyRow(key, detail)
-                yield Static(Content(text.typing_note), classes="gentle", id="typing-note")
+                yield self._section(section, here, colour)
+            yield SectionView(
+                text.everywhere,
+                "",
+                list(text.global_keys),
+                key_colour=colour,
+                note=text.typing_note,
+                id="global-keys",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -100,16 +139,18 @@ class HelpScreen(ClosenessScreen):
         first = [s for s in sections if s.screen == self.topic]
         return first + [s for s in sections if s.screen != self.topic]
 
-    def _section(self, section: HelpSection, here: bool) -> Vertical:
-        title = Content.styled(section.title, "bold")
-        if here:
-            title = Content.assemble(title, "  ", (f"({app_text().help.here})", "italic"))
-        rows: list[Widget] = [Static(title, classes="heading"), Static(Content(section.about))]
-        for b in screen_bindings(section.screen):
-            detail = f"{b.description}: {b.tooltip}" if b.tooltip else b.description
-            rows.append(KeyRow(key_label(b.key), detail))
-        return Vertical(
-            *rows, classes="section here" if here else "section", id=f"help-{section.screen}"
+    def _section(self, section: HelpSection, here: bool, colour: str) -> SectionView:
+        keys = [
+            (key_label(b.key), f"{b.description}: {b.tooltip}" if b.tooltip else b.description)
+            for b in screen_bindings(section.screen)
+        ]
+        return SectionView(
+            section.title,
+            section.about,
+            keys,
+            key_colour=colour,
+            here=app_text().help.here if here else "",
+            id=f"help-{section.screen}",
         )
 
     def can_go_back(self) -> bool:

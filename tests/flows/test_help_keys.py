@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from closeness_tui.screens.help import HelpScreen, KeyRow, key_label
+from closeness_tui.screens.help import HelpScreen, SectionView, key_label
 from closeness_tui.screens.rituals import RitualsScreen
 
 
@@ -40,8 +40,8 @@ async def test_help_on_rituals_shows_brackets_and_space(named_app):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        section = app.screen.query_one("#help-rituals")
-        rows = {row.key_text: row.detail.split(":")[0] for row in section.query(KeyRow)}
+        section = app.screen.query_one("#help-rituals", SectionView)
+        rows = {key: detail.split(":")[0] for key, detail in section.rows}
         assert rows["["] == "Earlier" and rows["]"] == "Later"
         assert rows["space"] == "Done"
         assert rows["a"] == "Add"
@@ -52,7 +52,7 @@ async def test_no_key_in_help_is_shown_by_its_internal_name(named_app):
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("f1")
         await pilot.pause()
-        shown = [row.key_text for row in app.screen.query(KeyRow)]
+        shown = [key for view in app.screen.query(SectionView) for key, _ in view.rows]
         assert len(shown) > 40  # every screen's keys are listed
         assert "ctrl+s" in shown
         for key in shown:

@@ -4,11 +4,11 @@ help by ? and F1; the layout of Home with every planned activity registered."""
 from __future__ import annotations
 
 from conftest import build_app, seed_names, wait_until
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList
 
 from closeness_tui import registry
 from closeness_tui.screens.base import ClosenessScreen
-from closeness_tui.screens.help import HelpScreen
+from closeness_tui.screens.help import HelpScreen, SectionView
 from closeness_tui.screens.home import HomeScreen
 from closeness_tui.screens.home import entries as home_entries
 from closeness_tui.screens.settings import SettingsScreen
@@ -99,10 +99,10 @@ async def test_help_by_question_mark_and_f1_lists_this_screen_first(named_app):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(named_app.screen, HelpScreen)
-        first = named_app.screen.query(".section").first()
+        first = named_app.screen.query(".section").first(SectionView)
         assert first.id == "help-home"
         assert first.has_class("here")
-        keys = [s.visual.plain for s in first.query(".key").results(Static)]
+        keys = [key for key, _ in first.rows]
         assert "s" in keys and "q" in keys
         await pilot.press("escape")
         await pilot.pause()
@@ -120,13 +120,13 @@ async def test_help_by_question_mark_and_f1_lists_this_screen_first(named_app):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(named_app.screen, HelpScreen)
-        first = named_app.screen.query(".section").first()
+        first = named_app.screen.query(".section").first(SectionView)
         assert first.id == "help-settings"
-        details = [s.visual.plain for s in first.query(".what").results(Static)]
+        details = [detail for _, detail in first.rows]
         assert any(d.startswith("Save:") for d in details)
-        everywhere = named_app.screen.query_one("#global-keys")
-        assert "F1" in named_app.screen.query_one("#typing-note", Static).visual.plain
-        assert len(everywhere.query(".keyrow")) >= 4
+        everywhere = named_app.screen.query_one("#global-keys", SectionView)
+        assert "F1" in everywhere.note
+        assert len(everywhere.rows) >= 4
         # q closes help and the typed words are still there.
         await pilot.press("q")
         await pilot.pause()
