@@ -125,7 +125,7 @@ class HelpScreen(ClosenessScreen):
             yield SectionView(
                 text.everywhere,
                 "",
-                list(text.global_keys),
+                [(key, detail) for key, detail in text.global_keys],
                 key_colour=colour,
                 note=text.typing_note,
                 id="global-keys",
