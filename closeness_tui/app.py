@@ -217,7 +217,7 @@ class ClosenessApp(App[None]):
         """Open the store and read the settings; what went wrong is kept to show."""
         self._open_problem = None
         try:
-            self.store = Store.open(self.data_dir, defer_backup=True)
+            self.store = Store.open(self.data_dir)
         except (StoreLocked, StoreDamaged) as exc:
             self.store = None
             self._open_problem = exc

@@ -609,7 +609,7 @@ def test_an_export_file_is_0600_even_over_a_readable_one(tmp_path):
     out.write_text("old")
     out.chmod(0o644)
     payload = {"app": "closeness", "statements": [{"feeling": SECRET}]}
-    storage.write_private(out, json_document(payload))  # as `closeness export --json` does
+    storage.atomic_write(out, json_document(payload))  # as `closeness export --json` does
     assert mode(out) == 0o600
     assert msgspec.json.decode(out.read_bytes())["statements"][0]["feeling"] == SECRET
     assert b'\n  "app"' in out.read_bytes()  # indented for a person to read
@@ -627,6 +627,24 @@ def test_a_second_open_in_the_same_process_is_locked_out_until_the_first_closes(
         assert reader.all(Statement) == []
     first.close()
     Store.open(data_dir).close()
+
+
+@pytest.mark.filterwarnings("ignore:only soft file lock")  # filelock here, without fcntl
+@pytest.mark.parametrize("fcntl_missing", [False, True])
+def test_the_folder_lock_is_held_until_released_with_or_without_fcntl(
+    tmp_path, monkeypatch, fcntl_missing
+):
+    """Where there is no fcntl (not POSIX) the filelock library takes the same lock."""
+    if fcntl_missing:
+        monkeypatch.setitem(sys.modules, "fcntl", None)  # `import fcntl` raises ImportError
+        for name in [m for m in sys.modules if m.partition(".")[0] == "filelock"]:
+            monkeypatch.delitem(sys.modules, name)  # imported afresh, without fcntl
+    first = storage.FolderLock(tmp_path)
+    with pytest.raises(storage.LockHeld):
+        storage.FolderLock(tmp_path)
+    first.release()
+    first.release()  # a second release does nothing
+    storage.FolderLock(tmp_path).release()
 
 
 SECOND_PROCESS = textwrap.dedent(
@@ -821,7 +839,7 @@ def test_a_deferred_backup_is_the_file_as_opened_and_is_always_written(
         store.put(statement())
     raw = (data_dir / DATA_FILE).read_bytes()
     (data_dir / BACKUP_FILE).unlink(missing_ok=True)
-    store = Store.open(data_dir, defer_backup=True)
+    store = Store.open(data_dir)
     assert not (data_dir / BACKUP_FILE).exists()  # nothing written while the app starts
     store.put(statement(feeling="new"))  # a save before the backup: the .bak is still as opened
     if begin is not None:
