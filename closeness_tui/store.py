@@ -4,22 +4,18 @@
     store.put(record)                   # insert or replace by uuid; on disk when it returns
     store.all(ListeningSession)         # the records themselves, in the file's order
 
-The file, `closeness.json`, is TinyDB's format ({table: {doc id: document}}) with a `_meta`
-table naming the app and the schema version, so TinyDB itself can read it. The store keeps
-every record typed in memory, read and checked once at open (the README, "TinyDB", says why
-it does not use TinyDB's Table and Query).
+`closeness.json` is TinyDB's format ({table: {doc id: document}}) with a `_meta` table naming
+the app and the schema version, so TinyDB itself can read it (the README says why the store
+does not use TinyDB's Table and Query).
 
-Open (one path, before anything is shown): private folder (0700, files 0600), the lock, read,
-check everything (JSON, header, version, every field's type, range and vocabulary as the
-models declare them, record ids, duplicate keys at any depth), migrate (migrations.py), keep
-the file as opened for the `.bak`. A damaged file is never written: StoreDamaged says what is
-wrong, and the damaged-file screen offers what recovery.py does.
-
-Save (`_save`): the whole document is encoded, written to a temp file in the folder, fsynced,
-renamed over the file, and the folder fsynced (storage.atomic_write). Memory changes only once
-the file is in place. Messages name files, kinds and fields, never what a partner wrote.
-
-The records handed out are the store's own: change one only to `put` it.
+Open (`Store.open`, before anything is shown): private folder (0700, files 0600), the lock,
+read, check everything (`parse_document`: JSON, header, version, every field's type, range
+and vocabulary as the models declare them, record ids, duplicate keys at any depth), migrate.
+A damaged file is never written: StoreDamaged says what is wrong (recovery.py, what to do).
+Save (`put_many`): encode, a temp file in the folder, fsync, rename over the file, fsync the
+folder (storage.atomic_write); memory changes only once the file is in place. Messages name
+files, kinds and fields, never what a partner wrote. The records handed out are the store's
+own: change one only to `put` it.
 """
 
 from __future__ import annotations
@@ -282,7 +278,7 @@ class Store:
                 try:
                     atomic_write(path, _encoder.encode(tables))
                 except OSError as exc:
-                    raise _unwritable(path, exc, first=True) from None
+                    raise _unwritable(path, exc) from None
             return cls(directory, tables, lock, repaired, raw if lock is not None else None)
         except BaseException:
             if lock is not None:
@@ -502,7 +498,8 @@ def _checked(record: Record) -> msgspec.Raw:
     return msgspec.Raw(raw)
 
 
-def _unwritable(path: Path, exc: BaseException, *, first: bool = False) -> StoreDamaged:
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-    problem = "first_unwritable" if first else "unwritable"
-    return StoreDamaged(path, problem, f"closeness cannot write in its data folder ({reason}).")
+def _unwritable(path: Path, exc: OSError) -> StoreDamaged:
+    reason = exc.strerror or type(exc).__name__
+    return StoreDamaged(
+        path, "unwritable", f"closeness cannot write in its data folder ({reason})."
+    )
