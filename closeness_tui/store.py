@@ -250,10 +250,7 @@ class Store:
         directory = Path(directory).expanduser()
         path = directory / DATA_FILE
         lock, repaired = None, []
-        if read_only:
-            if not directory.is_dir():
-                raise StoreDamaged(path, "missing", "There is no data here yet.")
-        else:
+        if not read_only:
             try:
                 repaired = ensure_private_dir(directory)
                 lock = FolderLock(directory)
