@@ -222,6 +222,21 @@ def test_put_many_inserts_in_one_write_and_replaces_what_is_already_there(data_d
         assert store.count(Statement) == 52
 
 
+def test_put_many_of_several_kinds_is_one_write_all_or_none(data_dir):
+    with Store.open(data_dir) as store:
+        store.put(statement(feeling="kept"))
+        writes, before = store.writes, (data_dir / DATA_FILE).read_bytes()
+        with pytest.raises(StoreWriteError):  # the last record is bad: nothing is written
+            store.put_many([session(), Settings(partner_a="Ana"), statement(created_at="no")])
+        assert (store.writes, (data_dir / DATA_FILE).read_bytes()) == (writes, before)
+        assert (store.count(ListeningSession), store.count(Settings)) == (0, 0)
+        store.put_many([session(), Settings(partner_a="Ana"), statement(feeling="new")])
+        assert store.writes == writes + 1
+    with Store.open(data_dir, read_only=True) as store:
+        assert (store.count(ListeningSession), store.count(Settings)) == (1, 1)
+        assert sorted(s.feeling for s in store.all(Statement)) == ["kept", "new"]
+
+
 def test_read_only_refuses_every_write_and_changes_nothing(data_dir):
     rec = statement()
     with Store.open(data_dir) as store:
