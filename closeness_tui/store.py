@@ -238,15 +238,14 @@ class Store:
         self._tables = tables
         self._ids: dict[str, dict[str, str]] = {}  # record id -> doc id, per table (_index)
         self._pieces: Pieces | None = None  # see _file_pieces
-        self._backup_raw = backup  # the file as opened, until its .bak is begun
-        self._backup_thread: threading.Thread | None = None
+        self._backup_raw = backup  # the file as opened, until its .bak is written
+        self._backup_lock = threading.Lock()
 
     @classmethod
     def open(cls, directory: Path | str, *, read_only: bool = False) -> Store:
         """Open (and lock) the data in `directory`; StoreLocked or StoreDamaged if it cannot
         be used. read_only (the export command): no lock, no repair, no backup, no writes.
-        The `.bak` of the file as opened is written from `start_backup()` (the app calls it
-        once its first frame is drawn), or at the latest by `wait_for_backup()` or `close()`."""
+        The `.bak` of the file as opened is written by `write_backup()`, or by `close()`."""
         directory = Path(directory).expanduser()
         path = directory / DATA_FILE
         lock, repaired = None, []
@@ -282,32 +281,23 @@ class Store:
                 lock.release()
             raise
 
-    def start_backup(self) -> None:
-        """Keep the file as opened (it passed every check) as the `.bak`, on a thread (once;
-        nothing to do for a read-only store or the very first start)."""
-        raw, self._backup_raw = self._backup_raw, None
-        if raw is None:
-            return
-
-        def write() -> None:
-            try:
-                atomic_write(self.directory / BACKUP_FILE, raw)
-            except OSError as exc:
-                self.backup_problem = exc.strerror or type(exc).__name__
-
-        self._backup_thread = threading.Thread(target=write, name="closeness-backup")
-        self._backup_thread.start()
-
-    def wait_for_backup(self) -> str | None:
-        """Wait for the opening backup; None if it was written, else why it was not."""
-        self.start_backup()
-        if self._backup_thread is not None:
-            self._backup_thread.join()
+    def write_backup(self) -> str | None:
+        """Keep the file as opened (it passed every check) as the `.bak`, once: later calls
+        wait for the first. None if it was written (or there was nothing to keep: read-only,
+        the very first start), else why it was not. The app calls it on a thread worker once
+        its first frame is drawn."""
+        with self._backup_lock:
+            raw, self._backup_raw = self._backup_raw, None
+            if raw is not None:
+                try:
+                    atomic_write(self.directory / BACKUP_FILE, raw)
+                except OSError as exc:
+                    self.backup_problem = exc.strerror or type(exc).__name__
         return self.backup_problem
 
     def close(self) -> None:
         self._closed = True
-        self.wait_for_backup()
+        self.write_backup()
         if self._lock is not None:
             self._lock.release()
             self._lock = None

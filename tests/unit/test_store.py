@@ -840,15 +840,14 @@ def test_the_file_is_tinydbs_own_format(data_dir):
 
 
 @pytest.mark.parametrize(
-    ("begin", "written_before_close"),
+    "written_before_close",
     [
-        ("start_backup", True),  # the app, once its first frame is drawn
-        ("wait_for_backup", True),  # waiting begins it if nothing did
-        (None, False),  # nothing asked for it: close() writes it
+        True,  # the app, on a thread once its first frame is drawn
+        False,  # nothing asked for it: close() writes it
     ],
 )
 def test_a_deferred_backup_is_the_file_as_opened_and_is_always_written(
-    data_dir, begin, written_before_close
+    data_dir, written_before_close
 ):
     with Store.open(data_dir) as store:
         store.put(statement())
@@ -857,12 +856,44 @@ def test_a_deferred_backup_is_the_file_as_opened_and_is_always_written(
     store = Store.open(data_dir)
     assert not (data_dir / BACKUP_FILE).exists()  # nothing written while the app starts
     store.put(statement(feeling="new"))  # a save before the backup: the .bak is still as opened
-    if begin is not None:
-        getattr(store, begin)()
-        assert store.wait_for_backup() is None
+    if written_before_close:
+        assert store.write_backup() is None
+        assert store.write_backup() is None  # once: a second call has nothing to write
     assert (data_dir / BACKUP_FILE).exists() is written_before_close
     store.close()
     assert (data_dir / BACKUP_FILE).read_bytes() == raw
+
+
+def test_close_waits_for_a_backup_being_written_on_another_thread(data_dir, monkeypatch):
+    import threading
+
+    with Store.open(data_dir) as store:
+        store.put(statement())
+    raw = (data_dir / DATA_FILE).read_bytes()
+    writing, release = threading.Event(), threading.Event()
+    real_write = store_mod.atomic_write
+
+    def slow_write(path: Path, data: bytes) -> None:
+        if path.name == BACKUP_FILE:
+            writing.set()
+            release.wait(10)
+        real_write(path, data)
+
+    monkeypatch.setattr(store_mod, "atomic_write", slow_write)
+    store = Store.open(data_dir)
+    backup = threading.Thread(target=store.write_backup)  # as the app's worker does
+    backup.start()
+    assert writing.wait(10)
+    closer = threading.Thread(target=store.close)
+    closer.start()
+    closer.join(0.2)
+    assert closer.is_alive()  # close() waits for the .bak rather than writing it again
+    release.set()
+    closer.join(10)
+    backup.join(10)
+    assert not closer.is_alive() and not backup.is_alive()
+    assert (data_dir / BACKUP_FILE).read_bytes() == raw
+    Store.open(data_dir).close()  # and the lock was let go
 
 
 def test_the_id_index_is_made_when_first_used_and_follows_saves_and_deletes(data_dir):
