@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         "stock update": [],
     }
     store = Store.open(ours_dir)
-    store.wait_for_backup()  # the opening backup is written on a thread: not timed
+    store.write_backup()  # the opening backup (the app writes it on a thread): not timed
     stock = TinyDB(stock_dir / "db.json")  # stock JSONStorage, as TinyDB ships it
     floor_file = ours_dir / "floor.json"
     try:

@@ -138,17 +138,15 @@ class ClosenessApp(App[None]):
             what = ", ".join(store.repaired)
             self.notify(Template(text.repaired).substitute(what=what), timeout=15, markup=False)
 
-        store.start_backup()  # after the first frame, so that it does not hold it up
-
-        def watch_backup() -> None:
-            reason = store.wait_for_backup()
+        def write_backup() -> None:  # after the first frame, so that it does not hold it up
+            reason = store.write_backup()
             if reason:
                 message = Template(text.backup_failed).substitute(reason=reason)
                 self.call_from_thread(
                     self.notify, message, severity="warning", timeout=20, markup=False
                 )
 
-        self.run_worker(watch_backup, thread=True, name="backup", exit_on_error=False)
+        self.run_worker(write_backup, thread=True, name="backup", exit_on_error=False)
 
     def _show_damaged(self, exc: StoreDamaged) -> None:
         from closeness_tui.screens.problems import DamagedScreen
@@ -217,7 +215,7 @@ class ClosenessApp(App[None]):
         """Open the store and read the settings; what went wrong is kept to show."""
         self._open_problem = None
         try:
-            self.store = Store.open(self.data_dir, defer_backup=True)
+            self.store = Store.open(self.data_dir)
         except (StoreLocked, StoreDamaged) as exc:
             self.store = None
             self._open_problem = exc

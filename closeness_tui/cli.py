@@ -319,11 +319,11 @@ def crashed(data_dir: Path, crash_report: bool, details: str) -> int:
     details only if asked, in a private file in the data folder. Returns the exit code."""
     more = CRASH_MORE_ASK
     if crash_report:
-        from closeness_tui.storage import write_private
+        from closeness_tui.storage import atomic_write
 
         path = data_dir / CRASH_FILE
         try:
-            write_private(path, details.encode("utf-8", "replace"))
+            atomic_write(path, details.encode("utf-8", "replace"))
             more = CRASH_MORE_KEPT.format(path=path)
         except OSError:
             more = ""

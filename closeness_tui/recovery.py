@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from closeness_tui.storage import FolderLock, LockHeld, atomic_write, write_private
+from closeness_tui.storage import FolderLock, LockHeld, atomic_write
 from closeness_tui.store import BACKUP_FILE, DATA_FILE, StoreDamaged, StoreLocked, parse_document
 
 
@@ -44,7 +44,7 @@ def _keep_copy(path: Path, label: str, now: datetime) -> Path:
         except OSError:
             if target.exists():
                 continue
-            write_private(target, path.read_bytes())
+            atomic_write(target, path.read_bytes())
         return target
     raise AssertionError("unreachable")
 

@@ -1,9 +1,8 @@
 """Private, durable bytes on disk: the data folder, its lock, and the one way a file is written.
 
 No Textual and no TinyDB here.
-- The data folder is 0700 and every file in it 0600; `ensure_private_dir` makes it so and says
-  what it had to close, so the couple can be told.
-- One writer per folder: `lock_folder` takes `fcntl.flock` on an O_NOFOLLOW 0600 lock file
+- The data folder is 0700 and every file in it 0600 (`ensure_private_dir`).
+- One writer per folder: `FolderLock` takes `fcntl.flock` on an O_NOFOLLOW 0600 lock file
   (filelock, imported only where there is no fcntl).
 - `atomic_write`: a temp file in the same folder (mkstemp: 0600), fsync, `os.replace`, fsync
   the folder. A SIGKILL at any instant leaves the old file or the new one, whole.
@@ -15,9 +14,8 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -63,54 +61,48 @@ def ensure_private_dir(directory: Path) -> list[str]:
 
 
 class FolderLock:
-    """The one-writer lock of a data folder, held until `release()` (or the process ends)."""
+    """The one-writer lock of a data folder (LockHeld if taken), held until `release()` or
+    the process ends."""
 
     def __init__(self, directory: Path) -> None:
+        self._release: Callable[[], None]
         path = directory / LOCK_FILE
         try:
             import fcntl
         except ImportError:  # not POSIX: the filelock library does the same job
-            self._fallback(path)
+            from filelock import FileLock, Timeout
+
+            lock = FileLock(str(path), timeout=0, mode=FILE_MODE, thread_local=False)
+            try:
+                lock.acquire()
+            except Timeout:
+                raise LockHeld(directory) from None
+            self._release = lock.release
             return
-        self._other: Any = None
-        self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE)
         try:
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            os.close(self._fd)
+            os.close(fd)
             raise LockHeld(directory) from None
         except OSError:
-            os.close(self._fd)
+            os.close(fd)
             raise
-
-    def _fallback(self, path: Path) -> None:
-        from filelock import FileLock, Timeout
-
-        self._fd = -1
-        self._other = FileLock(str(path), timeout=0, mode=FILE_MODE, thread_local=False)
-        try:
-            self._other.acquire()
-        except Timeout:
-            raise LockHeld(path.parent) from None
+        self._release = lambda: os.close(fd)  # closing the descriptor releases the flock
 
     def release(self) -> None:
-        if self._other is not None:
-            self._other.release()
-        elif self._fd >= 0:
-            os.close(self._fd)  # closing the descriptor releases the flock
-        self._fd = -1
+        self._release()
+        self._release = lambda: None
 
 
-def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
-    """Replace `path` with `data` (bytes, or pieces written in order) so that a crash leaves
-    the old or the new file whole. Any OSError but NotConfirmed: the old file is untouched."""
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`, private (0600, from mkstemp, whatever was there before), so
+    that a crash leaves the old or the new file whole. Any OSError but NotConfirmed: the old
+    file is untouched."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            if isinstance(data, bytes | bytearray | memoryview):
-                f.write(data)
-            else:
-                f.writelines(data)
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -126,13 +118,6 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
             os.close(dir_fd)
     except OSError as exc:
         raise NotConfirmed(exc.errno, exc.strerror) from exc
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """An export or a kept copy: atomically, and 0600 whatever was there before."""
-    path = Path(path).expanduser()
-    atomic_write(path, data)
-    path.chmod(FILE_MODE)
 
 
 def remove_stray_temps(directory: Path, name: str) -> None:

@@ -130,7 +130,7 @@ def test_export_works_while_the_app_holds_the_data_and_changes_nothing(tmp_path)
     records = seed(data_dir)
     out = tmp_path / "while-open.json"
     with Store.open(data_dir) as app_store:  # what a running app holds
-        app_store.wait_for_backup()  # the open's own backup, written in the background
+        app_store.write_backup()  # the open's own backup, written after the open
         before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in data_dir.iterdir()}
         done = run("--data-dir", str(data_dir), "export", "--json", str(out))
         assert done.returncode == 0, done.stderr

@@ -161,7 +161,7 @@ async def test_a_second_copy_shows_the_locked_screen_and_writes_nothing(data_dir
 
     seed_names(data_dir)
     with Store.open(data_dir) as other:
-        other.wait_for_backup()
+        other.write_backup()
         before = sorted((p.name, p.read_bytes()) for p in data_dir.iterdir() if p.is_file())
         app = build_app(data_dir, clock)
         async with app.run_test(size=(80, 24)) as pilot:

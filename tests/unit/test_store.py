@@ -222,6 +222,21 @@ def test_put_many_inserts_in_one_write_and_replaces_what_is_already_there(data_d
         assert store.count(Statement) == 52
 
 
+def test_put_many_of_several_kinds_is_one_write_all_or_none(data_dir):
+    with Store.open(data_dir) as store:
+        store.put(statement(feeling="kept"))
+        writes, before = store.writes, (data_dir / DATA_FILE).read_bytes()
+        with pytest.raises(StoreWriteError):  # the last record is bad: nothing is written
+            store.put_many([session(), Settings(partner_a="Ana"), statement(created_at="no")])
+        assert (store.writes, (data_dir / DATA_FILE).read_bytes()) == (writes, before)
+        assert (store.count(ListeningSession), store.count(Settings)) == (0, 0)
+        store.put_many([session(), Settings(partner_a="Ana"), statement(feeling="new")])
+        assert store.writes == writes + 1
+    with Store.open(data_dir, read_only=True) as store:
+        assert (store.count(ListeningSession), store.count(Settings)) == (1, 1)
+        assert sorted(s.feeling for s in store.all(Statement)) == ["kept", "new"]
+
+
 def test_read_only_refuses_every_write_and_changes_nothing(data_dir):
     rec = statement()
     with Store.open(data_dir) as store:
@@ -609,7 +624,7 @@ def test_an_export_file_is_0600_even_over_a_readable_one(tmp_path):
     out.write_text("old")
     out.chmod(0o644)
     payload = {"app": "closeness", "statements": [{"feeling": SECRET}]}
-    storage.write_private(out, json_document(payload))  # as `closeness export --json` does
+    storage.atomic_write(out, json_document(payload))  # as `closeness export --json` does
     assert mode(out) == 0o600
     assert msgspec.json.decode(out.read_bytes())["statements"][0]["feeling"] == SECRET
     assert b'\n  "app"' in out.read_bytes()  # indented for a person to read
@@ -627,6 +642,24 @@ def test_a_second_open_in_the_same_process_is_locked_out_until_the_first_closes(
         assert reader.all(Statement) == []
     first.close()
     Store.open(data_dir).close()
+
+
+@pytest.mark.filterwarnings("ignore:only soft file lock")  # filelock here, without fcntl
+@pytest.mark.parametrize("fcntl_missing", [False, True])
+def test_the_folder_lock_is_held_until_released_with_or_without_fcntl(
+    tmp_path, monkeypatch, fcntl_missing
+):
+    """Where there is no fcntl (not POSIX) the filelock library takes the same lock."""
+    if fcntl_missing:
+        monkeypatch.setitem(sys.modules, "fcntl", None)  # `import fcntl` raises ImportError
+        for name in [m for m in sys.modules if m.partition(".")[0] == "filelock"]:
+            monkeypatch.delitem(sys.modules, name)  # imported afresh, without fcntl
+    first = storage.FolderLock(tmp_path)
+    with pytest.raises(storage.LockHeld):
+        storage.FolderLock(tmp_path)
+    first.release()
+    first.release()  # a second release does nothing
+    storage.FolderLock(tmp_path).release()
 
 
 SECOND_PROCESS = textwrap.dedent(
@@ -807,29 +840,60 @@ def test_the_file_is_tinydbs_own_format(data_dir):
 
 
 @pytest.mark.parametrize(
-    ("begin", "written_before_close"),
+    "written_before_close",
     [
-        ("start_backup", True),  # the app, once its first frame is drawn
-        ("wait_for_backup", True),  # waiting begins it if nothing did
-        (None, False),  # nothing asked for it: close() writes it
+        True,  # the app, on a thread once its first frame is drawn
+        False,  # nothing asked for it: close() writes it
     ],
 )
 def test_a_deferred_backup_is_the_file_as_opened_and_is_always_written(
-    data_dir, begin, written_before_close
+    data_dir, written_before_close
 ):
     with Store.open(data_dir) as store:
         store.put(statement())
     raw = (data_dir / DATA_FILE).read_bytes()
     (data_dir / BACKUP_FILE).unlink(missing_ok=True)
-    store = Store.open(data_dir, defer_backup=True)
+    store = Store.open(data_dir)
     assert not (data_dir / BACKUP_FILE).exists()  # nothing written while the app starts
     store.put(statement(feeling="new"))  # a save before the backup: the .bak is still as opened
-    if begin is not None:
-        getattr(store, begin)()
-        assert store.wait_for_backup() is None
+    if written_before_close:
+        assert store.write_backup() is None
+        assert store.write_backup() is None  # once: a second call has nothing to write
     assert (data_dir / BACKUP_FILE).exists() is written_before_close
     store.close()
     assert (data_dir / BACKUP_FILE).read_bytes() == raw
+
+
+def test_close_waits_for_a_backup_being_written_on_another_thread(data_dir, monkeypatch):
+    import threading
+
+    with Store.open(data_dir) as store:
+        store.put(statement())
+    raw = (data_dir / DATA_FILE).read_bytes()
+    writing, release = threading.Event(), threading.Event()
+    real_write = store_mod.atomic_write
+
+    def slow_write(path: Path, data: bytes) -> None:
+        if path.name == BACKUP_FILE:
+            writing.set()
+            release.wait(10)
+        real_write(path, data)
+
+    monkeypatch.setattr(store_mod, "atomic_write", slow_write)
+    store = Store.open(data_dir)
+    backup = threading.Thread(target=store.write_backup)  # as the app's worker does
+    backup.start()
+    assert writing.wait(10)
+    closer = threading.Thread(target=store.close)
+    closer.start()
+    closer.join(0.2)
+    assert closer.is_alive()  # close() waits for the .bak rather than writing it again
+    release.set()
+    closer.join(10)
+    backup.join(10)
+    assert not closer.is_alive() and not backup.is_alive()
+    assert (data_dir / BACKUP_FILE).read_bytes() == raw
+    Store.open(data_dir).close()  # and the lock was let go
 
 
 def test_the_id_index_is_made_when_first_used_and_follows_saves_and_deletes(data_dir):

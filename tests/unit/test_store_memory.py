@@ -1,6 +1,6 @@
-"""The store keeps typed records in memory and each table's bytes from the last read or
-save: through every kind of change, the file must be exactly what memory holds, and
-exactly what a plain full encoding of it would be."""
+"""The store keeps typed records in memory and, from its first save, each record's bytes:
+through every kind of change, the file must be exactly what memory holds, and exactly what
+a plain full encoding of it would be."""
 
 from __future__ import annotations
 
