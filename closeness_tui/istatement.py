@@ -64,7 +64,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 from string import Template
@@ -611,6 +611,30 @@ def compose_short(feeling: str, situation: str = "", need: str = "", request: st
 
 def compose_long(feeling: str, situation: str = "", need: str = "", request: str = "") -> str:
     return compose(Parts(feeling, situation, need, request), "long").text
+
+
+_I_FEEL = "I feel "
+
+
+def review_composed(composed: Composed) -> list[Finding]:
+    """The review of a statement built part by part. The Feeling part holds the word meant as
+    the feeling, so a judgement word there ("ignored") is coached even with its situation
+    beside it; in free text "I feel ignored when ..." is a whole I-statement and left alone."""
+    findings = review(composed.text)
+    span = composed.spans.get("feeling")
+    if span is None:
+        return findings
+    start, end = span
+    if any(f.kind == "faux_feeling" and f.start < end and start < f.end for f in findings):
+        return findings
+    lead = start - len(_I_FEEL)
+    if lead < 0 or composed.text[lead:start].lower() != _I_FEEL.lower():
+        lead = start
+    for f in review(_I_FEEL + composed.text[start:end] + "."):
+        if f.kind == "faux_feeling":
+            shift = start - len(_I_FEEL)
+            findings.append(replace(f, start=max(lead, f.start + shift), end=f.end + shift))
+    return _dedupe(findings)
 
 
 def findings_by_part(composed: Composed, findings: list[Finding]) -> dict[str, list[Finding]]:

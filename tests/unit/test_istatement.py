@@ -25,6 +25,7 @@ from closeness_tui.istatement import (
     make_statement,
     need_words,
     review,
+    review_composed,
     search,
     tidy,
 )
@@ -207,6 +208,24 @@ def test_spans_map_findings_to_their_parts():
     bare = compose(Parts("ignored", "", "respect"), "long")
     by_part = findings_by_part(bare, review(bare.text))
     assert [f.kind for f in by_part["feeling"]] == ["faux_feeling"]
+
+
+@pytest.mark.parametrize("form", ["short", "long"])
+def test_a_judgement_word_in_the_feeling_part_is_coached_beside_its_situation(form):
+    # The Feeling part holds the word meant as the feeling: the builder coaches "ignored"
+    # there, with what lies underneath, even though free text "I feel ignored when ..." is
+    # left alone.
+    composed = compose(Parts("ignored", "you never call", "respect"), form)
+    assert review(composed.text) and "faux_feeling" not in {f.kind for f in review(composed.text)}
+    found = review_composed(composed)
+    by_part = findings_by_part(composed, found)
+    assert [f.kind for f in by_part["feeling"]] == ["faux_feeling"]
+    assert [f.kind for f in by_part["situation"]] == ["absolute"]
+    (faux,) = by_part["feeling"]
+    assert composed.text[faux.start : faux.end] == "I feel ignored"
+    assert "lonely" in faux.suggestion
+    plain = compose(Parts("hurt", "you forgot", "respect"), form)
+    assert review_composed(plain) == review(plain.text) == []
 
 
 def test_a_judgement_word_beside_its_situation_is_a_whole_i_statement():
