@@ -3,7 +3,7 @@
 Reads tests/data/review_cases.txt (kinds | sentence) and the public sentences collected from
 therapists' and NVC trainers' pages (tests/data/review_public_dev.tsv, the set the rules were
 tuned on; review_public_heldout1.tsv, held out for a first measurement and tuned on after it;
-review_public_heldout2.tsv to 4, the same: each one's untuned figures are in its header and
+review_public_heldout2.tsv to 7, the same: each one's untuned figures are in its header and
 in the titles below; no set is untouched any more), runs
 review() on each sentence and prints per-kind precision and recall (a sentence counts once
 per kind), micro-F1, the share of "what not to say" examples that get any finding and of
@@ -32,6 +32,9 @@ PUBLIC_HELD_OUT_1 = DATA / "review_public_heldout1.tsv"  # tuned on after its fi
 PUBLIC_HELD_OUT_2 = DATA / "review_public_heldout2.tsv"  # tuned on after its first measurement
 PUBLIC_HELD_OUT_3 = DATA / "review_public_heldout3.tsv"  # tuned on after its first measurement
 PUBLIC_HELD_OUT = DATA / "review_public_heldout4.tsv"  # tuned on after its first measurement
+PUBLIC_HELD_OUT_5 = DATA / "review_public_heldout5.tsv"  # tuned on after its first measurement
+PUBLIC_HELD_OUT_6 = DATA / "review_public_heldout6.tsv"  # tuned on after its first measurement
+PUBLIC_HELD_OUT_7 = DATA / "review_public_heldout7.tsv"  # tuned on after its first measurement
 
 
 def load_cases(path: Path = CASES) -> list[tuple[frozenset[str], str]]:
@@ -171,6 +174,12 @@ def main() -> int:
     held = report("Held-out set (not used for tuning)", load_cases(HELD_OUT))
     four_title = "Public held-out set 4 (50%/85%/0.58 untuned; tuned on since)"
     pub_held = report_public(four_title, load_public(PUBLIC_HELD_OUT))
+    five_title = "Public held-out set 5 (68%/84%/0.71 untuned; tuned on since)"
+    pub_five = report_public(five_title, load_public(PUBLIC_HELD_OUT_5))
+    six_title = "Public held-out set 6 (36%/95%/0.48 untuned; tuned on since)"
+    pub_six = report_public(six_title, load_public(PUBLIC_HELD_OUT_6))
+    seven_title = "Public held-out set 7 (79%/100%/0.82 untuned; tuned on since)"
+    pub_seven = report_public(seven_title, load_public(PUBLIC_HELD_OUT_7))
     figures = {}
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {os.cpu_count()} cores, load average {load:.1f} while measuring")
@@ -193,6 +202,9 @@ def main() -> int:
         ("held-out 2 (tuned on since)", pub_two),
         ("held-out 3 (tuned on since)", pub_three),
         ("held-out 4 (tuned on since)", pub_held),
+        ("held-out 5 (tuned on since)", pub_five),
+        ("held-out 6 (tuned on since)", pub_six),
+        ("held-out 7 (tuned on since)", pub_seven),
     )
     for name, (bad, good, f1) in sets:
         print(

@@ -64,7 +64,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 from string import Template
@@ -169,6 +169,7 @@ class _Compiled:
     boundary: bool = False  # the leading \b was lifted out: checked in review()
     listed: re.Pattern[str] | None = None  # a further word of the same kind in a list
     only_with: re.Pattern[str] | None = None  # must also be found in the same sentence
+    unless_with: re.Pattern[str] | None = None  # must not be found in the same sentence
 
 
 def _top_level_branches(pattern: str) -> list[str]:
@@ -270,6 +271,9 @@ class Reviewer:
                 pattern, boundary = _lift_boundary(self.expand(rule.pattern))
                 regex = re.compile(pattern)
                 only_with = re.compile(self.expand(rule.only_with)) if rule.only_with else None
+                unless_with = (
+                    re.compile(self.expand(rule.unless_with)) if rule.unless_with else None
+                )
             except (re.error, KeyError) as exc:
                 raise ContentError(
                     FILE, f"{where}.pattern", f"not a usable pattern ({exc})"
@@ -287,6 +291,7 @@ class Reviewer:
                     boundary,
                     listed,
                     only_with,
+                    unless_with,
                 )
             )
 
@@ -374,6 +379,8 @@ class Reviewer:
             return True
         start, end = self._sentence(norm, ends, m.start())
         if c.only_with is not None and not c.only_with.search(norm, start, end):
+            return True
+        if c.unless_with is not None and c.unless_with.search(norm, start, end):
             return True
         if rule.at_sentence_start:
             lead = norm[start : m.start()].strip(" \t\"'")
@@ -606,6 +613,30 @@ def compose_long(feeling: str, situation: str = "", need: str = "", request: str
     return compose(Parts(feeling, situation, need, request), "long").text
 
 
+_I_FEEL = "I feel "
+
+
+def review_composed(composed: Composed) -> list[Finding]:
+    """The review of a statement built part by part. The Feeling part holds the word meant as
+    the feeling, so a judgement word there ("ignored") is coached even with its situation
+    beside it; in free text "I feel ignored when ..." is a whole I-statement and left alone."""
+    findings = review(composed.text)
+    span = composed.spans.get("feeling")
+    if span is None:
+        return findings
+    start, end = span
+    if any(f.kind == "faux_feeling" and f.start < end and start < f.end for f in findings):
+        return findings
+    lead = start - len(_I_FEEL)
+    if lead < 0 or composed.text[lead:start].lower() != _I_FEEL.lower():
+        lead = start
+    for f in review(_I_FEEL + composed.text[start:end] + "."):
+        if f.kind == "faux_feeling":
+            shift = start - len(_I_FEEL)
+            findings.append(replace(f, start=max(lead, f.start + shift), end=f.end + shift))
+    return _dedupe(findings)
+
+
 def findings_by_part(composed: Composed, findings: list[Finding]) -> dict[str, list[Finding]]:
     """Each part's findings (a finding in the form's own words counts for every part it
     touches, so a part's coaching is shown beside that part)."""
@@ -736,6 +767,16 @@ def is_warm(text: str, findings: list[Finding] | None = None) -> bool:
     return bool(r.appreciation.search(norm) or r.pleasant.search(norm))
 
 
+@cache
+def _felt_judgement() -> re.Pattern[str]:
+    """A judgement word said as felt: "I feel ignored", "feeling so used" (not "used to")."""
+    return re.compile(
+        reviewer().expand(
+            r"\bfe(?:el|lt|eling|els)\s+%degree%(?P<word>%faux%)\b(?!(?<=used)\s+to\b)"
+        )
+    )
+
+
 def feelings_underneath(typed: str) -> tuple[str, list[str]] | None:
     """A judgement word typed as a feeling ("ignored", "I feel so used"): the word as typed and
     the feelings that often lie underneath it, for the feeling list to offer right there."""
@@ -767,13 +808,20 @@ def draft_from_complaint(text: str, findings: list[Finding] | None = None) -> Co
             needs=_unique(config.warm_needs, 4),
             note=config.situation_note,
         )
-    for f in findings:
-        if f.kind == "faux_feeling":
-            word = re.search(r.macros["faux"], text[f.start : f.end].lower())
-            entry = r.faux_index.get(_SPACES.sub(" ", word.group())) if word else None
-            if entry is not None:
-                feel += entry.feelings
-                need += entry.needs
+    # Judgement words: those coached, and those felt beside their situation ("I feel ignored
+    # when ..." is left alone by the review, but what lies underneath is still worth offering).
+    words = [
+        m.group()
+        for f in findings
+        if f.kind == "faux_feeling"
+        if (m := re.search(r.macros["faux"], text[f.start : f.end].lower()))
+    ]
+    words += [m.group("word") for m in _felt_judgement().finditer(lowered)]
+    for word in words:
+        entry = r.faux_index.get(_SPACES.sub(" ", word))
+        if entry is not None:
+            feel += entry.feelings
+            need += entry.needs
     vocabulary = {w.word for w in feeling_words() if w.tone == "unpleasant"}
     feel += [w for w in re.findall(r"[a-z]+(?:\s+out)?", lowered) if w in vocabulary]
     for topic in config.topics:

