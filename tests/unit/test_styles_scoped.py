@@ -10,6 +10,7 @@ DEFAULT_CSS, never in a screen's file.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +45,10 @@ def _css_paths(node: ast.ClassDef) -> tuple[str, ...]:
     return ()
 
 
+@functools.cache
 def screen_classes() -> dict[str, ClassInfo]:
+    """Every class in screens/, read once per run (parsing every module for each of the
+    stylesheets cost about a minute of CPU)."""
     found: dict[str, ClassInfo] = {}
     for module in sorted(SCREENS.glob("*.py")):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
