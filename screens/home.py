@@ -5,6 +5,7 @@ search and Insights' figures, once per change of data), so years of entries open
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from textual import work
@@ -25,6 +26,34 @@ from closeness_tui.text import safe_template
 # Each entry is two lines (title, then blurb): six of them fit at 80x24 without scrolling,
 # so a blurb must fit on one line of the list (checked by a unit test on content/app.toml).
 BLURB_MAX = 64
+# The column's width (home.tcss: max-width 84, padding 0 2) and the rows above and below it.
+HOME_MAX_WIDTH = 84
+HOME_PADDING = 4
+HEADER_ROWS = FOOTER_ROWS = 1
+
+
+@dataclass(frozen=True)
+class HomeRows:
+    """What Home's column holds, in rows: the lines of its texts (the greeting, the waiting
+    line or 0, the note), the number of entries, and the rows of today's rituals (0 when
+    hidden)."""
+
+    greeting: int
+    waiting: int
+    entries: int
+    today: int
+    note: int
+
+    def total(self, *, compact: bool) -> int:
+        """The rows the column takes (home.tcss): the greeting; the question line (it stands
+        in for the subtitle); the waiting line, if any, and its margin (none when compact);
+        the entries in their border, two lines each or one when compact; today's rituals;
+        the note after a margin."""
+        rows = self.greeting + 1
+        if self.waiting:
+            rows += self.waiting + (0 if compact else 1)
+        rows += (1 if compact else 2) * self.entries + 2
+        return rows + self.today + 1 + self.note
 
 
 def entries() -> list[HomeEntry]:
@@ -79,15 +108,40 @@ class HomeScreen(ClosenessScreen):
 
     def compose(self) -> ComposeResult:
         text = app_text().home
+        greeting, note = self._greeting(), Content(text.therapist_note)
+        waiting = self._waiting()
+        today = TodayRituals(id="today-rituals")
+        # One-line entries from the start when all of Home would not fit with two-line ones
+        # (set here, before anything is styled or laid out: switching after the first layout
+        # restyles and lays out Home a second time, about a quarter of its first frame).
+        # _fit checks the guess once Home is laid out.
+        self._sized = self.app.size
+        width = min(self._sized.width, HOME_MAX_WIDTH) - HOME_PADDING
+        self._rows = HomeRows(
+            greeting=len(greeting.wrap(width)),
+            waiting=len(waiting.wrap(width)) if waiting is not None else 0,
+            entries=len(entries()),
+            today=today.load(),
+            note=len(note.wrap(width)),
+        )
+        room = self._sized.height - HEADER_ROWS - FOOTER_ROWS
+        self.set_class(self._rows.total(compact=False) > room, "-compact")
+        self._fresh = True  # the greeting and the waiting line are current (on_screen_resume)
+        self._guessed = True  # until _fit has checked the guess
         yield Header()
         with Vertical(id="home"):
-            yield Static(self._greeting(), id="greeting")
+            yield Static(greeting, id="greeting")
             yield Static(Content(text.subtitle), classes="muted", id="subtitle")
-            yield Static("", id="listening-waiting")
+            line = Static(waiting or "", id="listening-waiting")
+            line.display = waiting is not None
+            yield line
             yield QuestionLine(id="question-of-the-day")
-            yield OptionList(*self._options(), id="entries")
-            yield TodayRituals(id="today-rituals")
-            yield Static(Content(text.therapist_note), classes="gentle", id="note")
+            listed = OptionList(*self._options(), id="entries")
+            if self.has_class("-compact"):
+                listed.styles.height = len(entries()) + 2
+            yield listed
+            yield today
+            yield Static(note, classes="gentle", id="note")
         yield Footer()
 
     def _greeting(self) -> Content:
@@ -129,13 +183,25 @@ class HomeScreen(ClosenessScreen):
         are never pushed out of sight. Only a new terminal size makes it roomy again, so it
         never flips back and forth."""
         listed = self.query_one("#entries", OptionList)
+        home = self.query_one("#home", Vertical)
+        if self._guessed:
+            # Home's first layout: the column's height is known, not yet how far it scrolls.
+            # Check compose's guess now (before the first frame); the rest once settled.
+            self._guessed = False
+            room = self._sized.height - HEADER_ROWS - FOOTER_ROWS
+            height, rows = home.virtual_size.height, self._rows
+            if not self.has_class("-compact") and height > room:
+                self._set_compact(True)
+            elif height + rows.total(compact=False) - rows.total(compact=True) <= room:
+                self._set_compact(False)  # two-line entries fit after all
+            self.call_after_refresh(self._fit)
+            return
         if self.app.size != self._sized:
             self._sized = self.app.size
             if self.has_class("-compact") or listed.styles.max_height is not None:
                 listed.styles.max_height = None
                 self._set_compact(False)  # a new size: roomy again, then fit (called again)
                 return
-        home = self.query_one("#home", Vertical)
         room = self.size.height - sum(
             w.outer_size.height for w in (self.query_one(Header), self.query_one(Footer))
         )
@@ -160,10 +226,13 @@ class HomeScreen(ClosenessScreen):
         listed.styles.height = len(options) + 2 if compact else None
 
     def on_screen_resume(self) -> None:
-        # Also when Home is first shown (so the waiting line is worked out once, here).
         # Names may have changed in Settings; a listening session may have finished or paused.
-        self.query_one("#greeting", Static).update(self._greeting())
-        self._show_waiting()
+        # (Not when Home is first shown: compose has just worked both out.)
+        if self._fresh:
+            self._fresh = False
+        else:
+            self.query_one("#greeting", Static).update(self._greeting())
+            self._show_waiting()
         # After the frame: the first frame of Home does not wait for the decks to load.
         self.call_after_refresh(self.query_one(QuestionLine).show_for, self.capp)
         self.call_after_refresh(self._read_ahead)

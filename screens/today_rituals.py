@@ -47,6 +47,8 @@ class TodayList(OptionList):
 class TodayRituals(Vertical):
     """Hidden while there are no rituals at all."""
 
+    MAX_ROWS = 5  # the list's max-height below; it scrolls beyond that
+
     DEFAULT_CSS = """
     TodayRituals {
         height: auto;
@@ -57,7 +59,7 @@ class TodayRituals(Vertical):
     }
     TodayRituals > TodayList {
         height: auto;
-        max-height: 5;
+        max-height: 5;  /* MAX_ROWS */
         border: none;
         padding: 0 1;
     }
@@ -74,8 +76,12 @@ class TodayRituals(Vertical):
         )
         yield TodayList(id="today-list")
 
+    _cells: list[core.Cell] | None = None  # today's, once load() has worked them out
+
     def on_mount(self) -> None:
-        self.reload()
+        if self._cells is None:
+            self.load()
+        self._show()
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
         self.set_interval(60, self._new_day)  # left open past midnight: show the new day
 
@@ -88,6 +94,13 @@ class TodayRituals(Vertical):
             self.reload()
 
     def reload(self) -> None:
+        self.load()
+        self._show()
+
+    def load(self) -> int:
+        """Work out today's rituals (before this is mounted too: Home asks how many rows it
+        will take before its first layout). Returns those rows: none while hidden, else the
+        margin, the title and the list's rows (see DEFAULT_CSS)."""
         self._day = self.capp.clock.today()
         store = self.capp.store
         rituals = store.all(Ritual) if store is not None else []
@@ -95,24 +108,29 @@ class TodayRituals(Vertical):
         day = self._day
         # Only today's marks are decoded, not years of them.
         marks = store.where(RitualMark, "occurrence", [day]) if store is not None else []
-        cells = core.today_cells(rituals, marks, day, core.local_zone())
-        self._cells = cells
+        self._cells = core.today_cells(rituals, marks, day, core.local_zone())
+        if not self.display:
+            return 0
+        return 2 + min(max(len(self._cells), 1), self.MAX_ROWS)
+
+    def _show(self) -> None:
+        cells = self._cells or []
         options = self.query_one(TodayList)
         highlighted = options.highlighted
-        options.clear_options()
         if not cells:
-            options.add_option(Option(Content(ritual_text().today.none), disabled=True))
+            options.set_options([Option(Content(ritual_text().today.none), disabled=True)])
             return
-        for cell in cells:
-            when = cell.at.strftime("%H:%M") + "  " if cell.at is not None else ""
-            options.add_option(
-                Option(
-                    Content.assemble(
-                        f"{SYMBOLS[cell.status]} ", (when, "$text-muted"), safe(cell.ritual.name)
-                    ),
-                    id=cell.ritual.id,
-                )
+        options.set_options(
+            Option(
+                Content.assemble(
+                    f"{SYMBOLS[cell.status]} ",
+                    (cell.at.strftime("%H:%M  ") if cell.at is not None else "", "$text-muted"),
+                    safe(cell.ritual.name),
+                ),
+                id=cell.ritual.id,
             )
+            for cell in cells
+        )
         options.highlighted = min(highlighted or 0, len(cells) - 1)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
