@@ -49,13 +49,7 @@ def waiting_talk_line(app: ClosenessApp) -> Content | None:
     if app.store is None:
         return None
     from closeness_tui.conversation import RESUMABLE, unfinished
-    from closeness_tui.repair import Repair
-    from closeness_tui.repairtext import repair_text
-    from closeness_tui.screens.repair_common import where
-    from closeness_tui.solve import Solve
-    from closeness_tui.solvetext import solve_text
 
-    words = repair_text().together
     fight = unfinished(app.store.where(AfterFight, "status", RESUMABLE))
     solving = unfinished(app.store.where(Solution, "status", RESUMABLE))
     latest = max(
@@ -63,8 +57,15 @@ def waiting_talk_line(app: ClosenessApp) -> Content | None:
         key=lambda r: r.updated_at or r.started_at,
         default=None,
     )
-    if latest is None:
+    if latest is None:  # (most starts: the talks' rules and words are not imported)
         return None
+    from closeness_tui.repair import Repair
+    from closeness_tui.repairtext import repair_text
+    from closeness_tui.screens.repair_common import where
+    from closeness_tui.solve import Solve
+    from closeness_tui.solvetext import solve_text
+
+    words = repair_text().together
     machine: Repair | Solve
     if isinstance(latest, AfterFight):
         template, machine = words.repair_waiting, Repair.resume(latest, app.clock)
