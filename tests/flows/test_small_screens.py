@@ -4,18 +4,22 @@ check-in's Continue; Settings' Save; a break's buttons when both partners have c
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
-from conftest import build_app, seed_names
+from conftest import TODAY, build_app, seed_names
 from screen_seeds import both_profiles, seed_full_home
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList
 
+from closeness_tui.models import Ritual
 from closeness_tui.screens.home import HomeScreen, entries
 from closeness_tui.screens.listening_break import BreakScreen
 from closeness_tui.screens.nightly import NightlyScreen
 from closeness_tui.screens.repair_break import RepairBreakScreen
 from closeness_tui.screens.settings import SettingsScreen
 from closeness_tui.screens.statement_builder import StatementBuilderScreen
+from closeness_tui.store import Store
 
 SMALL = (80, 24)
 SMALLER = (60, 20)
@@ -211,3 +215,66 @@ async def test_a_break_keeps_its_roomy_buttons_when_they_fit(data_dir, clock):
         for button in screen.query("#answers Button").results(Button):
             assert in_view(button) and not button.compact
         assert screen.query_one("#break").max_scroll_y == 0
+
+
+def count_switches(monkeypatch) -> list[bool]:
+    """Every change between two-line and one-line entries Home makes once composed."""
+    switches: list[bool] = []
+    switch = HomeScreen._set_compact
+
+    def recording(screen: HomeScreen, compact: bool) -> None:
+        if compact != screen.has_class("-compact"):
+            switches.append(compact)
+        switch(screen, compact)
+
+    monkeypatch.setattr(HomeScreen, "_set_compact", recording)
+    return switches
+
+
+@pytest.mark.parametrize(
+    ("size", "rituals", "due", "compact"),
+    [(SMALL, 4, True, True), (SMALL, 0, False, False), ((100, 40), 4, True, False)],
+    ids=["80x24-everything", "80x24-nothing-extra", "100x40-everything"],
+)
+async def test_home_is_laid_out_once_when_it_starts(
+    data_dir, clock, monkeypatch, size, rituals, due, compact
+):
+    """Home decides one-line entries before its first layout (a switch afterwards restyles
+    and lays it out again: a quarter of its first frame): its guess holds, nothing switches."""
+    seed_full_home(data_dir, rituals=rituals, review_due=due)
+    switches = count_switches(monkeypatch)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.has_class("-compact") is compact
+        assert switches == []
+        assert app.screen.query_one("#home").max_scroll_y == 0
+        assert in_view(app.screen.query_one("#note"))
+
+
+async def test_home_corrects_a_guess_the_layout_proves_wrong(data_dir, clock, monkeypatch):
+    """A ritual's name too long for one row wraps in the list, a row the guess does not
+    count: at 80x27 two-line entries seemed to fit exactly, so Home turns compact once
+    laid out, and everything is still in view."""
+    seed_names(data_dir)
+    with Store.open(data_dir) as store:
+        store.put(
+            Ritual(
+                name="A long walk by the river after dinner, phones left at home, talking "
+                "about the week and what the weekend should hold for both of us",
+                weekdays=list(range(7)),
+                time_of_day="19:00",
+                start=TODAY - timedelta(weeks=1),
+                created_at=datetime(2026, 11, 7, 9, tzinfo=UTC),
+            )
+        )
+    switches = count_switches(monkeypatch)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 27), notifications=True) as pilot:
+        await settle(pilot)
+        assert switches == [True]
+        assert app.screen.has_class("-compact")
+        assert app.screen.query_one("#home").max_scroll_y == 0
+        for selector in ("#today-rituals", "#note", "#entries"):
+            assert in_view(app.screen.query_one(selector)), selector
