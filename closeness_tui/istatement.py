@@ -79,6 +79,7 @@ from closeness_tui.istatement_content import (
     needs,
 )
 from closeness_tui.models import Statement, StatementForm
+from closeness_tui.review_heads import HeadIndex, heads
 
 FILE = "istatement.toml"
 KINDS: tuple[str, ...] = (
@@ -294,6 +295,8 @@ class Reviewer:
                     unless_with,
                 )
             )
+        # Where each rule may begin ("you", "every", "stop" ...): tried only there.
+        self.index = HeadIndex([heads(self.expand(rule.pattern)) for rule in self.text.rules])
 
         # The complaint draft's rewrites use the same macros: checked here too, at start-up.
         self.rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
@@ -343,10 +346,26 @@ class Reviewer:
         norm = _lower(text.translate(_STRAIGHTEN))
         found: list[Finding] = []
         ends: list[int] | None = None
-        for compiled in self.rules:
-            search = compiled.regex.search
+        for compiled, places in zip(self.rules, self.index.starts(norm), strict=True):
+            if places is not None and not places:
+                continue  # none of the words this rule begins with is in the text
+            regex = compiled.regex
             pos = 0
-            while (match := search(norm, pos)) is not None:
+            tried = 0  # places[:tried] are behind us
+            while True:
+                # The first match at or after pos: a scan, or the first place that matches
+                # (the same match: a scan tries every place in order and finds no other).
+                if places is None:
+                    match = regex.search(norm, pos)
+                else:
+                    match = None
+                    while tried < len(places) and match is None:
+                        at = places[tried]
+                        tried += 1
+                        if at >= pos:
+                            match = regex.match(norm, at)
+                if match is None:
+                    break
                 start, end = match.span()
                 pos = end if end > start else start + 1
                 if compiled.boundary and start and _is_word(norm[start - 1]):
