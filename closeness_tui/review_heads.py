@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any
 
 try:  # the stdlib's parser (sre_parse until 3.11); without it every rule is simply scanned
@@ -45,7 +46,7 @@ def heads(pattern: str) -> frozenset[Head] | None:
         return None
     if found is None or any(lit.startswith(SPACES) for lit, _, _ in found):
         return None
-    return frozenset((lit, boundary) for lit, boundary, _ in found)
+    return frozenset(_two_words(lit, boundary, False)[:2] for lit, boundary, _ in found)
 
 
 # (literal, a \b just before it, the literal is the whole of what the sequence matches)
@@ -212,6 +213,7 @@ class HeadIndex:
         }
         self._by_word: dict[str, tuple[tuple[int, ...], bool]] = {}
         self._by_pair: dict[tuple[str, str, str], tuple[int, ...]] = {}
+        self._dead: set[str] = {""}  # words no rule may begin at (and the empty one)
 
     def _word(self, word: str) -> tuple[tuple[int, ...], bool]:
         """Rules that may begin at this word whatever follows, and whether any depend on
@@ -225,7 +227,11 @@ class HeadIndex:
                 rules |= self._starts.get(word[:length], set())
             if len(self._by_word) > _MEMO_MAX:
                 self._by_word.clear()
+                self._dead.clear()
+                self._dead.add("")
             known = self._by_word[word] = (tuple(sorted(rules)), word in self._pairs)
+            if known == ((), False):
+                self._dead.add(word)
         return known
 
     def _pair(self, word: str, between: str, after: str) -> tuple[int, ...]:
@@ -249,20 +255,19 @@ class HeadIndex:
         places: list[list[int] | None] = [
             None if i in self._scanned else [] for i in range(self._count)
         ]
-        parts = _SPLIT.split(text)
+        parts = _SPLIT.split(text)  # word, what stands between, word, ...
+        ends = list(accumulate(map(len, parts)))
+        dead = self._dead  # words no rule may begin at, whatever follows
         last = len(parts) - 1
-        pos = 0
-        for k in range(0, last + 1, 2):
+        for k in [k for k in range(0, last + 1, 2) if parts[k] not in dead]:
             word = parts[k]
-            if word:
-                rules, paired = self._word(word)
-                if paired and k + 2 <= last:
-                    rules = self._pair(word, parts[k + 1], parts[k + 2])
+            rules, paired = self._word(word)
+            if paired and k + 2 <= last:
+                rules = self._pair(word, parts[k + 1], parts[k + 2])
+            if rules:
+                pos = ends[k] - len(word)
                 for rule in rules:
                     places[rule].append(pos)  # type: ignore[union-attr]
-                pos += len(word)
-            if k < last:
-                pos += len(parts[k + 1])
         for lit, wherever in self._anywhere:
             at, i = [], text.find(lit)
             while i >= 0:
