@@ -1,4 +1,4 @@
-"""How well the I-statement review does on the labelled sentences, and how fast it is.
+r"""How well the I-statement review does on the labelled sentences, and how fast it is.
 
 Reads tests/data/review_cases.txt (kinds | sentence) and the public sentences collected from
 therapists' and NVC trainers' pages (tests/data/review_public_dev.tsv, the set the rules were
@@ -12,13 +12,26 @@ recommended rewrites that get none, the cases it gets wrong, and the median time
 
     python bench/review_quality.py            # everything
     python bench/review_quality.py --dev      # only the sets one may tune on
+    python bench/review_quality.py --speed    # only the time to review 2,000 characters
+    python bench/review_quality.py --speed --instructions   # and a count that load cannot move
+
+Timing on a shared machine: the CPU time per review (this thread's, so waiting for a core does
+not count) is printed beside the CPU time of a fixed baseline measured in the same runs,
+interleaved (re.findall(r"\w+") over the same text), and their ratio: when the machine is busy
+both slow down together, so the ratio moves much less than either. With --instructions (needs
+valgrind) the instructions executed per review and per baseline are counted under callgrind,
+which no load can change (about a minute).
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -87,17 +100,86 @@ def long_text() -> str:
     return (base * (2000 // len(base) + 1))[:2000]
 
 
-def timings_ms(text: str, runs: int = 300) -> tuple[list[float], list[float]]:
-    """Wall-clock and CPU (this thread) milliseconds per review. On a busy machine the wall
-    clock includes time spent waiting for a core; the CPU figure shows the work itself."""
+_WORDS = re.compile(r"\w+")
+
+
+def baseline(text: str) -> object:
+    """Fixed work to compare the review with: every word of the text, found by `re`."""
+    return _WORDS.findall(text)
+
+
+def timings_ms(text: str, runs: int = 300) -> dict[str, list[float]]:
+    """Milliseconds per review: wall clock, CPU (this thread), and the baseline's CPU time in
+    the same runs, interleaved. On a busy machine the wall clock includes time spent waiting
+    for a core; the CPU figures show the work itself, and their ratio what load cannot."""
     review(text)  # compile once, outside the timing
-    wall, cpu = [], []
+    times: dict[str, list[float]] = {"wall": [], "cpu": [], "baseline": []}
     for _ in range(runs):
         t0, c0 = time.perf_counter(), time.thread_time()
         review(text)
-        wall.append((time.perf_counter() - t0) * 1000)
-        cpu.append((time.thread_time() - c0) * 1000)
-    return wall, cpu
+        times["wall"].append((time.perf_counter() - t0) * 1000)
+        times["cpu"].append((time.thread_time() - c0) * 1000)
+        c0 = time.thread_time()
+        baseline(text)
+        times["baseline"].append((time.thread_time() - c0) * 1000)
+    return times
+
+
+COUNTED = 20  # reviews per instruction count
+
+
+def _count_child() -> None:
+    """Run under callgrind by instructions(): each measured stretch is dumped on its own."""
+    pid = str(os.getpid())
+
+    def callgrind(*args: str) -> None:
+        subprocess.run(["callgrind_control", *args, pid], capture_output=True, check=False)
+
+    texts = {"dense": long_text(), "typical": typical_text()}
+    for text in texts.values():
+        review(text)
+        baseline(text)
+    callgrind("--instr=on")
+    callgrind("--dump=nothing")  # what the dump request itself costs
+    for name, text in texts.items():
+        for label, work in (("review", review), ("baseline", baseline)):
+            for _ in range(COUNTED):
+                work(text)
+            callgrind(f"--dump={name}-{label}")
+    callgrind("--instr=off")
+
+
+def instructions() -> dict[str, float] | None:
+    """Instructions per call ("dense-review", "dense-baseline", ...), counted by valgrind's
+    callgrind; None when valgrind is not installed."""
+    if not (shutil.which("valgrind") and shutil.which("callgrind_control")):
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--instr-atstart=no",
+                f"--callgrind-out-file={out}",
+                sys.executable,
+                __file__,
+                "--count-child",
+            ],
+            capture_output=True,
+            check=True,
+        )
+        counts = {}
+        for dump in sorted(Path(folder).glob("callgrind.out.*"), key=lambda p: int(p.suffix[1:])):
+            text = dump.read_text()
+            what = re.search(r"^desc: Trigger: dump (.+)$", text, re.M)
+            total = re.search(r"^totals: (\d+)$", text, re.M)
+            if what and total:
+                counts[what.group(1)] = int(total.group(1))
+    if "nothing" not in counts or len(counts) < 5:
+        return None
+    overhead = counts.pop("nothing")
+    return {name: (total - overhead) / COUNTED for name, total in counts.items()}
 
 
 def report(title: str, cases) -> float:
@@ -157,8 +239,49 @@ def typical_text() -> str:
     return (base * (2000 // len(base) + 1))[:2000]
 
 
+def speed(count: bool) -> dict[str, float]:
+    """Print the time to review each 2,000-character text; return the median CPU ms."""
+    figures = {}
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} while measuring")
+    for name, text in (("dense", long_text()), ("typical", typical_text())):
+        times = timings_ms(text)
+        wall, cpu = times["wall"], times["cpu"]
+        base = statistics.median(times["baseline"])
+        figures[name] = statistics.median(cpu)
+        print(
+            f"review of a {len(text):,}-character {name} text ({len(review(text))} findings), "
+            f"{len(wall)} runs: median CPU time {figures[name]:.2f} ms (fastest "
+            f"{min(cpu):.2f} ms); wall clock median {statistics.median(wall):.2f} ms, slowest "
+            f"{max(wall):.2f} ms; baseline (every word found by re) median CPU {base:.3f} ms: "
+            f"the review takes {figures[name] / base:.1f}x the baseline"
+        )
+    if count:
+        counted = instructions()
+        if counted is None:
+            print("instructions: valgrind (callgrind) is not installed, not counted")
+        for name in ("dense", "typical") if counted else ():
+            work, base = counted[f"{name}-review"], counted[f"{name}-baseline"]
+            print(
+                f"instructions per review of the {name} text: {work / 1e6:.2f} million "
+                f"(baseline {base / 1e6:.2f} million: {work / base:.1f}x), counted by callgrind"
+            )
+    return figures
+
+
 def main() -> int:
-    dev_only = "--dev" in sys.argv[1:]
+    args = sys.argv[1:]
+    if "--count-child" in args:
+        _count_child()
+        return 0
+    if "--speed" in args:
+        figures = speed("--instructions" in args)
+        print(
+            f"HEADLINE: median CPU time per review of 2,000 chars {figures['dense']:.2f} ms "
+            f"dense, {figures['typical']:.2f} ms typical (target < 5 ms)"
+        )
+        return 0
+    dev_only = "--dev" in args
     worst = report("Labelled set (tests/data/review_cases.txt)", load_cases(CASES))
     pub_dev = report_public("Public development set (tuned on)", load_public(PUBLIC_DEV))
     pub_one = report_public(
@@ -180,21 +303,11 @@ def main() -> int:
     pub_six = report_public(six_title, load_public(PUBLIC_HELD_OUT_6))
     seven_title = "Public held-out set 7 (79%/100%/0.82 untuned; tuned on since)"
     pub_seven = report_public(seven_title, load_public(PUBLIC_HELD_OUT_7))
-    figures = {}
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} while measuring")
-    for name, text in (("dense", long_text()), ("typical", typical_text())):
-        times, cpu = timings_ms(text)
-        figures[name] = statistics.median(times)
-        print(
-            f"review of a {len(text):,}-character {name} text ({len(review(text))} findings), "
-            f"{len(times)} runs: median {figures[name]:.2f} ms, fastest {min(times):.2f} ms, "
-            f"slowest {max(times):.2f} ms; median CPU time {statistics.median(cpu):.2f} ms"
-        )
+    figures = speed("--instructions" in args)
     print(
         f"HEADLINE: lowest per-kind precision/recall {worst:.2f} labelled, {held:.2f} held-out "
-        f"(target >= 0.90); median review of 2,000 chars {figures['dense']:.2f} ms dense, "
-        f"{figures['typical']:.2f} ms typical (target < 5 ms)"
+        f"(target >= 0.90); median CPU time per review of 2,000 chars {figures['dense']:.2f} ms "
+        f"dense, {figures['typical']:.2f} ms typical (target < 5 ms)"
     )
     sets = (
         ("development", pub_dev),
