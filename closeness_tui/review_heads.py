@@ -113,6 +113,8 @@ def _heads(items: list[Any], i: int, boundary: bool) -> _Found | None:
     if lit:
         body = {(_join(lit, s), boundary, c) for s, _, c in body}
     body = {_two_words(*head) for head in body}
+    if len(body) > _LIMIT:  # too many: their first words alone may still be few
+        body = {(_ONE_WORD.match(s).group(), b, False) for s, b, _ in body}  # type: ignore[union-attr]
     if len(body) > _LIMIT:
         return _done(prefix, boundary)
     return body
@@ -134,6 +136,7 @@ def _extend(found: _Found, items: list[Any], i: int) -> _Found:
     return out
 
 
+_ONE_WORD = re.compile(r"[^\w]*\w*")
 _TWO_WORDS = re.compile(r"\w*[^\w]*\w*")
 
 
