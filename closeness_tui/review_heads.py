@@ -178,6 +178,12 @@ def _between(separator: str) -> str:
     return _WHITESPACE.sub(SPACES, separator.replace(SPACES, " "))
 
 
+# (offset, rules) of a run's words; its last word waiting for the next run; how it begins
+_Run = tuple[
+    tuple[tuple[int, tuple[int, ...]], ...], tuple[int, str, str] | None, tuple[str, str] | None
+]
+
+
 class HeadIndex:
     """For one list of rules (each with its heads, or None), where in a text each may begin.
 
@@ -217,6 +223,10 @@ class HeadIndex:
         self._by_word: dict[str, tuple[tuple[int, ...], bool]] = {}
         self._by_pair: dict[tuple[str, str, str], tuple[int, ...]] = {}
         self._dead: set[str] = {""}  # words no rule may begin at (and the empty one)
+        self._by_run: dict[str, _Run] = {}
+        self._dead_runs: set[str] = set()  # runs where no rule may begin
+        # the rules at a run's last word, by the run after it (None: the end of the text)
+        self._by_two: dict[tuple[str, str | None], tuple[int, ...]] = {}
 
     def _word(self, word: str) -> tuple[tuple[int, ...], bool]:
         """Rules that may begin at this word whatever follows, and whether any depend on
@@ -252,25 +262,92 @@ class HeadIndex:
             known = self._by_pair[key] = tuple(sorted(rules))
         return known
 
+    def _run(self, run: str) -> _Run:
+        """What may begin in a run of text without spaces: (offset, rules) for each word whose
+        rules are known from the run alone; the last word, its offset and what follows it in
+        the run when its rules depend on the next run; and what the run begins with (what
+        stands before its first word, and that word), or None when it holds no word."""
+        known = self._by_run.get(run)
+        if known is not None:
+            return known
+        parts = _SPLIT.split(run)
+        last = len(parts) - 1
+        inside: list[tuple[int, tuple[int, ...]]] = []
+        tail: tuple[int, str, str] | None = None
+        pos = 0
+        for k in range(0, last + 1, 2):
+            word = parts[k]
+            if word:
+                rules, paired = self._word(word)
+                if paired and k + 2 <= last and parts[k + 2]:
+                    rules = self._pair(word, parts[k + 1], parts[k + 2])
+                elif paired:
+                    tail = (pos, word, parts[k + 1] if k < last else "")
+                    rules = ()
+                if rules:
+                    inside.append((pos, rules))
+                pos += len(word)
+            if k < last:
+                pos += len(parts[k + 1])
+        if parts[0]:
+            lead: tuple[str, str] | None = ("", parts[0])
+        else:
+            lead = (parts[1], parts[2]) if last >= 2 and parts[2] else None
+        if len(self._by_run) > _MEMO_MAX:
+            self._by_run.clear()
+            self._dead_runs.clear()
+        known = self._by_run[run] = (tuple(inside), tail, lead)
+        if not inside and tail is None:
+            self._dead_runs.add(run)
+        return known
+
+    def _tail(self, tail: tuple[int, str, str], runs: list[str], i: int) -> tuple[int, ...]:
+        """The rules that may begin at the last word of runs[i], from the runs after it (kept
+        for this run and the next when the next one holds a word)."""
+        _offset, word, between = tail
+        after = ""
+        for j in range(i + 1, len(runs)):
+            lead = self._run(runs[j])[2]
+            between += " "  # each run is followed by one space
+            if lead is None:  # no word in it: all of it stands between
+                between += runs[j]
+                continue
+            between += lead[0]
+            after = lead[1]
+            break
+        rules = self._pair(word, between, after)
+        if i + 1 == len(runs) or self._run(runs[i + 1])[2] is not None:
+            if len(self._by_two) > _MEMO_MAX:
+                self._by_two.clear()
+            self._by_two[(runs[i], runs[i + 1] if i + 1 < len(runs) else None)] = rules
+        return rules
+
     def starts(self, text: str) -> list[list[int] | None]:
         """Per rule, every place in `text` where a match of it could begin, in order (a
         superset: the pattern itself decides), or None for a rule to scan the whole text."""
         places: list[list[int] | None] = [
             None if i in self._scanned else [] for i in range(self._count)
         ]
-        parts = _SPLIT.split(text)  # word, what stands between, word, ...
-        ends = list(accumulate(map(len, parts)))
-        dead = self._dead  # words no rule may begin at, whatever follows
-        last = len(parts) - 1
-        for k in [k for k in range(0, last + 1, 2) if parts[k] not in dead]:
-            word = parts[k]
-            rules, paired = self._word(word)
-            if paired and k + 2 <= last:
-                rules = self._pair(word, parts[k + 1], parts[k + 2])
-            if rules:
-                pos = ends[k] - len(word)
+        # The text is read as runs between single spaces ("you're", "night,"), each looked up
+        # once and remembered: words never straddle a space, and what a run's last word may
+        # begin depends only on what stands after it, read from the runs that follow.
+        runs = text.split(" ")
+        ends = list(accumulate(map(len, runs)))
+        dead = self._dead_runs
+        last = len(runs) - 1
+        for i in [i for i, run in enumerate(runs) if run not in dead]:
+            run = runs[i]
+            inside, tail, _ = self._run(run)
+            at = ends[i] - len(run) + i  # each run is followed by one space
+            for offset, rules in inside:
                 for rule in rules:
-                    places[rule].append(pos)  # type: ignore[union-attr]
+                    places[rule].append(at + offset)  # type: ignore[union-attr]
+            if tail is not None:
+                rules = self._by_two.get((run, runs[i + 1] if i < last else None))
+                if rules is None:
+                    rules = self._tail(tail, runs, i)
+                for rule in rules:
+                    places[rule].append(at + tail[0])  # type: ignore[union-attr]
         for lit, wherever in self._anywhere:
             at, i = [], text.find(lit)
             while i >= 0:

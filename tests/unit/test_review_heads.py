@@ -89,6 +89,12 @@ INDEX = [
     ([{("you", False)}], "bayou you", [[2, 6]]),
     ([None, {("i", True)}], "i is in i", [None, [0, 2, 5, 8]]),
     ([{("non-negotiable", True)}], "non-negotiable non negotiable", [[0]]),
+    # what stands between two words may run over several spaces and runs without a word
+    ([{(f"awesome,{S}you", True)}], "awesome,  you awesome, \n you awesome , you", [[0, 14]]),
+    ([{(f"you{S}-{S}better", True)}], "you - better you -- better you -better", [[0]]),
+    ([{(f"or{S}else", True), ("u", True)}], "or , else or   else u", [[10, 20]]),
+    # the same run at the end of the text and before two spaces
+    ([{(f"you{S}better", True)}], "you  better you", [[0]]),
 ]
 
 
