@@ -343,18 +343,16 @@ class HeadIndex:
                 for rule in rules:
                     places[rule].append(at + offset)  # type: ignore[union-attr]
             if tail is not None:
-                rules = self._by_two.get((run, runs[i + 1] if i < last else None))
-                if rules is None:
-                    rules = self._tail(tail, runs, i)
-                for rule in rules:
+                known = self._by_two.get((run, runs[i + 1] if i < last else None))
+                for rule in self._tail(tail, runs, i) if known is None else known:
                     places[rule].append(at + tail[0])  # type: ignore[union-attr]
         for lit, wherever in self._anywhere:
-            at, i = [], text.find(lit)
-            while i >= 0:
-                at.append(i)
-                i = text.find(lit, i + 1)
+            found, k = [], text.find(lit)
+            while k >= 0:
+                found.append(k)
+                k = text.find(lit, k + 1)
             for rule in wherever:
                 merged = places[rule]
                 assert merged is not None
-                places[rule] = sorted({*merged, *at})
+                places[rule] = sorted({*merged, *found})
         return places
