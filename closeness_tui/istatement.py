@@ -93,6 +93,7 @@ KINDS: tuple[str, ...] = (
     "should",
     "demand",
 )
+_KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 PARTS: tuple[str, ...] = ("feeling", "situation", "need", "request")
 FORMS: tuple[StatementForm, ...] = ("short", "long")
 
@@ -346,7 +347,7 @@ class Reviewer:
     def review(self, text: str) -> list[Finding]:
         norm = _lower(text.translate(_STRAIGHTEN))
         found: list[Finding] = []
-        ends = [m.end() for m in _SENTENCE_END.finditer(norm)]  # where each sentence ends
+        ends = _sentence_ends(norm)
         for compiled, places in zip(self.rules, self.index.starts(norm), strict=True):
             pos = 0
             if places is None:  # nothing known of where it begins: scan the text
@@ -478,6 +479,24 @@ class Reviewer:
         return _new_finding(rule.kind, start, end, message, suggestion, rule.title)
 
 
+_ENDS_AS_DOTS = str.maketrans(dict.fromkeys("!?\n", "."))
+
+
+def _sentence_ends(norm: str) -> list[int]:
+    """Where each run of _SENTENCE_END ([.!?\n]+) ends: found with str.find, several times
+    cheaper than a regex scan of the whole text."""
+    dots = norm.translate(_ENDS_AS_DOTS)
+    ends: list[int] = []
+    at = dots.find(".")
+    while at >= 0:
+        at += 1
+        while dots.startswith(".", at):
+            at += 1
+        ends.append(at)
+        at = dots.find(".", at)
+    return ends
+
+
 def _word_before(norm: str, at: int) -> str | None:
     """The word just before `at` (within a few words), as _WORD_BEFORE captures it."""
     lo = max(0, at - _WORD_BEFORE_SPAN)
@@ -512,7 +531,7 @@ def _new_finding(
 
 def _dedupe(found: list[Finding]) -> list[Finding]:
     """One finding per kind for any stretch of text (two rules may match the same words)."""
-    found.sort(key=lambda f: (f.start, -f.end, KINDS.index(f.kind)))
+    found.sort(key=lambda f: (f.start, -f.end, _KIND_ORDER[f.kind]))
     kept: list[Finding] = []
     last_end: dict[str, int] = {}
     for f in found:

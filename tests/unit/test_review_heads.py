@@ -14,9 +14,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from closeness_tui.istatement import (
+    _SENTENCE_END,
     _WORD_BEFORE,
     Reviewer,
     _lower,
+    _sentence_ends,
     _word_before,
     reviewer,
 )
@@ -277,3 +279,9 @@ def test_the_word_before_is_what_the_regex_captures(text, at):
     at = min(at, len(text))
     expected = _WORD_BEFORE.search(text, max(0, at - 40), at)
     assert _word_before(text, at) == (expected.group(1) if expected else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .!?\n\u2026", max_size=40))
+def test_sentence_ends_are_where_the_regex_finds_them(text):
+    assert _sentence_ends(text) == [m.end() for m in _SENTENCE_END.finditer(text)]
