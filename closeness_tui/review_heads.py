@@ -215,11 +215,18 @@ class HeadIndex:
                     nexts = self._pairs.setdefault(word, {}).setdefault(between, {})
                     nexts.setdefault(second.group(), set()).add(rule)
         self._anywhere = tuple(anywhere.items())
-        self._lengths = tuple(sorted({len(w) for w in self._starts}))
+        by_letter: dict[str, list[tuple[str, set[int]]]] = {}
+        for start, rules in sorted(self._starts.items()):
+            by_letter.setdefault(start[0], []).append((start, rules))
+        self._starts_by_letter = {letter: tuple(pairs) for letter, pairs in by_letter.items()}
         self._next_lengths = {
             word: tuple(sorted({len(n) for nexts in by.values() for n in nexts}))
             for word, by in self._pairs.items()
         }
+        self.forget()
+
+    def forget(self) -> None:
+        """Empty what it remembers of the words and runs it has seen (as when first made)."""
         self._by_word: dict[str, tuple[tuple[int, ...], bool]] = {}
         self._by_pair: dict[tuple[str, str, str], tuple[int, ...]] = {}
         self._dead: set[str] = {""}  # words no rule may begin at (and the empty one)
@@ -234,10 +241,9 @@ class HeadIndex:
         known = self._by_word.get(word)
         if known is None:
             rules = set(self._exact.get(word, ()))
-            for length in self._lengths:
-                if length > len(word):
-                    break
-                rules |= self._starts.get(word[:length], set())
+            for start, more in self._starts_by_letter.get(word[:1], ()):
+                if word.startswith(start):
+                    rules |= more
             if len(self._by_word) > _MEMO_MAX:
                 self._by_word.clear()
                 self._dead.clear()
