@@ -178,6 +178,14 @@ def _between(separator: str) -> str:
     return _WHITESPACE.sub(SPACES, separator.replace(SPACES, " "))
 
 
+def _by_letter(starts: dict[str, set[int]]) -> dict[str, tuple[tuple[str, set[int]], ...]]:
+    """Word beginnings and their rules, grouped by first letter (looked up, then compared)."""
+    grouped: dict[str, list[tuple[str, set[int]]]] = {}
+    for start, rules in sorted(starts.items()):
+        grouped.setdefault(start[0], []).append((start, rules))
+    return {letter: tuple(pairs) for letter, pairs in grouped.items()}
+
+
 # (offset, rules) of a run's words; its last word waiting for the next run; how it begins
 _Run = tuple[
     tuple[tuple[int, tuple[int, ...]], ...], tuple[int, str, str] | None, tuple[str, str] | None
@@ -215,12 +223,9 @@ class HeadIndex:
                     nexts = self._pairs.setdefault(word, {}).setdefault(between, {})
                     nexts.setdefault(second.group(), set()).add(rule)
         self._anywhere = tuple(anywhere.items())
-        by_letter: dict[str, list[tuple[str, set[int]]]] = {}
-        for start, rules in sorted(self._starts.items()):
-            by_letter.setdefault(start[0], []).append((start, rules))
-        self._starts_by_letter = {letter: tuple(pairs) for letter, pairs in by_letter.items()}
-        self._next_lengths = {
-            word: tuple(sorted({len(n) for nexts in by.values() for n in nexts}))
+        self._starts_by_letter = _by_letter(self._starts)
+        self._pair_starts = {
+            word: {between: _by_letter(nexts) for between, nexts in by.items()}
             for word, by in self._pairs.items()
         }
         self.forget()
@@ -258,11 +263,10 @@ class HeadIndex:
         known = self._by_pair.get(key)
         if known is None:
             rules = set(self._word(word)[0])
-            nexts = self._pairs[word].get(_between(between), {})
-            for length in self._next_lengths[word]:
-                if length > len(after):
-                    break
-                rules |= nexts.get(after[:length], set())
+            nexts = self._pair_starts[word].get(_between(between), {})
+            for start, more in nexts.get(after[:1], ()):
+                if after.startswith(start):
+                    rules |= more
             if len(self._by_pair) > _MEMO_MAX:
                 self._by_pair.clear()
             known = self._by_pair[key] = tuple(sorted(rules))
