@@ -280,7 +280,8 @@ class HeadIndex:
         known = self._by_run.get(run)
         if known is not None:
             return known
-        parts = _SPLIT.split(run)
+        # A plain word (most runs) needs no regex; "_" is a word character too.
+        parts = [run] if run.isalnum() else _SPLIT.split(run)
         last = len(parts) - 1
         inside: list[tuple[int, tuple[int, ...]]] = []
         tail: tuple[int, str, str] | None = None
