@@ -64,6 +64,23 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"{text!r} not on screen:\n{self.screen()}")
 
+    def wait_for_cursor_at(self, text: str, timeout: float = 60.0) -> None:
+        """Wait until the cursor is on the line of `text` (an empty box holding the focus puts
+        it on its placeholder): Tab is a binding, and letters typed right behind it can
+        overtake it under load and land in the box it was leaving."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            out = subprocess.run(
+                [*self.tmux, "display-message", "-p", "-t", self.name, "#{cursor_x} #{cursor_y}"],
+                capture_output=True,
+                text=True,
+            ).stdout.split()
+            lines = self.screen().splitlines()
+            if len(out) == 2 and int(out[1]) < len(lines) and text in lines[int(out[1])]:
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"the cursor is not at {text!r}:\n{self.screen()}")
+
     def keys(self, *keys: str) -> None:
         for key in keys:
             subprocess.run([*self.tmux, "send-keys", "-t", self.name, key], check=True)
@@ -97,10 +114,13 @@ def test_from_you_never_to_a_saved_i_statement_in_a_real_terminal(tmp_path):
         term.wait_for("feel lonely.")
         term.keys("Home", "C-k")  # clear the first-guess situation
         term.type("I told you about my day and you looked at your phone")
+        term.wait_for("looked at your phone")
         term.keys("Tab")
+        term.wait_for_cursor_at("Search, or your own words")
         term.type("to be heard")
         term.wait_for("need to be")
         term.keys("Tab", "Tab")
+        term.wait_for_cursor_at("One specific thing they could do")
         term.type("put the phone away while we talk")
         term.wait_for("Would you be willing")
         term.keys("C-s")

@@ -179,10 +179,14 @@ async def test_footer_bindings_fit_at_80_columns(data_dir, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         for keys in ((), ("s",), ("escape", "f1")):
             await pilot.press(*keys)
+            # The footer's keys exist a frame before they are laid out.
             await wait_until(
                 pilot,
-                lambda: list(app.screen.query_one(Footer).query("FooterKey")),
-                "the footer's keys",
+                lambda: (
+                    [k.region.width for k in app.screen.query_one(Footer).query("FooterKey")]
+                    and all(k.region.width for k in app.screen.query_one(Footer).query("FooterKey"))
+                ),
+                "the footer's keys laid out",
             )
             footer = app.screen.query_one(Footer)
             every_key = list(footer.query("FooterKey"))
