@@ -3,7 +3,7 @@ r"""How well the I-statement review does on the labelled sentences, and how fast
 Reads tests/data/review_cases.txt (kinds | sentence) and the public sentences collected from
 therapists' and NVC trainers' pages (tests/data/review_public_dev.tsv, the set the rules were
 tuned on; review_public_heldout1.tsv, held out for a first measurement and tuned on after it;
-review_public_heldout2.tsv to 7, the same: each one's untuned figures are in its header and
+review_public_heldout2.tsv to 10, the same: each one's untuned figures are in its header and
 in the titles below; no set is untouched any more), runs
 review() on each sentence and prints per-kind precision and recall (a sentence counts once
 per kind), micro-F1, the share of "what not to say" examples that get any finding and of
@@ -48,6 +48,9 @@ PUBLIC_HELD_OUT = DATA / "review_public_heldout4.tsv"  # tuned on after its firs
 PUBLIC_HELD_OUT_5 = DATA / "review_public_heldout5.tsv"  # tuned on after its first measurement
 PUBLIC_HELD_OUT_6 = DATA / "review_public_heldout6.tsv"  # tuned on after its first measurement
 PUBLIC_HELD_OUT_7 = DATA / "review_public_heldout7.tsv"  # tuned on after its first measurement
+PUBLIC_HELD_OUT_8 = DATA / "review_public_heldout8.tsv"  # tuned on after its first measurement
+PUBLIC_HELD_OUT_9 = DATA / "review_public_heldout9.tsv"  # tuned on after its first measurement
+PUBLIC_HELD_OUT_10 = DATA / "review_public_heldout10.tsv"  # tuned on after its first measurement
 
 
 def load_cases(path: Path = CASES) -> list[tuple[frozenset[str], str]]:
@@ -327,6 +330,12 @@ def main() -> int:
     pub_six = report_public(six_title, load_public(PUBLIC_HELD_OUT_6))
     seven_title = "Public held-out set 7 (79%/100%/0.82 untuned; tuned on since)"
     pub_seven = report_public(seven_title, load_public(PUBLIC_HELD_OUT_7))
+    eight_title = "Public held-out set 8 (37%/100%/0.54 untuned; tuned on since)"
+    pub_eight = report_public(eight_title, load_public(PUBLIC_HELD_OUT_8))
+    nine_title = "Public held-out set 9 (39%/100%/0.56 untuned; tuned on since)"
+    pub_nine = report_public(nine_title, load_public(PUBLIC_HELD_OUT_9))
+    ten_title = "Public held-out set 10 (57%/89%/0.72 untuned; tuned on since)"
+    pub_ten = report_public(ten_title, load_public(PUBLIC_HELD_OUT_10))
     figures = speed("--instructions" in args)
     print(
         f"HEADLINE: lowest per-kind precision/recall {worst:.2f} labelled, {held:.2f} held-out "
@@ -342,6 +351,9 @@ def main() -> int:
         ("held-out 5 (tuned on since)", pub_five),
         ("held-out 6 (tuned on since)", pub_six),
         ("held-out 7 (tuned on since)", pub_seven),
+        ("held-out 8 (tuned on since)", pub_eight),
+        ("held-out 9 (tuned on since)", pub_nine),
+        ("held-out 10 (tuned on since)", pub_ten),
     )
     for name, (bad, good, f1) in sets:
         print(
