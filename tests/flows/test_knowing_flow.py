@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from checkins_seed import HEBREW, TRICKY
-from conftest import build_app, notices, seed_names
+from conftest import build_app, notices, seed_names, wait_until
 from test_gratitude_flow import _visible_text
 from test_listening_text import begin
 from textual.widgets import Checkbox, Input, OptionList, Select, Static, Switch, TextArea
@@ -36,10 +36,12 @@ async def test_question_of_the_day_hidden_until_both(data_dir, clock):
     seed_names(data_dir)
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
         home = app.screen
         line = home.query_one(QuestionLine)
-        assert "Question of the day (d):" in line.visual.plain
+        # Home names the question a frame after it is first drawn.
+        await wait_until(
+            pilot, lambda: "Question of the day (d):" in line.visual.plain, "the question's line"
+        )
         await pilot.press("d")
         await pilot.pause()
         screen = app.screen
@@ -86,8 +88,11 @@ async def test_question_of_the_day_hidden_until_both(data_dir, clock):
 async def test_question_of_the_day_can_be_turned_off(named_app, data_dir):
     app = named_app
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
-        assert "Question of the day" in app.screen.query_one(QuestionLine).visual.plain
+        await wait_until(
+            pilot,
+            lambda: "Question of the day" in app.screen.query_one(QuestionLine).visual.plain,
+            "the question's line",
+        )
         assert not app.screen.query_one("#subtitle").display
         await pilot.press("s")
         await pilot.pause()
