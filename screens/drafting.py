@@ -43,13 +43,16 @@ class DraftingScreen(ClosenessScreen):
         return fields
 
     def set_draft_field(self, name: str, text: str) -> None:
+        # The cursor goes to the end of the words put back, where a person carries on typing.
         for box in self.query(Input):
             if box.id == name:
                 box.value = text
+                box.cursor_position = len(text)
                 return
         for area in self.query(TextArea):
             if area.id == name:
                 area.text = text
+                area.move_cursor(area.document.end)
                 return
 
     # -- keeping ----------------------------------------------------------------------------

@@ -63,6 +63,12 @@ async def test_words_typed_then_a_signal_are_back_after_a_restart(data_dir, cloc
             app2.push_screen(screen_class(name)(*args))
         await pilot.pause()
         assert read(app2.screen, box) == text
+        # The cursor waits at the end of the words put back, to carry on typing.
+        restored = app2.screen.query_one(f"#{box}")
+        if isinstance(restored, TextArea):
+            assert restored.cursor_location == restored.document.end
+        else:
+            assert restored.cursor_position == len(text)
 
 
 async def test_ritual_form_words_survive_quitting(data_dir, clock):
