@@ -41,16 +41,23 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CASES = DATA / "review_cases.txt"
 HELD_OUT = DATA / "review_heldout.txt"
 PUBLIC_DEV = DATA / "review_public_dev.tsv"
-PUBLIC_HELD_OUT_1 = DATA / "review_public_heldout1.tsv"  # tuned on after its first measurement
-PUBLIC_HELD_OUT_2 = DATA / "review_public_heldout2.tsv"  # tuned on after its first measurement
-PUBLIC_HELD_OUT_3 = DATA / "review_public_heldout3.tsv"  # tuned on after its first measurement
-PUBLIC_HELD_OUT = DATA / "review_public_heldout4.tsv"  # tuned on after its first measurement
-PUBLIC_HELD_OUT_5 = DATA / "review_public_heldout5.tsv"  # tuned on after its first measurement
-PUBLIC_HELD_OUT_6 = DATA / "review_public_heldout6.tsv"  # tuned on after its first measurement
-PUBLIC_HELD_OUT_7 = DATA / "review_public_heldout7.tsv"  # tuned on after its first measurement
-PUBLIC_HELD_OUT_8 = DATA / "review_public_heldout8.tsv"  # tuned on after its first measurement
-PUBLIC_HELD_OUT_9 = DATA / "review_public_heldout9.tsv"  # tuned on after its first measurement
-PUBLIC_HELD_OUT_10 = DATA / "review_public_heldout10.tsv"  # tuned on after its first measurement
+# Each public held-out set's figures when first measured, untuned; every one was tuned on since.
+UNTUNED = {
+    1: "80%/95%/0.86",
+    2: "64%/86%/0.72",
+    3: "39%/78%/0.51",
+    4: "50%/85%/0.58",
+    5: "68%/84%/0.71",
+    6: "36%/95%/0.48",
+    7: "79%/100%/0.82",
+    8: "37%/100%/0.54",
+    9: "39%/100%/0.56",
+    10: "57%/89%/0.72",
+}
+
+
+def held_out_path(n: int) -> Path:
+    return DATA / f"review_public_heldout{n}.tsv"
 
 
 def load_cases(path: Path = CASES) -> list[tuple[frozenset[str], str]]:
@@ -310,52 +317,26 @@ def main() -> int:
         return 0
     dev_only = "--dev" in args
     worst = report("Labelled set (tests/data/review_cases.txt)", load_cases(CASES))
-    pub_dev = report_public("Public development set (tuned on)", load_public(PUBLIC_DEV))
-    pub_one = report_public(
-        "Public held-out set 1 (80%/95%/0.86 untuned; tuned on since)",
-        load_public(PUBLIC_HELD_OUT_1),
-    )
-    two_title = "Public held-out set 2 (64%/86%/0.72 untuned; tuned on since)"
-    pub_two = report_public(two_title, load_public(PUBLIC_HELD_OUT_2))
-    three_title = "Public held-out set 3 (39%/78%/0.51 untuned; tuned on since)"
-    pub_three = report_public(three_title, load_public(PUBLIC_HELD_OUT_3))
+    public = [
+        ("development", report_public("Public development set (tuned on)", load_public(PUBLIC_DEV)))
+    ]
+
+    def held_out(n: int) -> tuple[str, tuple[float, float, float]]:
+        title = f"Public held-out set {n} ({UNTUNED[n]} untuned; tuned on since)"
+        return f"held-out {n} (tuned on since)", report_public(title, load_public(held_out_path(n)))
+
+    public += [held_out(n) for n in (1, 2, 3)]
     if dev_only:
         return 0
     held = report("Held-out set (not used for tuning)", load_cases(HELD_OUT))
-    four_title = "Public held-out set 4 (50%/85%/0.58 untuned; tuned on since)"
-    pub_held = report_public(four_title, load_public(PUBLIC_HELD_OUT))
-    five_title = "Public held-out set 5 (68%/84%/0.71 untuned; tuned on since)"
-    pub_five = report_public(five_title, load_public(PUBLIC_HELD_OUT_5))
-    six_title = "Public held-out set 6 (36%/95%/0.48 untuned; tuned on since)"
-    pub_six = report_public(six_title, load_public(PUBLIC_HELD_OUT_6))
-    seven_title = "Public held-out set 7 (79%/100%/0.82 untuned; tuned on since)"
-    pub_seven = report_public(seven_title, load_public(PUBLIC_HELD_OUT_7))
-    eight_title = "Public held-out set 8 (37%/100%/0.54 untuned; tuned on since)"
-    pub_eight = report_public(eight_title, load_public(PUBLIC_HELD_OUT_8))
-    nine_title = "Public held-out set 9 (39%/100%/0.56 untuned; tuned on since)"
-    pub_nine = report_public(nine_title, load_public(PUBLIC_HELD_OUT_9))
-    ten_title = "Public held-out set 10 (57%/89%/0.72 untuned; tuned on since)"
-    pub_ten = report_public(ten_title, load_public(PUBLIC_HELD_OUT_10))
+    public += [held_out(n) for n in range(4, 11)]
     figures = speed("--instructions" in args)
     print(
         f"HEADLINE: lowest per-kind precision/recall {worst:.2f} labelled, {held:.2f} held-out "
         f"(target >= 0.90); median CPU time per review of 2,000 chars {figures['dense']:.2f} ms "
         f"dense, {figures['typical']:.2f} ms typical (target < 5 ms)"
     )
-    sets = (
-        ("development", pub_dev),
-        ("held-out 1 (tuned on since)", pub_one),
-        ("held-out 2 (tuned on since)", pub_two),
-        ("held-out 3 (tuned on since)", pub_three),
-        ("held-out 4 (tuned on since)", pub_held),
-        ("held-out 5 (tuned on since)", pub_five),
-        ("held-out 6 (tuned on since)", pub_six),
-        ("held-out 7 (tuned on since)", pub_seven),
-        ("held-out 8 (tuned on since)", pub_eight),
-        ("held-out 9 (tuned on since)", pub_nine),
-        ("held-out 10 (tuned on since)", pub_ten),
-    )
-    for name, (bad, good, f1) in sets:
+    for name, (bad, good, f1) in public:
         print(
             f"HEADLINE public {name}: {bad:.0%} of what-not-to-say get a finding (target >= 90%), "
             f"{good:.0%} of rewrites get none (target >= 97%), micro-F1 {f1:.2f} (target >= 0.85)"
