@@ -119,7 +119,9 @@ def test_from_you_never_to_a_saved_i_statement_in_a_real_terminal(tmp_path):
         term.wait_for_cursor_at("Search, or your own words")
         term.type("to be heard")
         term.wait_for("need to be")
-        term.keys("Tab", "Tab")
+        term.keys("Tab")  # into the list of needs, shown under the box
+        term.wait_for("connection")  # the list's heading for "to be heard"
+        term.keys("Tab")  # on to the request
         term.wait_for_cursor_at("One specific thing they could do")
         term.type("put the phone away while we talk")
         term.wait_for("Would you be willing")
