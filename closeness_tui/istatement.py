@@ -258,6 +258,7 @@ class Reviewer:
             _words_regex(lists.warm_phrases) if lists.warm_phrases else re.compile(r"(?!)")
         )
         macros["feeling"] = _alternation(pleasant_words + unpleasant_words)
+        macros["unpleasant"] = _alternation(unpleasant_words + lists.unpleasant_cues)
         self.never_label = re.compile(r"\s*(?:so\s+|ever\s+)?" + macros["label"] + r"\b")
         # "... vocative or interjection, " before an order still counts as the sentence's start
         # ("Bob, stop ...", "For the love of god, stop ..."), but not a clause ("When ..., ").
@@ -273,6 +274,8 @@ class Reviewer:
             where = f"rules[{index}]"
             if rule.kind not in KINDS:
                 raise ContentError(FILE, f"{where}.kind", f"unknown kind {rule.kind!r}")
+            if not rule.fallback and index and self.text.rules[index - 1].fallback:
+                raise ContentError(FILE, f"{where}.fallback", "the fallback rules must come last")
             followed = None
             if rule.unless_followed_by:
                 followed = re.compile(r"\s*" + _alternation(rule.unless_followed_by) + r"\b")
@@ -355,19 +358,24 @@ class Reviewer:
         found: list[Finding] = []
         spare: list[Finding] = []  # the fallback rules' findings
         ends = _sentence_ends(norm)
+        taken: set[tuple[int, int]] | None = None  # sentences the specific rules found in
         for compiled, places in zip(self.rules, self.index.starts(norm), strict=True):
-            into = spare if compiled.rule.fallback else found
+            into = found
+            if compiled.rule.fallback:  # the fallbacks come last (checked at load)
+                into = spare
+                if taken is None:
+                    taken = {self._sentence(norm, ends, f.start) for f in found}
             pos = 0
             if places is None:  # nothing known of where it begins: scan the text
                 while (match := compiled.regex.search(norm, pos)) is not None:
-                    pos = self._take(compiled, match, norm, text, ends, into)
+                    pos = self._take(compiled, match, norm, text, ends, into, taken)
                 continue
             # Only where it may begin: a scan would try these places in this order and find
             # no match anywhere else, so the matches are the same.
             match_at = compiled.regex.match
             for at in places:
                 if at >= pos and (match := match_at(norm, at)) is not None:
-                    pos = self._take(compiled, match, norm, text, ends, into)
+                    pos = self._take(compiled, match, norm, text, ends, into, taken)
         if spare:
             found += keep_fallbacks(spare, found, lambda at: self._sentence(norm, ends, at))
         return _dedupe(found)
@@ -380,13 +388,17 @@ class Reviewer:
         text: str,
         ends: list[int],
         found: list[Finding],
+        taken: set[tuple[int, int]] | None = None,
     ) -> int:
         """Add the findings of one match unless its rule's conditions say otherwise; return
-        where to look for the rule's next match."""
+        where to look for the rule's next match. A fallback rule's match in a sentence in
+        `taken` (a specific rule found something there) is passed over unchecked."""
         start, end = match.span()
         if compiled.boundary and start and _is_word(norm[start - 1]):
             return start + 1  # inside a word: not a match, look again just after
         pos = end if end > start else start + 1
+        if taken and self._sentence(norm, ends, start) in taken:
+            return pos
         if self._skip(compiled, match, norm, ends):
             return pos
         found.append(self._finding(compiled.rule, match, text))
