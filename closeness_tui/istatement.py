@@ -455,20 +455,24 @@ class Reviewer:
                 )
             return self._pleasant(norm, m.end(), stop)
         if mode == "warm":
-            return self._warm(norm, start, m.end(), end)
+            # a question's answer may be in the next sentence: "Why are you home early? Is
+            # everything okay?"
+            after = self._sentence(norm, ends, end)[1] if norm[end - 1 : end] == "?" else end
+            return self._warm(norm, start, m.end(), end, after)
         # "clause": the whole sentence around the match, without the match itself.
         return self._pleasant(norm, start, m.start()) or self._pleasant(norm, m.end(), end)
 
-    def _warm(self, norm: str, start: int, after: int, stop: int) -> bool:
+    def _warm(self, norm: str, start: int, after: int, stop: int, reach: int) -> bool:
         """The sentence (`start` to `stop`) is warm talk: an appreciation, a warm phrase
         ("don't worry", "you never fail to ..."), or a warm word with no unpleasant cue after
         the match (`after`): "you look lovely" and "you must be tired", not "you don't
-        appreciate me"."""
-        if self.appreciation.search(norm, start, stop) or self.warm_phrase.search(
-            norm, start, stop
+        appreciate me". Warm words are looked for up to `reach` (the next sentence, after a
+        question)."""
+        if self.appreciation.search(norm, start, reach) or self.warm_phrase.search(
+            norm, start, reach
         ):
             return True
-        return bool(self.warm.search(norm, start, stop)) and not self.unpleasant_cue.search(
+        return bool(self.warm.search(norm, start, reach)) and not self.unpleasant_cue.search(
             norm, after, stop
         )
 
