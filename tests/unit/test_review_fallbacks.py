@@ -109,3 +109,34 @@ def test_the_fallback_points_at_the_words_that_start_the_sentence():
     text = "I made dinner. Honestly, you just sat there!"
     (finding,) = review(text)
     assert text[finding.start : finding.end].lower().startswith("you")
+
+
+def test_the_fallback_rules_must_come_last():
+    from pathlib import Path
+
+    from closeness_tui.content import ContentError, parse
+    from closeness_tui.istatement_content import IStatementText
+
+    source = (Path(__file__).resolve().parents[2] / "content" / "istatement.toml").read_text()
+    late = "\n[[rules]]\nkind = \"label\"\npattern = '''\\bgrumpypants\\b'''\n"
+    at = source.index("\n# -- word lists")
+    with pytest.raises(ContentError, match="fallback rules must come last"):
+        parse("istatement.toml", source[:at] + late + source[at:], IStatementText)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "warm"),
+    [
+        ("You look lovely tonight.", True),  # a warm word
+        ("You don't like my friends, love.", False),  # warm words, but a negation after "you"
+        ("Oh great, you're here!", True),  # warmth before the match counts too
+        ("You must be tired after that trip.", True),  # an empathy guess
+        ("Don't worry, you can tell me later.", True),  # a kind negation
+        ("Why did you come home early? Is everything okay?", True),  # the next sentence
+        ("Why did you come home early?", False),
+    ],
+)
+def test_warm_talk_is_read_from_the_whole_sentence(sentence, warm):
+    fallback_titles = {"About them, not about you", "A why question", "An order"}
+    titles = {f.title for f in review(sentence)}
+    assert (not titles & fallback_titles) is warm
