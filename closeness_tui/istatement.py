@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
@@ -252,6 +252,13 @@ class Reviewer:
         self.negation = _words_regex(lists.negation_cues)
         self.never_pleasant = re.compile(r"\s*" + _alternation(lists.never_pleasant) + r"\b")
         self.appreciation = _words_regex(lists.appreciation_cues)
+        self.unpleasant_cue = _words_regex(lists.unpleasant_cues)
+        self.warm = _words_regex(pleasant_words + lists.pleasant_cues + lists.warm_cues)
+        self.warm_phrase = (
+            _words_regex(lists.warm_phrases) if lists.warm_phrases else re.compile(r"(?!)")
+        )
+        macros["feeling"] = _alternation(pleasant_words + unpleasant_words)
+        macros["unpleasant"] = _alternation(unpleasant_words + lists.unpleasant_cues)
         self.never_label = re.compile(r"\s*(?:so\s+|ever\s+)?" + macros["label"] + r"\b")
         # "... vocative or interjection, " before an order still counts as the sentence's start
         # ("Bob, stop ...", "For the love of god, stop ..."), but not a clause ("When ..., ").
@@ -267,6 +274,8 @@ class Reviewer:
             where = f"rules[{index}]"
             if rule.kind not in KINDS:
                 raise ContentError(FILE, f"{where}.kind", f"unknown kind {rule.kind!r}")
+            if not rule.fallback and index and self.text.rules[index - 1].fallback:
+                raise ContentError(FILE, f"{where}.fallback", "the fallback rules must come last")
             followed = None
             if rule.unless_followed_by:
                 followed = re.compile(r"\s*" + _alternation(rule.unless_followed_by) + r"\b")
@@ -347,19 +356,28 @@ class Reviewer:
     def review(self, text: str) -> list[Finding]:
         norm = _lower(text.translate(_STRAIGHTEN))
         found: list[Finding] = []
+        spare: list[Finding] = []  # the fallback rules' findings
         ends = _sentence_ends(norm)
+        taken: set[tuple[int, int]] | None = None  # sentences the specific rules found in
         for compiled, places in zip(self.rules, self.index.starts(norm), strict=True):
+            into = found
+            if compiled.rule.fallback:  # the fallbacks come last (checked at load)
+                into = spare
+                if taken is None:
+                    taken = {self._sentence(norm, ends, f.start) for f in found}
             pos = 0
             if places is None:  # nothing known of where it begins: scan the text
                 while (match := compiled.regex.search(norm, pos)) is not None:
-                    pos = self._take(compiled, match, norm, text, ends, found)
+                    pos = self._take(compiled, match, norm, text, ends, into, taken)
                 continue
             # Only where it may begin: a scan would try these places in this order and find
             # no match anywhere else, so the matches are the same.
             match_at = compiled.regex.match
             for at in places:
                 if at >= pos and (match := match_at(norm, at)) is not None:
-                    pos = self._take(compiled, match, norm, text, ends, found)
+                    pos = self._take(compiled, match, norm, text, ends, into, taken)
+        if spare:
+            found += keep_fallbacks(spare, found, lambda at: self._sentence(norm, ends, at))
         return _dedupe(found)
 
     def _take(
@@ -370,13 +388,17 @@ class Reviewer:
         text: str,
         ends: list[int],
         found: list[Finding],
+        taken: set[tuple[int, int]] | None = None,
     ) -> int:
         """Add the findings of one match unless its rule's conditions say otherwise; return
-        where to look for the rule's next match."""
+        where to look for the rule's next match. A fallback rule's match in a sentence in
+        `taken` (a specific rule found something there) is passed over unchecked."""
         start, end = match.span()
         if compiled.boundary and start and _is_word(norm[start - 1]):
             return start + 1  # inside a word: not a match, look again just after
         pos = end if end > start else start + 1
+        if taken and self._sentence(norm, ends, start) in taken:
+            return pos
         if self._skip(compiled, match, norm, ends):
             return pos
         found.append(self._finding(compiled.rule, match, text))
@@ -432,8 +454,27 @@ class Reviewer:
                     or self.never_label.match(norm, m.end(), stop)
                 )
             return self._pleasant(norm, m.end(), stop)
+        if mode == "warm":
+            # a question's answer may be in the next sentence: "Why are you home early? Is
+            # everything okay?"
+            after = self._sentence(norm, ends, end)[1] if norm[end - 1 : end] == "?" else end
+            return self._warm(norm, start, m.end(), end, after)
         # "clause": the whole sentence around the match, without the match itself.
         return self._pleasant(norm, start, m.start()) or self._pleasant(norm, m.end(), end)
+
+    def _warm(self, norm: str, start: int, after: int, stop: int, reach: int) -> bool:
+        """The sentence (`start` to `stop`) is warm talk: an appreciation, a warm phrase
+        ("don't worry", "you never fail to ..."), or a warm word with no unpleasant cue after
+        the match (`after`): "you look lovely" and "you must be tired", not "you don't
+        appreciate me". Warm words are looked for up to `reach` (the next sentence, after a
+        question)."""
+        if self.appreciation.search(norm, start, reach) or self.warm_phrase.search(
+            norm, start, reach
+        ):
+            return True
+        return bool(self.warm.search(norm, start, reach)) and not self.unpleasant_cue.search(
+            norm, after, stop
+        )
 
     def _pleasant(self, norm: str, start: int, stop: int) -> bool:
         return bool(self.pleasant.search(norm, start, stop)) and not self.unpleasant.search(
@@ -477,6 +518,22 @@ class Reviewer:
         while end > start and original[end - 1].isspace():
             end -= 1
         return _new_finding(rule.kind, start, end, message, suggestion, rule.title)
+
+
+def keep_fallbacks(
+    spare: list[Finding], found: list[Finding], sentence_of: Callable[[int], tuple[int, int]]
+) -> list[Finding]:
+    """The fallback rules' findings worth showing: only in a sentence where no other rule
+    found anything (its own finding says more), and only the first one of each sentence.
+    `sentence_of(offset)` gives the (start, end) of the sentence an offset lies in."""
+    taken = {sentence_of(f.start) for f in found}
+    kept = []
+    for f in sorted(spare, key=lambda f: (f.start, -f.end)):
+        sentence = sentence_of(f.start)
+        if sentence not in taken:
+            taken.add(sentence)
+            kept.append(f)
+    return kept
 
 
 _ENDS_AS_DOTS = str.maketrans(dict.fromkeys("!?\n", "."))

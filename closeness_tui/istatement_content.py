@@ -15,7 +15,7 @@ class Kind(msgspec.Struct, forbid_unknown_fields=True):
 class Rule(msgspec.Struct, forbid_unknown_fields=True):
     kind: str
     pattern: str
-    unless_pleasant: str = ""  # "", "clause", "next", "word", "absolute"
+    unless_pleasant: str = ""  # "", "clause", "next", "word", "absolute", "warm"
     unless_negated: bool = False
     unless_preceded_by: list[str] = msgspec.field(default_factory=list)
     unless_followed_by: list[str] = msgspec.field(default_factory=list)
@@ -26,6 +26,9 @@ class Rule(msgspec.Struct, forbid_unknown_fields=True):
     only_with: str = ""  # a pattern that must be found in the same sentence too
     unless_with: str = ""  # skip when this pattern is found in the same sentence
     in_lists: bool = False  # also each further word in a list after the match ("X and Y")
+    # A general rule for what the specific ones miss: its finding is kept only in a sentence
+    # where no other rule found anything, and only the first such finding of a sentence.
+    fallback: bool = False
 
 
 class Faux(msgspec.Struct, forbid_unknown_fields=True):
@@ -142,6 +145,12 @@ class Lists(msgspec.Struct, forbid_unknown_fields=True):
     unpleasant_cues: list[str]
     never_pleasant: list[str]
     appreciation_cues: list[str]
+    # Warm talk a general rule must leave alone (praise, thanks, care, invitations, empathy
+    # guesses): "you look lovely", "you okay?", "you should see the sunset".
+    warm_cues: list[str] = msgspec.field(default_factory=list)
+    # Phrases that make a sentence warm even beside a negation: "don't worry", "you don't
+    # have to", "you never fail to ...".
+    warm_phrases: list[str] = msgspec.field(default_factory=list)
 
 
 class Lowercase(msgspec.Struct, forbid_unknown_fields=True):

@@ -252,7 +252,8 @@ def test_draft_from_you_never():
 def test_draft_from_a_faux_feeling_suggests_what_is_underneath():
     draft = draft_from_complaint("I feel ignored. You're on your phone. You're so selfish.")
     assert draft.feelings[:3] == ["lonely", "hurt", "sad"]
-    assert {f.kind for f in draft.findings} == {"faux_feeling", "label"}
+    # "You're on your phone." on its own is a you-statement (the fallback, shown as blame).
+    assert {f.kind for f in draft.findings} == {"faux_feeling", "blame", "label"}
     # Beside its situation the word is not coached, but what lies underneath is still offered.
     draft = draft_from_complaint("I feel ignored when you’re on your phone. You're so selfish.")
     assert draft.situation == "you're on your phone"
