@@ -68,9 +68,7 @@ class StoreDamaged(StoreError):
 
     def __init__(self, path: Path, problem: str, detail: str) -> None:
         super().__init__(f"{path}: {detail}")
-        self.path = path
-        self.problem = problem
-        self.detail = detail
+        self.path, self.problem, self.detail = path, problem, detail
 
 
 class StoreWriteError(StoreError):
@@ -102,6 +100,7 @@ class Store:
         self._closed = False
         self._tables: Tables = {}
         self._unchecked: tuple[Top, bytes] | None = None  # see check()
+        self._later: frozenset[str] = frozenset()  # tables left undecoded for check()
         self._damage: StoreDamaged | None = None
         self._checking = threading.Lock()  # check() and write_backup(), one thread at a time
         self._ids: dict[str, dict[str, str]] = {}  # record id -> doc id, per table (_index)
@@ -125,16 +124,14 @@ class Store:
         the file as opened is written by `write_backup()`, or by `close()`."""
         directory = Path(directory).expanduser()
         path = directory / DATA_FILE
-        lock, repaired = None, []
+        lock: FolderLock | None = None
+        repaired: list[str] = []
         if not read_only:
             try:
-                repaired = _make_private(directory, path)
-                lock = FolderLock(directory)
+                lock, repaired = _take_folder(directory, path)
             except OSError as exc:
                 raise _unwritable(path, exc) from None
         try:
-            if lock is not None:
-                _remove_stray_temps(directory)
             raw = _read(path, first_start_allowed=lock is not None)
             store = cls(directory, lock, repaired, None if lock is None else raw)
             if raw is None:  # the first start: the file exists from now on
@@ -144,18 +141,12 @@ class Store:
                 except OSError as exc:
                     raise _unwritable(path, exc) from None
             with _as_damage(path):
-                raw, top = _migrated(raw, path)
-                put_off = {t.TABLE for t in later} & top.keys()
+                top, raw = _migrated(raw, path)
+                put_off = frozenset(t.TABLE for t in later) & top.keys()
                 if sum(len(top[name]) for name in put_off) < LATER_OVER:
-                    put_off = set()
-                store._tables = {
-                    name: _decode_table(name, part, path)
-                    for name, part in top.items()
-                    if name not in put_off
-                }
-            store._unchecked = (top, raw)
-            if not put_off and (damage := store.check()):
-                raise damage
+                    put_off = frozenset()
+                store._tables = _decoded(top, raw, path, skip=put_off)
+            store._unchecked, store._later = ((top, raw), put_off) if put_off else (None, put_off)
             return store
         except BaseException:
             if lock is not None:
@@ -171,21 +162,12 @@ class Store:
         for a check under way in another thread; once done it returns at once."""
         with self._checking:
             if self._unchecked is not None:
-                top, raw = self._unchecked
                 try:
                     with _as_damage(self.path):
-                        tables = {
-                            name: self._tables[name]
-                            if name in self._tables
-                            else _decode_table(name, part, self.path)
-                            for name, part in top.items()
-                        }
-                        if _encoder.encode(tables) != raw:
-                            _refuse_duplicates(raw, self.path)
-                    self._tables = tables
+                        self._tables = _decoded(*self._unchecked, self.path, have=self._tables)
                 except StoreDamaged as exc:
                     self._damage, self._backup_raw = exc, None
-                self._unchecked = None
+                self._unchecked, self._later = None, frozenset()
         return self._damage
 
     def write_backup(self) -> str | None:
@@ -224,40 +206,39 @@ class Store:
     def put_many(self, records: Iterable[Record]) -> None:
         """Insert or replace many records in one write (all or none, each checked first); a
         record twice in `records` is stored once, the last one winning."""
-        by_table: dict[str, list[tuple[Record, msgspec.Raw]]] = {}
+        changes: dict[str, dict[str, tuple[Record, msgspec.Raw] | None]] = {}
         for record in records:
-            by_table.setdefault(record.TABLE, []).append((record, _checked(record)))
-        self._writable()
-        tables, pieces, ids = dict(self._tables), dict(self._file_pieces()), {}
-        for name, changes in by_table.items():
-            table, piece = dict(tables.get(name, {})), dict(pieces.get(name, {}))
-            index = dict(self._index(name))
-            new_doc_ids = map(str, itertools.count(max(map(int, table), default=0) + 1))
-            for record, raw in changes:  # new documents numbered as TinyDB does (highest + 1)
-                doc_id = index.get(record.id) or next(new_doc_ids)
-                table[doc_id], piece[doc_id], index[record.id] = record, raw, doc_id
-            tables[name], pieces[name], ids[name] = table, piece, index
-        if by_table:
-            self._save(tables, pieces, ids)
+            changes.setdefault(record.TABLE, {})[record.id] = (record, _checked(record))
+        self._save(changes)
 
     def delete(self, record_type: type[Record], record_id: str) -> bool:
         """Remove a record and save at once. False if there was no such record."""
         self._writable()
-        name = record_type.TABLE
-        index = dict(self._index(name))
-        doc_id = index.pop(record_id, None)
-        if doc_id is None:
+        if record_id not in self._index(record_type.TABLE):
             return False
-        table, pieces = dict(self._tables[name]), self._file_pieces()
-        piece = dict(pieces[name])
-        del table[doc_id], piece[doc_id]
-        self._save({**self._tables, name: table}, {**pieces, name: piece}, {name: index})
+        self._save({record_type.TABLE: {record_id: None}})
         return True
 
-    def _save(self, tables: Tables, pieces: Pieces, ids: dict[str, dict[str, str]]) -> None:
-        """Make `tables` the data, on disk first (the file is `pieces`, each record's bytes),
-        then in memory (`ids`: the changed tables' record id -> doc id). StoreWriteError if
-        it failed: then file and memory are as they were."""
+    def _save(self, changes: dict[str, dict[str, tuple[Record, msgspec.Raw] | None]]) -> None:
+        """Put each record (with its bytes) by id, or remove it (None), table by table: on
+        disk first (the file is encoded from each record's bytes, see _file_pieces), then in
+        memory. StoreWriteError if it failed: then file and memory are as they were."""
+        self._writable()
+        if not changes:
+            return
+        tables, pieces, ids = dict(self._tables), dict(self._file_pieces()), dict(self._ids)
+        for name, by_id in changes.items():
+            table, piece = dict(tables.get(name, {})), dict(pieces.get(name, {}))
+            index = dict(self._index(name))
+            new_doc_ids = map(str, itertools.count(max(map(int, table), default=0) + 1))
+            for record_id, change in by_id.items():  # new documents numbered as TinyDB does
+                if change is None:
+                    doc_id = index.pop(record_id)
+                    del table[doc_id], piece[doc_id]
+                else:
+                    index[record_id] = doc_id = index.get(record_id) or next(new_doc_ids)
+                    table[doc_id], piece[doc_id] = change
+            tables[name], pieces[name], ids[name] = table, piece, index
         unconfirmed = None
         try:
             atomic_write(self.path, _encoder.encode(pieces))
@@ -265,8 +246,7 @@ class Store:
             unconfirmed = exc
         except OSError as exc:
             raise StoreWriteError(f"Could not save: {exc.strerror or type(exc).__name__}") from exc
-        self._tables, self._pieces, self.writes = tables, pieces, self.writes + 1
-        self._ids.update(ids)
+        self._tables, self._pieces, self._ids, self.writes = tables, pieces, ids, self.writes + 1
         if unconfirmed is not None:
             message = f"Saved, but the disk did not confirm it ({unconfirmed.strerror})."
             raise StoreWriteError(message) from unconfirmed
@@ -292,7 +272,7 @@ class Store:
     # -- reading ------------------------------------------------------------------------
 
     def _table(self, name: str) -> dict[str, Any]:
-        if self._unchecked is not None and name not in self._tables:
+        if name in self._later:
             self.check()  # a table left for later: wait until it is checked
         return self._tables.get(name, {})
 
@@ -338,9 +318,10 @@ class Store:
 # -- the folder: private, locked, and the one way a file is written --------------------------
 
 
-def _make_private(directory: Path, path: Path) -> list[str]:
-    """Create `directory` if needed and make it and its files private to this user. Returns
-    what was open to others and is now closed ("the data folder (drwxrwxrwx)",
+def _take_folder(directory: Path, path: Path) -> tuple[FolderLock, list[str]]:
+    """Create `directory` if needed, lock it, make it and its files private to this user and
+    remove temp files left by a save killed midway (they hold private words). Returns the
+    lock and what was open to others and is now closed ("the data folder (drwxrwxrwx)",
     "closeness.json (-rw-rw-rw-)"), for the app to tell the couple."""
     directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     info = directory.stat()
@@ -351,19 +332,27 @@ def _make_private(directory: Path, path: Path) -> list[str]:
             "The data folder belongs to another user of this computer, so closeness will "
             "not keep your words there. Start it with --data-dir and a folder of your own.",
         )
-    repaired = []
-    if stat.S_IMODE(info.st_mode) != DIR_MODE:
-        if info.st_mode & 0o077:
-            repaired.append(f"the data folder ({stat.filemode(info.st_mode)})")
-        directory.chmod(DIR_MODE)
-    for entry in directory.iterdir():
-        with contextlib.suppress(OSError):
-            mode = entry.lstat().st_mode
-            if stat.S_ISREG(mode) and stat.S_IMODE(mode) != FILE_MODE:
-                if mode & 0o077:
-                    repaired.append(f"{entry.name} ({stat.filemode(mode)})")
-                entry.chmod(FILE_MODE)
-    return repaired
+    lock, repaired = FolderLock(directory), []
+    try:
+        if stat.S_IMODE(info.st_mode) != DIR_MODE:
+            if info.st_mode & 0o077:
+                repaired.append(f"the data folder ({stat.filemode(info.st_mode)})")
+            directory.chmod(DIR_MODE)
+        for entry in directory.iterdir():
+            with contextlib.suppress(OSError):
+                mode = entry.lstat().st_mode
+                if not stat.S_ISREG(mode):
+                    continue
+                if entry.match(f".{DATA_FILE}.*.tmp"):  # ours: we hold the lock
+                    entry.unlink()
+                elif stat.S_IMODE(mode) != FILE_MODE:
+                    if mode & 0o077:
+                        repaired.append(f"{entry.name} ({stat.filemode(mode)})")
+                    entry.chmod(FILE_MODE)
+    except BaseException:
+        lock.release()
+        raise
+    return lock, repaired
 
 
 class FolderLock:
@@ -430,15 +419,6 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise NotConfirmed(exc.errno, exc.strerror) from exc
 
 
-def _remove_stray_temps(directory: Path) -> None:
-    """Temp files left by a save that was killed midway (ours: we hold the lock). They never
-    stand in for the data file, but they hold private words, so they go."""
-    for entry in directory.glob(f".{DATA_FILE}.*.tmp"):
-        with contextlib.suppress(OSError):
-            if stat.S_ISREG(entry.lstat().st_mode):
-                entry.unlink()
-
-
 def _read(path: Path, *, first_start_allowed: bool) -> bytes | None:
     """The data file's bytes; None on a first start (no file, and no backup either)."""
     try:
@@ -455,10 +435,8 @@ def _read(path: Path, *, first_start_allowed: bool) -> bytes | None:
             ) from None
         return None
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise StoreDamaged(
-            path, "unreadable", f"The data file cannot be read ({reason})."
-        ) from None
+        reason = f"The data file cannot be read ({exc.strerror or type(exc).__name__})."
+        raise StoreDamaged(path, "unreadable", reason) from None
 
 
 def _unwritable(path: Path, exc: OSError) -> StoreDamaged:
@@ -480,10 +458,26 @@ _split_records = msgspec.json.Decoder(Pieces)
 def parse_document(raw: bytes, path: Path) -> Tables:
     """Check raw file bytes in full; return the (migrated) tables or raise StoreDamaged."""
     with _as_damage(path):
-        raw, top = _migrated(raw, path)
-        tables = {name: _decode_table(name, part, path) for name, part in top.items()}
-        if _encoder.encode(tables) != raw:
-            _refuse_duplicates(raw, path)
+        return _decoded(*_migrated(raw, path), path)
+
+
+def _decoded(
+    top: Top, raw: bytes, path: Path, *, skip: Collection[str] = (), have: Tables | None = None
+) -> Tables:
+    """The tables of `top` decoded and checked, but those in `skip` (those in `have` are
+    taken as they are). With none skipped the whole file is checked: it must be, byte for
+    byte, what this version writes of what was read (`raw`): then nothing was lost in
+    reading it (the decoders keep the last of a key named twice, and give a record without
+    an id a new one). A file that is not (edited by hand, or written by another program) is
+    read again slowly to be sure; its next save writes it as this version does."""
+    have = have or {}
+    tables = {
+        name: have[name] if name in have else _decode_table(name, part, path)
+        for name, part in top.items()
+        if name not in skip
+    }
+    if not skip and _encoder.encode(tables) != raw:
+        _refuse_duplicates(raw, path)
     return tables
 
 
@@ -495,25 +489,18 @@ def _as_damage(path: Path) -> Iterator[None]:
     except RecursionError:
         raise StoreDamaged(path, "not_json", "The data file is nested too deeply.") from None
     except UnicodeDecodeError:  # msgspec raises this for bad UTF-8 inside a string
-        raise StoreDamaged(
-            path,
-            "not_json",
-            "The data file is not readable JSON: it holds bytes that are not text.",
-        ) from None
+        not_text = "The data file is not readable JSON: it holds bytes that are not text."
+        raise StoreDamaged(path, "not_json", not_text) from None
     except msgspec.ValidationError:  # (a DecodeError too: this comes first)
-        raise StoreDamaged(
-            path, "wrong_shape", "The data file does not hold closeness data."
-        ) from None
+        not_ours = "The data file does not hold closeness data."
+        raise StoreDamaged(path, "wrong_shape", not_ours) from None
     except msgspec.DecodeError as exc:
-        raise StoreDamaged(
-            path,
-            "not_json",
-            f"The data file is not readable JSON; it may have been cut short ({exc}).",
-        ) from None
+        cut = f"The data file is not readable JSON; it may have been cut short ({exc})."
+        raise StoreDamaged(path, "not_json", cut) from None
 
 
-def _migrated(raw: bytes, path: Path) -> tuple[bytes, Top]:
-    """The file's bytes, migrated to this version if they were older, and its tables."""
+def _migrated(raw: bytes, path: Path) -> tuple[Top, bytes]:
+    """The file's tables, unread, and its bytes: migrated to this version if older."""
     if not raw.strip():
         raise StoreDamaged(path, "empty", "The data file is empty.")
     try:
@@ -524,9 +511,8 @@ def _migrated(raw: bytes, path: Path) -> tuple[bytes, Top]:
     meta = msgspec.json.decode(top[META_TABLE]) if META_TABLE in top else None
     header = meta.get("1") if isinstance(meta, dict) else None
     if not isinstance(header, dict) or header.get("app") != APP_NAME:
-        raise StoreDamaged(
-            path, "foreign", "This file was not written by closeness (it has no closeness header)."
-        )
+        foreign = "This file was not written by closeness (it has no closeness header)."
+        raise StoreDamaged(path, "foreign", foreign)
     version = header.get("schema")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise StoreDamaged(path, "wrong_shape", "The data file's version number is not valid.")
@@ -538,7 +524,7 @@ def _migrated(raw: bytes, path: Path) -> tuple[bytes, Top]:
             f"this copy reads up to {SCHEMA_VERSION}). Update closeness to open it.",
         )
     if version == SCHEMA_VERSION:
-        return raw, top
+        return top, raw
     _refuse_duplicates(raw, path)
     try:
         data = migrate(msgspec.json.decode(raw), version)

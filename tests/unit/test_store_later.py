@@ -159,3 +159,27 @@ def test_without_later_everything_is_checked_at_open(data_dir, later_always):
     (data_dir / DATA_FILE).write_bytes(bad)
     with pytest.raises(StoreDamaged, match="statements"):
         Store.open(data_dir)
+
+
+def test_reading_the_first_screen_s_kinds_decodes_no_later_table(
+    data_dir, later_always, monkeypatch
+):
+    """Home reads settings, rituals and kinds the file may not hold yet (solutions, talks
+    after a fight): none of these waits for the check."""
+    from closeness_tui.models import AfterFight, RitualMark, Solution
+
+    seed(data_dir)
+    decoded: list[str] = []
+    real = store_mod._decode_table
+    monkeypatch.setattr(
+        store_mod,
+        "_decode_table",
+        lambda name, raw, path: (decoded.append(name), real(name, raw, path))[1],
+    )
+    store = Store.open(data_dir, later=LATER)
+    for kind in (Settings, Ritual, RitualMark, Solution, AfterFight):
+        store.all(kind)
+    assert decoded == ["_meta", "settings", "rituals"]
+    store.all(Statement)
+    assert decoded[3:] == ["statements"]
+    store.close()
