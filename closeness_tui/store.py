@@ -1,24 +1,15 @@
-"""The couple's data: one JSON file read into typed records, saved whole and durably. The only
-module that writes the data folder's own files; no Textual here.
+"""The couple's data: one JSON file read into typed records, saved whole and durably; the
+only module that writes the data folder's own files. No Textual.
 
     store = Store.open(data_dir)        # may raise StoreLocked or StoreDamaged
     store.put(record)                   # insert or replace by uuid; on disk when it returns
     store.all(ListeningSession)         # the records themselves, in the file's order
 
-`closeness.json` is TinyDB's format ({table: {doc id: document}}) with a `_meta` table naming
-the app and the schema version, so TinyDB itself can read it (the README says why the store
-does not use TinyDB's Table and Query).
-
-Open (`Store.open`, before anything is shown): the private folder (0700, files 0600), the
-lock (`fcntl.flock` on an O_NOFOLLOW 0600 file), read, check everything (JSON, header,
-version, every field's type, range and vocabulary as the models declare them, record ids,
-duplicate keys at any depth), migrate. Big tables the first screen does not read may be
-checked by `check()` just after it is drawn (`later`); reading one waits for that check.
-A damaged file is never written: StoreDamaged says what is wrong (recovery.py, what to do).
-Save (`put_many` ... `atomic_write`): encode, a temp file in the folder, fsync, rename over
-the file, fsync the folder; memory changes only once the file is in place. Messages name
-files, kinds and fields, never what a partner wrote. The records handed out are the store's
-own: change one only to `put` it.
+The file is TinyDB's format ({table: {doc id: document}}, a `_meta` table naming the app and
+schema version), so TinyDB itself reads it. Open (`Store.open`, then `check`) and save
+(`put_many`, `_save`, `atomic_write`) each read top to bottom below. Messages name files,
+kinds and fields, never what a partner wrote. The records handed out are the store's own:
+change one only to `put` it.
 """
 
 from __future__ import annotations
@@ -117,11 +108,13 @@ class Store:
         read_only: bool = False,
         later: Collection[type[Record]] = (),
     ) -> Store:
-        """Open (and lock) the data in `directory`; StoreLocked or StoreDamaged if it cannot
-        be used. read_only (the export command): no lock, no repair, no backup, no writes.
-        `later`: kinds whose tables, if over LATER_OVER bytes together, are checked by
-        `check()` instead (the app calls it once its first frame is drawn). The `.bak` of
-        the file as opened is written by `write_backup()`, or by `close()`."""
+        """Open the data in `directory`: the private folder (0700, files 0600) and its lock,
+        read, check everything (JSON, header, version, each field's type, range and
+        vocabulary as the models declare them, ids, keys named twice), migrate. StoreLocked
+        or StoreDamaged (never written) if it cannot be used. read_only (the export
+        command): no lock, no repair, no backup, no writes. `later`: kinds whose tables, if
+        over LATER_OVER bytes together, are left to `check()` (the app calls it on a thread
+        once its first frame is drawn). The `.bak` is written by `write_backup()`."""
         directory = Path(directory).expanduser()
         path = directory / DATA_FILE
         lock: FolderLock | None = None
@@ -154,12 +147,9 @@ class Store:
             raise
 
     def check(self) -> StoreDamaged | None:
-        """The rest of opening: decode the tables left for later and check the whole file
-        (its bytes, byte for byte, are what this version writes of what was read: then no
-        key was named twice at any depth and no record lacked its id; else it is read
-        again slowly to be sure). Returns the damage found, if any: then the tables left
-        for later stay empty here, nothing can be saved and no `.bak` is written. Waits
-        for a check under way in another thread; once done it returns at once."""
+        """The rest of opening: decode the tables left for later and check the whole file.
+        Returns the damage found, if any: then those tables stay empty here, nothing can be
+        saved and no `.bak` is written. Reading such a table waits for this."""
         with self._checking:
             if self._unchecked is not None:
                 try:
@@ -171,9 +161,8 @@ class Store:
         return self._damage
 
     def write_backup(self) -> str | None:
-        """Keep the file as opened (once checked, and only if it passed) as the `.bak`,
-        once: later calls wait for the first. None if it was written (or there was nothing
-        to keep), else why it was not. The app calls it on a thread worker after `check()`."""
+        """Keep the file as opened (once checked, if it passed) as the `.bak`, once. None if
+        it was written (or there was nothing to keep), else why it was not."""
         self.check()
         with self._checking:
             raw, self._backup_raw = self._backup_raw, None
@@ -464,12 +453,11 @@ def parse_document(raw: bytes, path: Path) -> Tables:
 def _decoded(
     top: Top, raw: bytes, path: Path, *, skip: Collection[str] = (), have: Tables | None = None
 ) -> Tables:
-    """The tables of `top` decoded and checked, but those in `skip` (those in `have` are
-    taken as they are). With none skipped the whole file is checked: it must be, byte for
-    byte, what this version writes of what was read (`raw`): then nothing was lost in
-    reading it (the decoders keep the last of a key named twice, and give a record without
-    an id a new one). A file that is not (edited by hand, or written by another program) is
-    read again slowly to be sure; its next save writes it as this version does."""
+    """The tables of `top` decoded and checked, but `skip` (those in `have` kept as they
+    are). With none skipped, the file must be, byte for byte, what this version writes of
+    what was read: then nothing was lost (decoding keeps the last of a key named twice and
+    gives a record without an id a new one). A file that is not (edited by hand) is read
+    again slowly to be sure; its next save writes it as this version does."""
     have = have or {}
     tables = {
         name: have[name] if name in have else _decode_table(name, part, path)
@@ -572,12 +560,9 @@ def _refuse_duplicates(raw: bytes, path: Path) -> None:
             "The data file names the same thing twice (a section, a record or a field), so "
             "part of it would be lost if closeness used it.",
         ) from None
-    for name in TABLES.keys() & data.keys():
-        table = data[name]  # a table or entry of the wrong shape is named by _decode_table
-        records = table.values() if isinstance(table, dict) else ()
-        if not all(
-            isinstance(d.get("id"), str) and d["id"] for d in records if isinstance(d, dict)
-        ):
+    for name in TABLES.keys() & data.keys():  # (wrong shapes are named by _decode_table)
+        records = data[name].values() if isinstance(data[name], dict) else ()
+        if any(isinstance(d, dict) and not d.get("id") for d in records):
             raise StoreDamaged(path, "wrong_shape", f"A record in {name!r} has no id of its own.")
 
 
