@@ -139,7 +139,8 @@ class Store:
                 if sum(len(top[name]) for name in put_off) < LATER_OVER:
                     put_off = frozenset()
                 store._tables = _decoded(top, raw, path, skip=put_off)
-            store._unchecked, store._later = ((top, raw), put_off) if put_off else (None, put_off)
+            if put_off:
+                store._unchecked, store._later = (top, raw), put_off
             return store
         except BaseException:
             if lock is not None:
@@ -150,6 +151,8 @@ class Store:
         """The rest of opening: decode the tables left for later and check the whole file.
         Returns the damage found, if any: then those tables stay empty here, nothing can be
         saved and no `.bak` is written. Reading such a table waits for this."""
+        if self._unchecked is None:  # done (then not waiting for a .bak being written)
+            return self._damage
         with self._checking:
             if self._unchecked is not None:
                 try:
