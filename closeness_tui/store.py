@@ -215,9 +215,9 @@ class Store:
         """Put each record (with its bytes) by id, or remove it (None), table by table: on
         disk first (the file is encoded from each record's bytes, see _file_pieces), then in
         memory. StoreWriteError if it failed: then file and memory are as they were."""
-        self._writable()
         if not changes:
             return
+        self._writable()
         tables, pieces, ids = dict(self._tables), dict(self._file_pieces()), dict(self._ids)
         for name, by_id in changes.items():
             table, piece = dict(tables.get(name, {})), dict(pieces.get(name, {}))
