@@ -142,6 +142,23 @@ def _day(value: str) -> date:
         ) from None
 
 
+def everything(store: Store, now: datetime) -> dict[str, object]:
+    """Every record, one list per kind, with the app, data version and time of export."""
+    import msgspec
+
+    from closeness_tui.models import TABLES
+    from closeness_tui.store import APP_NAME, SCHEMA_VERSION
+
+    out: dict[str, object] = {
+        "app": APP_NAME,
+        "schema": SCHEMA_VERSION,
+        "exported_at": now.isoformat(timespec="seconds"),
+    }
+    for name, record_type in TABLES.items():
+        out[name] = msgspec.to_builtins(store.all(record_type))
+    return out
+
+
 def json_document(payload: dict[str, object]) -> bytes:
     """Everything, indented so a person can read it (the `closeness export --json` file)."""
     import msgspec
@@ -259,7 +276,7 @@ def _document(
     """What to write for `kind`, and what to say once it is written (or why it is not)."""
     if kind == "json":
         done = f"Wrote everything to {given} (readable JSON, private to you)."
-        return json_document(store.export(now)), done
+        return json_document(everything(store, now)), done
     if kind == "markdown":
         data, count = markdown_document(store, now, start, end)
         if not count:
@@ -319,7 +336,7 @@ def crashed(data_dir: Path, crash_report: bool, details: str) -> int:
     details only if asked, in a private file in the data folder. Returns the exit code."""
     more = CRASH_MORE_ASK
     if crash_report:
-        from closeness_tui.storage import atomic_write
+        from closeness_tui.store import atomic_write
 
         path = data_dir / CRASH_FILE
         try:

@@ -22,8 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from closeness_tui.storage import FILE_MODE, LOCK_FILE, atomic_write
-from closeness_tui.store import BACKUP_FILE, CRASH_FILE, DATA_FILE
+from closeness_tui.store import (
+    BACKUP_FILE,
+    CRASH_FILE,
+    DATA_FILE,
+    FILE_MODE,
+    LOCK_FILE,
+    atomic_write,
+)
 
 # Every file the store keeps in its folder starts so: closeness.json, closeness.json.bak,
 # closeness.damaged-*.json, closeness.backup-kept-*.json, .closeness.lock, .closeness.json.*.tmp

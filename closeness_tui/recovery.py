@@ -8,27 +8,19 @@ No Textual, no TinyDB.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from closeness_tui.storage import FolderLock, LockHeld, atomic_write
-from closeness_tui.store import BACKUP_FILE, DATA_FILE, StoreDamaged, StoreLocked, parse_document
-
-
-@contextlib.contextmanager
-def _holding_lock(directory: Path) -> Iterator[None]:
-    try:
-        lock = FolderLock(directory)
-    except LockHeld:
-        raise StoreLocked(directory) from None
-    try:
-        yield
-    finally:
-        lock.release()
+from closeness_tui.store import (
+    BACKUP_FILE,
+    DATA_FILE,
+    FolderLock,
+    StoreDamaged,
+    atomic_write,
+    parse_document,
+)
 
 
 def _keep_copy(path: Path, label: str, now: datetime) -> Path:
@@ -54,7 +46,7 @@ def set_aside(path: Path, now: datetime) -> tuple[Path | None, Path | None]:
     fresh start would replace it at the next open). Returns where each was kept (None: there
     was none). Nothing is deleted. StoreLocked if another copy of closeness holds the folder."""
     backup = path.with_name(BACKUP_FILE)
-    with _holding_lock(path.parent):
+    with FolderLock(path.parent):
         kept_backup = _keep_copy(backup, "backup-kept", now) if backup.exists() else None
         target = _keep_copy(path, "damaged", now) if path.exists() else None
         path.unlink(missing_ok=True)
@@ -81,7 +73,7 @@ def restore_backup(directory: Path, now: datetime) -> Path:
     StoreDamaged naming the backup if it is no good). Returns where the damaged file was kept
     (or the backup's path when there was no data file). The backup itself stays."""
     backup = directory / BACKUP_FILE
-    with _holding_lock(directory):
+    with FolderLock(directory):
         raw = backup.read_bytes()
         parse_document(raw, backup)
         data_file = directory / DATA_FILE

@@ -150,7 +150,7 @@ def to_ics(
 
 def write_ics(path: Path, data: bytes) -> Path:
     """Write privately (0600), atomically: a half-written calendar never replaces a good one."""
-    from closeness_tui.storage import FILE_MODE, atomic_write
+    from closeness_tui.store import FILE_MODE, atomic_write
 
     path = Path(path).expanduser()
     atomic_write(path, data)

@@ -1,5 +1,6 @@
-"""Opening: the data is locked, read and checked in full before anything is drawn; a bad
-record leads to the damaged-file screen and nothing is written; what opening found (files
+"""Opening: the data is locked, read and checked in full before anything is drawn (a big
+file's check-ins and statements just after Home is drawn, on a thread); a bad record leads
+to the damaged-file screen and nothing is written; what opening found (files
 open to others, a backup not written, a folder of another user) is said."""
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from conftest import build_app, notices, seed_names, wait_until
 from closeness_tui.models import Statement
 from closeness_tui.screens.home import HomeScreen
 from closeness_tui.screens.problems import DamagedScreen
-from closeness_tui.storage import FolderLock
-from closeness_tui.store import Store, StoreLocked
+from closeness_tui.store import FolderLock, Store, StoreLocked
 
 WHEN = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
 
@@ -129,6 +129,74 @@ async def test_damage_then_start_fresh_leaves_nothing_to_go_back_to(data_dir, cl
     # The good backup is kept aside too: the fresh file's next start replaces the .bak.
     (backup,) = [p for p in data_dir.iterdir() if p.name.startswith("closeness.backup-kept-")]
     assert backup.read_bytes() == good_backup
+
+
+# -- big tables checked just after the first frame -----------------------------------------
+# (Store.open leaves check-ins and statements to a thread worker when they are over
+# LATER_OVER bytes together, as at ten years; here LATER_OVER is 0 so a small file does too.)
+
+
+async def test_damage_in_a_table_checked_after_home_brings_the_damaged_screen(
+    data_dir, clock, monkeypatch
+):
+    from closeness_tui import store as store_module
+
+    monkeypatch.setattr(store_module, "LATER_OVER", 0)
+    _seed_statements(data_dir)
+    path = data_dir / "closeness.json"
+    doc = msgspec.json.decode(path.read_bytes())
+    doc["statements"]["2"]["author"] = 7
+    bad = msgspec.json.encode(doc)
+    path.write_bytes(bad)
+    (data_dir / "closeness.json.bak").unlink(missing_ok=True)
+
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, DamagedScreen), "the damage")
+        assert isinstance(app.screen_stack[0], HomeScreen)  # Home was drawn first
+        assert app.store is None and not app.screen.can_go_back()
+        assert "statements" in str(app.screen.query_one("#detail").render())
+        FolderLock(data_dir).release()  # the lock went with the store
+    assert path.read_bytes() == bad
+    assert not (data_dir / "closeness.json.bak").exists()
+
+
+async def test_a_screen_opened_before_the_check_finished_sees_every_record(
+    data_dir, clock, monkeypatch
+):
+    """The worker is held back until the statement library is open: the screen's read of a
+    table not yet checked checks it then and there (the worker then finds it done)."""
+    import threading
+
+    from textual.widgets import OptionList
+
+    from closeness_tui import store as store_module
+    from closeness_tui.registry import screen_class
+
+    monkeypatch.setattr(store_module, "LATER_OVER", 0)
+    _seed_statements(data_dir, n=5)
+    (data_dir / "closeness.json.bak").unlink()
+    go_on = threading.Event()
+    real_check = Store.check
+
+    def held_check(store):
+        if threading.current_thread() is not threading.main_thread():
+            assert go_on.wait(10)
+        return real_check(store)
+
+    monkeypatch.setattr(Store, "check", held_check)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert not (data_dir / "closeness.json.bak").exists()  # the worker waits
+        await app.push_screen(screen_class("statement_library")())
+        await pilot.pause()
+        assert app.screen.query_one("#list-0", OptionList).option_count == 5
+        go_on.set()
+        await wait_until(pilot, lambda: (data_dir / "closeness.json.bak").exists(), "the .bak")
+        assert isinstance(app.screen, screen_class("statement_library"))
+    backup = msgspec.json.decode((data_dir / "closeness.json.bak").read_bytes())
+    assert len(backup["statements"]) == 5
 
 
 # -- one open, before anything is drawn -------------------------------------------------

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from closeness_tui.cards_journal import KINDS, entries, from_store
+from closeness_tui.cli import everything
 from closeness_tui.journal import KINDS as JOURNAL_KINDS
 from closeness_tui.journal import filter_entries, kind_labels, markdown_export
 from closeness_tui.models import CardPlay, DailyQuestion, GuessRound, Profile, Settings
@@ -94,7 +95,7 @@ def test_markdown_and_json_exports_hold_them(tmp_path):
         for group in records.values():
             store.put_many(group)
         document, count = markdown_export(store, AT + timedelta(days=1))
-        exported = store.export(AT)
+        exported = everything(store, AT)
         assert len(from_store(store, NAMES)) == 6
     assert count == 6
     assert "Conversation card" in document and "Question of the day" in document

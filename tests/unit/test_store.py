@@ -15,7 +15,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from closeness_tui import migrations, storage
+from closeness_tui import migrations
 from closeness_tui import store as store_mod
 from closeness_tui.cli import json_document
 from closeness_tui.models import (
@@ -624,7 +624,7 @@ def test_an_export_file_is_0600_even_over_a_readable_one(tmp_path):
     out.write_text("old")
     out.chmod(0o644)
     payload = {"app": "closeness", "statements": [{"feeling": SECRET}]}
-    storage.atomic_write(out, json_document(payload))  # as `closeness export --json` does
+    store_mod.atomic_write(out, json_document(payload))  # as `closeness export --json` does
     assert mode(out) == 0o600
     assert msgspec.json.decode(out.read_bytes())["statements"][0]["feeling"] == SECRET
     assert b'\n  "app"' in out.read_bytes()  # indented for a person to read
@@ -654,12 +654,12 @@ def test_the_folder_lock_is_held_until_released_with_or_without_fcntl(
         monkeypatch.setitem(sys.modules, "fcntl", None)  # `import fcntl` raises ImportError
         for name in [m for m in sys.modules if m.partition(".")[0] == "filelock"]:
             monkeypatch.delitem(sys.modules, name)  # imported afresh, without fcntl
-    first = storage.FolderLock(tmp_path)
-    with pytest.raises(storage.LockHeld):
-        storage.FolderLock(tmp_path)
+    first = store_mod.FolderLock(tmp_path)
+    with pytest.raises(StoreLocked):
+        store_mod.FolderLock(tmp_path)
     first.release()
     first.release()  # a second release does nothing
-    storage.FolderLock(tmp_path).release()
+    store_mod.FolderLock(tmp_path).release()
 
 
 SECOND_PROCESS = textwrap.dedent(
@@ -719,7 +719,7 @@ def test_a_failed_write_leaves_the_file_whole_and_memory_as_on_disk(data_dir, mo
     with Store.open(data_dir) as store:
         store.put_many([kept, other])
         before = (data_dir / DATA_FILE).read_bytes()
-        monkeypatch.setattr(storage.os, "replace", _disk_full)
+        monkeypatch.setattr(store_mod.os, "replace", _disk_full)
 
         changed = msgspec.structs.replace(kept, feeling=SECRET)
         attempts = [
@@ -761,7 +761,7 @@ def test_a_failed_folder_fsync_after_the_rename_keeps_memory_as_on_disk(data_dir
                 raise OSError(errno.EIO, os.strerror(errno.EIO))
             real_fsync(fd)
 
-        monkeypatch.setattr(storage.os, "fsync", fsync_fails_on_the_folder)
+        monkeypatch.setattr(store_mod.os, "fsync", fsync_fails_on_the_folder)
         rec = statement()
         with pytest.raises(StoreWriteError, match="did not confirm"):
             store.put(rec)
