@@ -41,7 +41,7 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CASES = DATA / "review_cases.txt"
 HELD_OUT = DATA / "review_heldout.txt"
 PUBLIC_DEV = DATA / "review_public_dev.tsv"
-# Each public held-out set's figures when first measured, untuned; every one was tuned on since.
+# Each public held-out set's figures when first measured, untuned (NOT_TUNED_ON: never tuned on).
 UNTUNED = {
     1: "80%/95%/0.86",
     2: "64%/86%/0.72",
@@ -56,9 +56,10 @@ UNTUNED = {
     11: "55%/94%/0.60; 68%/94%/0.64 with the fallbacks",
     12: "45%/100%/0.59",
     13: "62%/82%/0.64",
+    14: "54%/100%/0.60",
 }
 
-NOT_TUNED_ON: set[int] = set()  # every set was read for a rule after its one untuned figure
+NOT_TUNED_ON: set[int] = {14}  # the others were read for a rule after their one untuned figure
 
 
 def held_out_path(n: int) -> Path:

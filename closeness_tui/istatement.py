@@ -113,6 +113,10 @@ _WORD_BEFORE_SPAN = 40
 _SPACES = re.compile(r"\s+")
 _MANY_BRANCHES = 12
 _LEAD_IN_MAX = 60  # longer than any "Bob, please just ..." before an order
+# What may stand around a `whole_text` rule's match: spaces and quotes, and after it the marks
+# that end a sentence.
+_EDGES = " \t\n\"'"
+_EDGES_AFTER = _EDGES + ".!?\u2026"
 _NEXT_WORDS = re.compile(r"(?:\W*[\w']+){1,3}")
 _PLACEHOLDER = re.compile(r"\$(\w+)")
 # "i" on its own (or in i'm, i've, i'd, i'll) is the pronoun: written "I" in the sentence.
@@ -268,6 +272,11 @@ class Reviewer:
             r"even|though|although)\b)(?:[\w']+(?![\w'])\s+){0,4}[\w']+(?![\w'])\s*,\s*)?"
             r"(?:(?:please|just|now|so|oh|and|look|honestly|seriously|right)\s+)*"
         )
+        try:  # what may stand before an `after_person` rule's match ("Henry", "my mother")
+            self.person_lead = re.compile(self.expand(macros.get("person_lead", "(?!)")))
+        except (re.error, KeyError) as exc:
+            where = "macros.person_lead"
+            raise ContentError(FILE, where, f"not a usable pattern ({exc})") from None
         list_link = self.expand("%list_link%")  # what joins one word of a list to the next
         self.faux_index = {w.lower(): entry for entry in self.text.faux for w in entry.words}
         for index, rule in enumerate(self.text.rules):
@@ -416,6 +425,10 @@ class Reviewer:
 
     def _skip(self, c: _Compiled, m: re.Match[str], norm: str, ends: list[int]) -> bool:
         rule = c.rule
+        if rule.whole_text and (
+            norm[: m.start()].strip(_EDGES) or norm[m.end() :].strip(_EDGES_AFTER)
+        ):
+            return True
         if c.preceded:
             if _word_before(norm, m.start()) in c.preceded:
                 return True
@@ -425,6 +438,10 @@ class Reviewer:
         if c.only_with is not None and not c.only_with.search(norm, start, end):
             return True
         if c.unless_with is not None and c.unless_with.search(norm, start, end):
+            return True
+        if rule.after_person and not self.person_lead.fullmatch(
+            norm[start : m.start()].strip(_EDGES)
+        ):
             return True
         if rule.at_sentence_start:
             lead = norm[start : m.start()].strip(" \t\"'")

@@ -29,6 +29,12 @@ class Rule(msgspec.Struct, forbid_unknown_fields=True):
     # A general rule for what the specific ones miss: its finding is kept only in a sentence
     # where no other rule found anything, and only the first such finding of a sentence.
     fallback: bool = False
+    # Only when the match is all the text holds, besides spaces, quotes and the marks that end
+    # a sentence: a reply that closes the talk ("I'm fine.", "K.") said on its own.
+    whole_text: bool = False
+    # Only when what comes before it in its sentence names one person: a name, "he", "they",
+    # "my mother" (the `person_lead` macro), as in "Henry is aggressive."
+    after_person: bool = False
 
 
 class Faux(msgspec.Struct, forbid_unknown_fields=True):
