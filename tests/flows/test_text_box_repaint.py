@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 
 import pytest
+from conftest import wait_until
 from textual.widgets import TextArea
 
 from closeness_tui.screens.statement_complaint import ComplaintScreen
@@ -39,19 +40,17 @@ def box_lines(app) -> list[str]:
     return [line for line in screen_lines(app) if line.startswith("  ▊ ")]
 
 
-async def settled_box(pilot) -> list[str]:
-    """The box's lines once the layout has settled (the page's scroll bar may come a frame
-    later): the same picture three looks running. A stale picture also stays put, so this
-    waits out the layout, never a missing repaint."""
-    last, same = box_lines(pilot.app), 0
-    for _ in range(40):
-        await pilot.pause(0.02)
-        now = box_lines(pilot.app)
-        same = same + 1 if now == last else 0
-        if same >= 3:
-            break
-        last = now
-    return last
+async def box_showing(pilot, text: str, width: int) -> list[str]:
+    """The box's lines once the box is `width` cells wide and shows each letter of `text` once.
+    A stale picture (a word's last letters on both lines, or cut) never does, so it fails
+    after the wait; a loaded machine only makes the wait longer."""
+    box = pilot.app.screen.query_one("#complaint", TextArea)
+    expected = text.replace(" ", "")
+    await wait_until(pilot, lambda: box.size.width == width, f"the box {width} cells wide")
+    await wait_until(
+        pilot, lambda: shown(box_lines(pilot.app)) == expected, f"the box to show {text!r}"
+    )
+    return box_lines(pilot.app)
 
 
 def shown(lines: list[str]) -> str:
@@ -70,12 +69,13 @@ def shown(lines: list[str]) -> str:
 async def test_the_complaint_box_shows_its_new_wrap_after_its_width_changes(named_app, text):
     async with named_app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("i", "c")
-        await pilot.pause()
-        assert isinstance(named_app.screen, ComplaintScreen)
-        named_app.screen.query_one("#complaint", TextArea).insert(text)
-        settled = await settled_box(pilot)
-        assert shown(settled) == text.replace(" ", "")
+        await wait_until(pilot, lambda: isinstance(named_app.screen, ComplaintScreen), "complaint")
+        box = named_app.screen.query_one("#complaint", TextArea)
+        box.insert(text)
+        await wait_until(pilot, lambda: box.text == text, "the words in the box")
+        width = box.size.width
+        before = await box_showing(pilot, text, width)
         await pilot.resize_terminal(81, 24)  # a column wider: the box re-wraps
-        assert shown(await settled_box(pilot)) == text.replace(" ", "")
+        await box_showing(pilot, text, width + 1)
         await pilot.resize_terminal(80, 24)  # and back: the same wrap as before, on screen
-        assert await settled_box(pilot) == settled
+        assert await box_showing(pilot, text, width) == before
