@@ -4,7 +4,7 @@ then ctrl+q quits cleanly and gives the terminal back."""
 from __future__ import annotations
 
 import pytest
-from e2e_helpers import complete_first_run, exit_code, needs_tmux, start
+from e2e_helpers import complete_first_run, needs_tmux, start
 
 from closeness_tui.store import Store
 
@@ -20,7 +20,7 @@ def test_first_run_reaches_home_and_ctrl_q_quits_cleanly(tmp_path):
         assert "Settings" in screen
         assert tui.display("#{alternate_on}") == "1"  # the app holds the screen
         tui.send("C-q")
-        assert exit_code(tui) == 0
+        assert tui.exit_code() == 0
         # The terminal is given back: main screen, no mouse reporting, a visible cursor.
         assert tui.display("#{alternate_on}") == "0"
         assert tui.display("#{mouse_any_flag}") == "0"
@@ -37,11 +37,11 @@ def test_second_start_opens_on_home_with_the_names(tmp_path):
     with start(data_dir) as tui:
         complete_first_run(tui, "Zoë", "Noa")
         tui.send("C-q")
-        assert exit_code(tui) == 0
+        assert tui.exit_code() == 0
     with start(data_dir, cols=120, rows=40) as tui:
         tui.wait_for("Hello, Zoë and Noa", timeout=60)
         tui.send("C-q")
-        assert exit_code(tui) == 0
+        assert tui.exit_code() == 0
 
 
 def test_a_second_copy_in_another_terminal_says_so_and_changes_nothing(tmp_path):
@@ -56,7 +56,7 @@ def test_a_second_copy_in_another_terminal_says_so_and_changes_nothing(tmp_path)
             second.wait_for("closeness is already open", timeout=60)
             assert "What would you like to do together?" not in second.screen()
             second.send("Enter")  # Quit
-            assert exit_code(second) == 0
+            assert second.exit_code() == 0
         assert {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()} == files
         first.send("C-q")
-        assert exit_code(first) == 0
+        assert first.exit_code() == 0

@@ -7,7 +7,7 @@ import os
 import signal
 
 import pytest
-from e2e_helpers import complete_first_run, exit_code, needs_tmux, start, wait_until_gone
+from e2e_helpers import complete_first_run, needs_tmux, start, wait_until_gone
 
 from closeness_tui.store import Store
 
@@ -34,7 +34,7 @@ def test_signal_exits_cleanly(tmp_path, sig):
         os.kill(pid, sig)
         # Handled, not killed: the exit code names the signal and the terminal is restored
         # (a process killed outright would leave tmux on the alternate screen).
-        assert exit_code(tui) == 128 + int(sig)
+        assert tui.exit_code() == 128 + int(sig)
         wait_until_gone(pid)
         assert tui.display("#{alternate_on}") == "0"
         assert tui.display("#{mouse_any_flag}") == "0"

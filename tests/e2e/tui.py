@@ -1,26 +1,36 @@
 """Drive a terminal program inside tmux the way a person would: type, wait, read the screen.
 
-Copied from the project's shared tools (shared/tools/tui.py) so the tests do not depend on
-where that folder sits. Standard library + tmux only. Added here: `display()` (reads a tmux
-format such as "#{alternate_on}", to check the terminal was given back) and `cursor()`.
+The one terminal driver of the real-terminal tests (after the project's shared tools/tui.py,
+standard library + tmux only). A test never sleeps for a fixed time before a key: it waits
+for what the key needs, the words on screen (`wait_for`) or, before letters go into a text
+box, the cursor in that box (`wait_for_cursor_at`, `wait_for_cursor_on`). A key that Textual
+handles as a binding (Tab, ctrl+e, Enter on a form) travels up through the widgets' queues,
+so letters sent in the same burst can overtake it and land in the box it was leaving: the
+cursor having moved is what proves the binding is done.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import time
 import uuid
+
+STEP_TIMEOUT = 20.0  # one step on a machine busy with the whole suite; usually well under 1 s
+POLL = 0.05  # each look at the screen starts a tmux client: look often, not constantly
+LEAD_STYLE = re.compile(r"(?:\x1b\[[0-9;:]*m| )*")  # the colours set before a row's first mark
+FOREGROUND = re.compile(r"\x1b\[(?:[0-9;]*;)?38;2;(\d+);(\d+);(\d+)")
 
 
 class Tui:
     def __init__(
         self,
         command: str,
-        cols: int = 100,
-        rows: int = 32,
-        env: dict | None = None,
+        cols: int = 80,
+        rows: int = 24,
+        env: dict[str, str] | None = None,
         cwd: str | None = None,
     ):
         self.name = "acc-" + uuid.uuid4().hex[:8]
@@ -30,11 +40,8 @@ class Tui:
             f"env TERM=xterm-256color COLORTERM=truecolor {envs} {command}; "
             "echo __EXITED__ $?; sleep 3600"
         )
-        self.tmux = [
-            "tmux",
-            "-L",
-            self.name,
-        ]  # a private server per program: no races with other sessions
+        # A private tmux server per program (-L): tests side by side never share one.
+        self.tmux = ["tmux", "-L", self.name]
         for attempt in range(5):
             r = subprocess.run(
                 [
@@ -61,27 +68,54 @@ class Tui:
             raise RuntimeError(f"tmux would not start: {r.stderr.strip()}")
         self.started = time.monotonic()
 
+    # -- reading ------------------------------------------------------------------------------
+
     def screen(self) -> str:
         return subprocess.run(
             [*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
         ).stdout
 
-    def wait_for(self, text: str, timeout: float = 10.0, interval: float = 0.01) -> float:
-        """Seconds since start when `text` (case-insensitive) first shows; raises TimeoutError."""
+    def styled_screen(self) -> str:
+        """The screen with its colours (SGR sequences), as `capture-pane -e` gives it."""
+        return subprocess.run(
+            [*self.tmux, "capture-pane", "-e", "-p", "-t", self.name],
+            capture_output=True,
+            text=True,
+        ).stdout
+
+    def edge_colour(self, text: str) -> tuple[int, int, int] | None:
+        """The colour (RGB) of the first mark on the row that shows `text`, None while no
+        row does: for a text box, its left edge, drawn in the theme's focus colour while the
+        box has the focus."""
+        plain = self.screen().splitlines()
+        styled = self.styled_screen().splitlines()
+        row = next((i for i, line in enumerate(plain) if text in line), None)
+        if row is None or row >= len(styled):
+            return None
+        lead = LEAD_STYLE.match(styled[row])
+        colours = FOREGROUND.findall(lead.group(0) if lead else "")
+        return tuple(int(c) for c in colours[-1]) if colours else None  # type: ignore[return-value]
+
+    def wait_for_focus(
+        self, text: str, edge: tuple[int, int, int], has: bool = True, timeout: float = STEP_TIMEOUT
+    ) -> None:
+        """Until the box on the row showing `text` has the focus (its edge in the colour
+        `edge`), or with has=False no longer has it. Focus moves after the key that moved
+        it (through a message), and the first frame of a screen may be drawn before the
+        focus its on_mount asked for: letters sent before this could land elsewhere. (The
+        terminal's cursor is no proof where it stays put, as after a box was emptied.)"""
         deadline = time.monotonic() + timeout
-        low = text.lower()
-        while time.monotonic() < deadline:
-            if low in self.screen().lower():
-                return time.monotonic() - self.started
-            time.sleep(interval)
-        raise TimeoutError(f"{text!r} not on screen after {timeout}s; screen was:\n{self.screen()}")
-
-    def send(self, *keys: str) -> None:
-        """tmux key names (Enter, Tab, Escape, C-c, Up) or literal text via type()."""
-        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
-
-    def type(self, text: str) -> None:
-        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
+        while True:
+            colour = self.edge_colour(text)
+            if colour is not None and (colour == edge) == has:
+                return
+            if time.monotonic() > deadline:
+                state = "has" if has else "still has"
+                raise TimeoutError(
+                    f"the box of {text!r} {state} no focus after {timeout}s (edge {colour}):\n"
+                    + self.screen()
+                )
+            time.sleep(POLL)
 
     def display(self, fmt: str) -> str:
         """A tmux format for the pane, e.g. "#{alternate_on}" (1 while a full-screen app
@@ -99,6 +133,80 @@ class Tui:
 
     def exited(self) -> bool:
         return "__EXITED__" in self.screen()
+
+    # -- waiting ------------------------------------------------------------------------------
+
+    def wait_for(self, text: str, timeout: float = STEP_TIMEOUT) -> str:
+        """The screen once `text` shows on it (case and all: "Carry on" the button is not
+        "carry on" in a sentence behind it); raises TimeoutError."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{text!r} not on screen after {timeout}s:\n{screen}")
+            time.sleep(POLL)
+
+    def wait_gone(self, text: str, timeout: float = STEP_TIMEOUT) -> str:
+        """The screen once `text` is no longer on it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text not in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{text!r} still on screen after {timeout}s:\n{screen}")
+            time.sleep(POLL)
+
+    def _wait_cursor(self, on_it, what: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            x, y = self.cursor()
+            lines = self.screen().splitlines()
+            line = lines[y] if y < len(lines) else ""
+            if on_it(x, line):
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError(
+                    f"the cursor is not {what} after {timeout}s (at {x},{y}):\n" + "\n".join(lines)
+                )
+            time.sleep(POLL)
+
+    def wait_for_cursor_at(self, text: str, timeout: float = STEP_TIMEOUT) -> None:
+        """Until the cursor sits on the first letter of `text`: an empty text box holding the
+        focus puts it where its placeholder starts."""
+        self._wait_cursor(lambda x, line: line.find(text) == x, f"at {text!r}", timeout)
+
+    def wait_for_cursor_after(self, text: str, timeout: float = STEP_TIMEOUT) -> None:
+        """Until the cursor sits just after `text`: a box holding the focus with `text` typed
+        (or put there as a starter) and the cursor at its end."""
+        self._wait_cursor(
+            lambda x, line: text in line and line.find(text) + len(text) == x,
+            f"after {text!r}",
+            timeout,
+        )
+
+    def wait_for_cursor_on(self, text: str, timeout: float = STEP_TIMEOUT) -> None:
+        """Until the cursor is on the line that shows `text` (a box's placeholder or words)."""
+        self._wait_cursor(lambda x, line: text in line, f"on the line of {text!r}", timeout)
+
+    def exit_code(self, timeout: float = STEP_TIMEOUT) -> int:
+        """The exit code the shell printed once the program ended."""
+        screen = self.wait_for("__EXITED__", timeout=timeout)
+        line = next(ln for ln in screen.splitlines() if "__EXITED__" in ln)
+        return int(line.split("__EXITED__", 1)[1].split()[0])
+
+    # -- typing -------------------------------------------------------------------------------
+
+    def send(self, *keys: str) -> None:
+        """tmux key names (Enter, Tab, Escape, C-c, Up), all in one go: send a run of keys
+        together only where nothing between them needs the app to have answered."""
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        """Letters as they are (tmux send-keys -l), one burst."""
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
 
     def close(self) -> None:
         subprocess.run([*self.tmux, "kill-server"], capture_output=True)
