@@ -17,6 +17,7 @@ needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 START_TIMEOUT = 60.0  # a cold start on a busy CI machine; usually about a second
 NAME_PLACEHOLDER = "A name or nickname"  # shown in each empty name box of the first run
+BOX_TOP = "▔▔▔▔"  # a text box's (or a list's) top edge, beside its left edge's first mark
 
 __all__ = ["STEP_TIMEOUT", "START_TIMEOUT", "Tui", "needs_tmux"]
 
@@ -57,17 +58,17 @@ def start(data_dir: Path, pid_file: Path | None = None, cols: int = 80, rows: in
 
 def complete_first_run(tui: Tui, first: str = "Ana", second: str = "Ben") -> None:
     """Welcome -> names -> Home, the way a person would do it: each name typed once its box
-    shows the cursor (Enter in the first box moves the focus through a message, and letters
+    shows the focus (Enter in the first box moves the focus through a message, and letters
     sent at once would overtake it)."""
     tui.wait_for("Welcome to closeness", timeout=START_TIMEOUT)
     tui.wait_for("Let's begin")
     tui.send("Enter")
     tui.wait_for("Who is here today?")
-    tui.wait_for_cursor_at(NAME_PLACEHOLDER)  # the first box
+    tui.wait_for_focus(NAME_PLACEHOLDER, FOCUS_EDGE)  # the first box (both are empty)
     tui.type(first)
     tui.send("Enter")  # on to the second name
     tui.wait_for(first)
-    tui.wait_for_cursor_at(NAME_PLACEHOLDER)  # the only empty box left: the second
+    tui.wait_for_focus(NAME_PLACEHOLDER, FOCUS_EDGE)  # the only empty box left: the second
     tui.type(second)
     tui.send("Enter")  # save both
     tui.wait_for(f"Hello, {first} and {second}")

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 from conftest import seed_names
-from e2e_helpers import START_TIMEOUT, installed_closeness, needs_tmux, start
+from e2e_helpers import FOCUS_EDGE, START_TIMEOUT, installed_closeness, needs_tmux, start
 
 pytestmark = [pytest.mark.e2e, needs_tmux]
 PLACEHOLDER = "For example: You made me tea"  # in each empty gratitude box
@@ -21,13 +21,13 @@ def test_gratitude_exchange_then_journal_then_export(data_dir, tmp_path):
         term.wait_for("Gratitude exchange")
         term.send("g")
         term.wait_for("Ben, please look away")
-        term.wait_for_cursor_on(PLACEHOLDER)  # Ana's box has the focus
+        term.wait_for_focus(PLACEHOLDER, FOCUS_EDGE)  # Ana's box has the focus
         term.type("You made tea [twice] when I came home tired")
         term.wait_for("when I came home tired")  # every letter in before ctrl+s
         term.send("C-s")
         screen = term.wait_for("Ana, please look away")
         assert "You made tea" not in screen
-        term.wait_for_cursor_on(PLACEHOLDER)  # Ben's box, empty, has the focus
+        term.wait_for_focus(PLACEHOLDER, FOCUS_EDGE)  # Ben's box, empty, has the focus
         term.type("You laughed at my joke, and it made me feel seen")
         term.wait_for("made me feel seen")
         term.send("C-s")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import seed_names
-from e2e_helpers import START_TIMEOUT, needs_tmux, start
+from e2e_helpers import FOCUS_EDGE, START_TIMEOUT, needs_tmux, start
 from tui import Tui
 
 from closeness_tui.istatement import review
@@ -25,7 +25,7 @@ def write_a_complaint(tui: Tui, complaint: str) -> str:
     tui.wait_for("Start from a complaint")
     tui.send("c")
     tui.wait_for("Nobody else")
-    tui.wait_for_cursor_on(COMPLAINT_BOX)  # the box has the focus: the letters go there
+    tui.wait_for_focus(COMPLAINT_BOX, FOCUS_EDGE)  # the box has the focus: letters go there
     tui.type(complaint)
     return tui.wait_for("Feelings that may be underneath")
 

@@ -20,8 +20,33 @@ import uuid
 
 STEP_TIMEOUT = 20.0  # one step on a machine busy with the whole suite; usually well under 1 s
 POLL = 0.05  # each look at the screen starts a tmux client: look often, not constantly
-LEAD_STYLE = re.compile(r"(?:\x1b\[[0-9;:]*m| )*")  # the colours set before a row's first mark
-FOREGROUND = re.compile(r"\x1b\[(?:[0-9;]*;)?38;2;(\d+);(\d+);(\d+)")
+SGR = re.compile(r"\x1b\[([0-9;:]*)m")
+
+
+def colours_of(styled_row: str) -> list[tuple[int, int, int] | None]:
+    """The foreground colour of each cell of a row read with `capture-pane -e`."""
+    cells: list[tuple[int, int, int] | None] = []
+    colour: tuple[int, int, int] | None = None
+    at = 0
+    for match in [*SGR.finditer(styled_row), None]:
+        end = match.start() if match else len(styled_row)
+        cells += [colour] * len(styled_row[at:end])
+        if match is None:
+            break
+        at = match.end()
+        params = [int(p) if p.isdigit() else 0 for p in match.group(1).split(";")]
+        k = 0
+        while k < len(params):
+            if params[k] == 38 and params[k + 1 : k + 2] == [2]:
+                colour = (params[k + 2], params[k + 3], params[k + 4])
+                k += 5
+            elif params[k] == 38:  # 256 colours: not one the app's theme uses
+                colour, k = None, k + 3
+            else:
+                if params[k] in (0, 39):
+                    colour = None
+                k += 1
+    return cells
 
 
 class Tui:
@@ -84,17 +109,19 @@ class Tui:
         ).stdout
 
     def edge_colour(self, text: str) -> tuple[int, int, int] | None:
-        """The colour (RGB) of the first mark on the row that shows `text`, None while no
-        row does: for a text box, its left edge, drawn in the theme's focus colour while the
-        box has the focus."""
-        plain = self.screen().splitlines()
-        styled = self.styled_screen().splitlines()
-        row = next((i for i, line in enumerate(plain) if text in line), None)
-        if row is None or row >= len(styled):
-            return None
-        lead = LEAD_STYLE.match(styled[row])
-        colours = FOREGROUND.findall(lead.group(0) if lead else "")
-        return tuple(int(c) for c in colours[-1]) if colours else None  # type: ignore[return-value]
+        """The colour (RGB) of the nearest mark left of `text` on the row that shows it, None
+        while no row does: for a text box, its left edge, drawn in the theme's focus colour
+        while the box has the focus."""
+        for plain, styled in zip(
+            self.screen().splitlines(), self.styled_screen().splitlines(), strict=False
+        ):
+            column = plain.find(text)
+            if column == -1:
+                continue
+            cells = colours_of(styled)
+            edge = next((c for c in range(column - 1, -1, -1) if plain[c] != " "), None)
+            return cells[edge] if edge is not None and edge < len(cells) else None
+        return None
 
     def wait_for_focus(
         self, text: str, edge: tuple[int, int, int], has: bool = True, timeout: float = STEP_TIMEOUT
@@ -115,6 +142,23 @@ class Tui:
                     f"the box of {text!r} {state} no focus after {timeout}s (edge {colour}):\n"
                     + self.screen()
                 )
+            time.sleep(POLL)
+
+    def shows_focused(self, label: str) -> bool:
+        """The words `label` are drawn in reverse video: how Textual draws the focused
+        button's label (bold reverse)."""
+        sgr = r"\x1b\[[0-9;]*m"
+        reverse = re.compile(rf"\x1b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m(?:{sgr})*\s*{re.escape(label)}")
+        return bool(reverse.search(self.styled_screen()))
+
+    def wait_for_focused(self, label: str, timeout: float = STEP_TIMEOUT) -> None:
+        """Until the button labelled `label` has the focus: a dialog draws its first frame
+        before the focus its on_mount asked for, and Enter or Tab sent in between would
+        start from nothing focused."""
+        deadline = time.monotonic() + timeout
+        while not self.shows_focused(label):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{label!r} is not focused after {timeout}s:\n{self.screen()}")
             time.sleep(POLL)
 
     def display(self, fmt: str) -> str:
