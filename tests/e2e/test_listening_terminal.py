@@ -34,6 +34,7 @@ def test_session_break_and_carry_on_in_a_real_terminal(tmp_path):
         term.wait_for("A listening session is waiting for you", timeout=START_TIMEOUT)
         term.send("l")
         term.wait_for("Carry on")
+        term.wait_for_focused("Carry on")  # the calm default, focused after the first frame
         term.send("Enter")
         term.wait_for("You stopped at: Ana speaking")
         term.send("C-r")
