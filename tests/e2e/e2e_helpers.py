@@ -24,7 +24,8 @@ __all__ = ["STEP_TIMEOUT", "START_TIMEOUT", "Tui", "needs_tmux"]
 
 def _focus_edge() -> tuple[int, int, int]:
     """The colour a focused text box's edge is drawn in: `$border` of the app's default
-    theme (a first start has no theme chosen)."""
+    theme (a first start has no theme chosen), its primary colour, which is also the
+    background of a focused radio set's chosen button or a focused list's highlight."""
     from textual.color import Color
     from textual.theme import BUILTIN_THEMES
 

@@ -34,6 +34,7 @@ def build_from_it(tui: Tui, guess: str) -> None:
     """The builder, its situation guessed from the complaint; the feeling box focused."""
     tui.send("C-b")
     tui.wait_for(guess)
+    tui.wait_for_focused("Ana", FOCUS_EDGE)  # whose words: focused after the first frame
     tui.send("Enter", "Tab")  # Ana's words; then the feeling box (both bindings, in order)
     tui.wait_for("suggested")  # its list shows once the box has the focus: letters go there
 

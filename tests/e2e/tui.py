@@ -19,7 +19,15 @@ import time
 import uuid
 
 STEP_TIMEOUT = 20.0  # one step on a machine busy with the whole suite; usually well under 1 s
-POLL = 0.05  # each look at the screen starts a tmux client: look often, not constantly
+
+
+def pause(waited: float) -> None:
+    """Between two looks at the screen: 20 ms at first, growing to 100 ms after a third of a
+    second (each look starts a tmux client, a few ms of CPU: four tests waiting side by side
+    on two cores would otherwise spend a good part of one on looking)."""
+    time.sleep(min(0.1, 0.02 + 0.25 * waited))
+
+
 SGR = re.compile(r"\x1b\[([0-9;:]*)m")
 
 
@@ -112,9 +120,8 @@ class Tui:
         """The colour (RGB) of the nearest mark left of `text` on the row that shows it, None
         while no row does: for a text box, its left edge, drawn in the theme's focus colour
         while the box has the focus."""
-        for plain, styled in zip(
-            self.screen().splitlines(), self.styled_screen().splitlines(), strict=False
-        ):
+        styled_rows = self.styled_screen().splitlines()
+        for plain, styled in zip([SGR.sub("", r) for r in styled_rows], styled_rows, strict=True):
             column = plain.find(text)
             if column == -1:
                 continue
@@ -131,7 +138,8 @@ class Tui:
         it (through a message), and the first frame of a screen may be drawn before the
         focus its on_mount asked for: letters sent before this could land elsewhere. (The
         terminal's cursor is no proof where it stays put, as after a box was emptied.)"""
-        deadline = time.monotonic() + timeout
+        start = time.monotonic()
+        deadline = start + timeout
         while True:
             colour = self.edge_colour(text)
             if colour is not None and (colour == edge) == has:
@@ -142,24 +150,34 @@ class Tui:
                     f"the box of {text!r} {state} no focus after {timeout}s (edge {colour}):\n"
                     + self.screen()
                 )
-            time.sleep(POLL)
+            pause(time.monotonic() - start)
 
-    def shows_focused(self, label: str) -> bool:
-        """The words `label` are drawn in reverse video: how Textual draws the focused
-        button's label (bold reverse)."""
-        sgr = r"\x1b\[[0-9;]*m"
-        reverse = re.compile(rf"\x1b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m(?:{sgr})*\s*{re.escape(label)}")
-        return bool(reverse.search(self.styled_screen()))
+    def shows_focused(self, label: str, highlight: tuple[int, int, int] | None = None) -> bool:
+        """The words `label` are drawn as Textual draws what has the focus: in reverse video
+        (a focused button), or on the `highlight` background (the focused radio set's
+        chosen button, a focused list's highlighted row)."""
+        styles = r"((?:\x1b\[[0-9;]*m)+)"
+        for match in re.finditer(styles + r" *" + re.escape(label), self.styled_screen()):
+            for params in SGR.findall(match.group(1)):
+                numbers = params.split(";")
+                if "7" in numbers:
+                    return True
+                if highlight is not None and f"48;2;{';'.join(map(str, highlight))}" in params:
+                    return True
+        return False
 
-    def wait_for_focused(self, label: str, timeout: float = STEP_TIMEOUT) -> None:
-        """Until the button labelled `label` has the focus: a dialog draws its first frame
+    def wait_for_focused(
+        self, label: str, highlight: tuple[int, int, int] | None = None, timeout=STEP_TIMEOUT
+    ) -> None:
+        """Until `label` shows the focus (see shows_focused): a screen draws its first frame
         before the focus its on_mount asked for, and Enter or Tab sent in between would
-        start from nothing focused."""
-        deadline = time.monotonic() + timeout
-        while not self.shows_focused(label):
+        start from the wrong widget."""
+        start = time.monotonic()
+        deadline = start + timeout
+        while not self.shows_focused(label, highlight):
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{label!r} is not focused after {timeout}s:\n{self.screen()}")
-            time.sleep(POLL)
+            pause(time.monotonic() - start)
 
     def display(self, fmt: str) -> str:
         """A tmux format for the pane, e.g. "#{alternate_on}" (1 while a full-screen app
@@ -183,31 +201,32 @@ class Tui:
     def wait_for(self, text: str, timeout: float = STEP_TIMEOUT) -> str:
         """The screen once `text` shows on it (case and all: "Carry on" the button is not
         "carry on" in a sentence behind it); raises TimeoutError."""
-        deadline = time.monotonic() + timeout
+        start = time.monotonic()
         while True:
             screen = self.screen()
             if text in screen:
                 return screen
-            if time.monotonic() > deadline:
+            if time.monotonic() - start > timeout:
                 raise TimeoutError(f"{text!r} not on screen after {timeout}s:\n{screen}")
-            time.sleep(POLL)
+            pause(time.monotonic() - start)
 
     def wait_gone(self, text: str, timeout: float = STEP_TIMEOUT) -> str:
         """The screen once `text` is no longer on it."""
-        deadline = time.monotonic() + timeout
+        start = time.monotonic()
         while True:
             screen = self.screen()
             if text not in screen:
                 return screen
-            if time.monotonic() > deadline:
+            if time.monotonic() - start > timeout:
                 raise TimeoutError(f"{text!r} still on screen after {timeout}s:\n{screen}")
-            time.sleep(POLL)
+            pause(time.monotonic() - start)
 
     def _wait_cursor(self, on_it, what: str, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
+        start = time.monotonic()
+        deadline = start + timeout
         while True:
             x, y = self.cursor()
-            lines = self.screen().splitlines()
+            lines = self.screen().splitlines()  # (two looks: the cursor, then the screen)
             line = lines[y] if y < len(lines) else ""
             if on_it(x, line):
                 return
@@ -215,7 +234,7 @@ class Tui:
                 raise TimeoutError(
                     f"the cursor is not {what} after {timeout}s (at {x},{y}):\n" + "\n".join(lines)
                 )
-            time.sleep(POLL)
+            pause(time.monotonic() - start)
 
     def wait_for_cursor_at(self, text: str, timeout: float = STEP_TIMEOUT) -> None:
         """Until the cursor sits on the first letter of `text`: an empty text box holding the
