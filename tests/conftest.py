@@ -72,10 +72,10 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 E2E_GROUPS: dict[str, str | None] = {
     "test_drafts_terminal": "terminal-1",
     "test_rituals_terminal": "terminal-1",
+    "test_journal_terminal": "terminal-1",
     "test_istatement_terminal": "terminal-2",
     "test_solve_terminal": "terminal-2",
     "test_repair_terminal": "terminal-2",
-    "test_journal_terminal": "terminal-2",
     "test_installed_command": "terminal-3",
     "test_paste_terminal": "terminal-3",
     "test_listening_terminal": "terminal-3",
