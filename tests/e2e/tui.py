@@ -2,11 +2,15 @@
 
 The one terminal driver of the real-terminal tests (after the project's shared tools/tui.py,
 standard library + tmux only). A test never sleeps for a fixed time before a key: it waits
-for what the key needs, the words on screen (`wait_for`) or, before letters go into a text
-box, the cursor in that box (`wait_for_cursor_at`, `wait_for_cursor_on`). A key that Textual
-handles as a binding (Tab, ctrl+e, Enter on a form) travels up through the widgets' queues,
-so letters sent in the same burst can overtake it and land in the box it was leaving: the
-cursor having moved is what proves the binding is done.
+for what the key needs. Words on screen (`wait_for`, `wait_gone`) say a screen or step is
+there. But a screen's first frame can come before the focus its on_mount asked for, and a
+key Textual handles as a binding (Tab, ctrl+e, Enter in a form) travels up through the
+widgets' queues, so letters sent right after it can overtake it and land in the box it was
+leaving. So before letters or Enter, a test waits for the focus to show where they go: a
+text box's edge in the focus colour (`wait_for_focus`), a button or chosen radio drawn as
+focused (`wait_for_focused`), or the cursor where a key put it (`wait_for_cursor_after`,
+`wait_for_cursor_on`; the cursor alone is no proof of focus, as it stays where it was last
+put).
 """
 
 from __future__ import annotations
@@ -235,11 +239,6 @@ class Tui:
                     f"the cursor is not {what} after {timeout}s (at {x},{y}):\n" + "\n".join(lines)
                 )
             pause(time.monotonic() - start)
-
-    def wait_for_cursor_at(self, text: str, timeout: float = STEP_TIMEOUT) -> None:
-        """Until the cursor sits on the first letter of `text`: an empty text box holding the
-        focus puts it where its placeholder starts."""
-        self._wait_cursor(lambda x, line: line.find(text) == x, f"at {text!r}", timeout)
 
     def wait_for_cursor_after(self, text: str, timeout: float = STEP_TIMEOUT) -> None:
         """Until the cursor sits just after `text`: a box holding the focus with `text` typed
