@@ -28,7 +28,10 @@ VIEWPORT = {"width": 1000, "height": 620}
 @pytest.fixture(scope="module")
 def browser():
     """One chromium for the file's tests (starting it costs seconds on a busy machine); each
-    test opens its pages in contexts of their own (`new_page`), as fresh as a new profile."""
+    test opens its pages in contexts of their own (`new_page`), as fresh as a new profile.
+    Not session-wide: playwright's sync API keeps an event loop running while it is open,
+    and the asyncio tests a worker runs next (web server, Pilot) need none running. (When
+    xdist runs other tests between this file's on the same worker, it starts again.)"""
     with chromium() as running:
         yield running
 
