@@ -62,21 +62,45 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return 2 * (os.cpu_count() or 1)
 
 
-def terminal_group(item: pytest.Item) -> str:
-    """The xdist group of an e2e test: the browser's (test_web_*) or the terminal's. Each
-    group runs one test at a time on one worker, so at most one installed app waits on tmux
-    and one on the browser at any moment: more side by side made each other's waits flaky
-    on two cores."""
-    return "browser" if Path(str(item.path)).stem.startswith("test_web") else "terminal"
+# The xdist group of each e2e file (--dist loadgroup runs a group's tests one after another on
+# one worker, the groups side by side). The tmux tests are split in three groups of about the
+# same length (60-90 s of test time under the whole suite's load); every tmux test runs on a
+# tmux server of its own (-L) and waits on what the screen shows, never on a fixed time, so
+# three at once do not disturb each other. The chromium tests form one group: one browser
+# at a time. None: no group, the tests go to any worker like a unit test (the web server's
+# HTTP and websocket checks start no browser and no terminal).
+E2E_GROUPS: dict[str, str | None] = {
+    "test_drafts_terminal": "terminal-1",
+    "test_rituals_terminal": "terminal-1",
+    "test_journal_terminal": "terminal-1",
+    "test_istatement_terminal": "terminal-2",
+    "test_solve_terminal": "terminal-2",
+    "test_repair_terminal": "terminal-2",
+    "test_installed_command": "terminal-3",
+    "test_paste_terminal": "terminal-3",
+    "test_listening_terminal": "terminal-3",
+    "test_checkins_terminal": "terminal-3",
+    "test_cards_terminal": "terminal-3",
+    "test_web_browser": "browser",
+    "test_web_server": None,
+}
+NEW_E2E_GROUP = "terminal-1"  # an e2e file not listed yet: with the others, one at a time
+
+
+def e2e_group(item: pytest.Item) -> str | None:
+    """The xdist group of an e2e test (see E2E_GROUPS)."""
+    return E2E_GROUPS.get(Path(str(item.path)).stem, NEW_E2E_GROUP)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Real-terminal (tmux) and browser tests run in two groups (--dist loadgroup): each
-    group's tests one after another on one worker, the two groups side by side, while the
-    other workers run the Pilot and unit tests."""
+    """Real-terminal (tmux) and browser tests run in their xdist groups (--dist loadgroup),
+    side by side with each other and with the Pilot and unit tests on the other workers."""
     for item in items:
-        if item.get_closest_marker("e2e") is not None:
-            item.add_marker(pytest.mark.xdist_group(terminal_group(item)))
+        if item.get_closest_marker("e2e") is None:
+            continue
+        group = e2e_group(item)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(autouse=True)

@@ -11,12 +11,31 @@ import time
 from pathlib import Path
 
 import pytest
-from tui import Tui
+from tui import STEP_TIMEOUT, Tui
 
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 START_TIMEOUT = 60.0  # a cold start on a busy CI machine; usually about a second
-STEP_TIMEOUT = 20.0
+NAME_PLACEHOLDER = "A name or nickname"  # shown in each empty name box of the first run
+BOX_TOP = "▔▔▔▔"  # a text box's (or a list's) top edge, beside its left edge's first mark
+
+__all__ = ["STEP_TIMEOUT", "START_TIMEOUT", "Tui", "needs_tmux"]
+
+
+def _focus_edge() -> tuple[int, int, int]:
+    """The colour a focused text box's edge is drawn in: `$border` of the app's default
+    theme (a first start has no theme chosen), its primary colour, which is also the
+    background of a focused radio set's chosen button or a focused list's highlight."""
+    from textual.color import Color
+    from textual.theme import BUILTIN_THEMES
+
+    from closeness_tui.app import DARK_THEME
+
+    colour = Color.parse(BUILTIN_THEMES[DARK_THEME].to_color_system().generate()["border"])
+    return colour.r, colour.g, colour.b
+
+
+FOCUS_EDGE = _focus_edge()
 
 
 def installed_closeness() -> Path:
@@ -39,25 +58,21 @@ def start(data_dir: Path, pid_file: Path | None = None, cols: int = 80, rows: in
 
 
 def complete_first_run(tui: Tui, first: str = "Ana", second: str = "Ben") -> None:
-    """Welcome -> names -> Home, the way a person would do it."""
+    """Welcome -> names -> Home, the way a person would do it: each name typed once its box
+    shows the focus (Enter in the first box moves the focus through a message, and letters
+    sent at once would overtake it)."""
     tui.wait_for("Welcome to closeness", timeout=START_TIMEOUT)
-    tui.wait_for("Let's begin", timeout=STEP_TIMEOUT)
+    tui.wait_for("Let's begin")
     tui.send("Enter")
-    tui.wait_for("Who is here today?", timeout=STEP_TIMEOUT)
+    tui.wait_for("Who is here today?")
+    tui.wait_for_focus(NAME_PLACEHOLDER, FOCUS_EDGE)  # the first box (both are empty)
     tui.type(first)
     tui.send("Enter")  # on to the second name
-    tui.wait_for(first, timeout=STEP_TIMEOUT)
-    time.sleep(0.3)
+    tui.wait_for(first)
+    tui.wait_for_focus(NAME_PLACEHOLDER, FOCUS_EDGE)  # the only empty box left: the second
     tui.type(second)
     tui.send("Enter")  # save both
-    tui.wait_for(f"Hello, {first} and {second}", timeout=STEP_TIMEOUT)
-
-
-def exit_code(tui: Tui, timeout: float = STEP_TIMEOUT) -> int:
-    """The exit code the shell printed once the program ended."""
-    tui.wait_for("__EXITED__", timeout=timeout)
-    line = next(ln for ln in tui.screen().splitlines() if "__EXITED__" in ln)
-    return int(line.split("__EXITED__", 1)[1].split()[0])
+    tui.wait_for(f"Hello, {first} and {second}")
 
 
 def alive(pid: int) -> bool:
@@ -81,18 +96,3 @@ def wait_until_gone(pid: int, timeout: float = STEP_TIMEOUT) -> None:
             return
         time.sleep(0.05)
     raise AssertionError(f"process {pid} still running after {timeout}s")
-
-
-def wait_for_cursor_at(tui: Tui, text: str, timeout: float = STEP_TIMEOUT) -> None:
-    """Wait until the terminal's cursor sits on the first letter of `text` on screen: an empty
-    text box holding the focus puts it where its placeholder starts. Steady under load, where
-    a fixed pause before typing is sometimes too short and the letters go elsewhere."""
-    deadline = time.monotonic() + timeout
-    while True:
-        x, y = tui.cursor()
-        lines = tui.screen().splitlines()
-        if y < len(lines) and lines[y].find(text) == x:
-            return
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"the cursor is not at {text!r} after {timeout}s (at {x},{y})")
-        time.sleep(0.05)

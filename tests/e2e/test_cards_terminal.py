@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import seed_names
-from e2e_helpers import START_TIMEOUT, STEP_TIMEOUT, exit_code, needs_tmux, start
+from e2e_helpers import START_TIMEOUT, STEP_TIMEOUT, needs_tmux, start
 
 from closeness_tui.models import CardPlay
 from closeness_tui.store import Store
@@ -32,7 +32,7 @@ def test_play_two_cards_taking_turns(data_dir):
         tui.wait_for("Ana asks, Ben answers", timeout=STEP_TIMEOUT)
         tui.wait_for("1 talked about, 1 passed", timeout=STEP_TIMEOUT)
         tui.send("C-q")
-        assert exit_code(tui) == 0
+        assert tui.exit_code() == 0
     finally:
         tui.close()
     with Store.open(data_dir, read_only=True) as store:

@@ -9,7 +9,7 @@ import time
 
 import pytest
 from conftest import seed_names
-from e2e_helpers import START_TIMEOUT, STEP_TIMEOUT, needs_tmux, start
+from e2e_helpers import FOCUS_EDGE, START_TIMEOUT, STEP_TIMEOUT, needs_tmux, start
 from tui import Tui
 
 from closeness_tui.models import Ritual
@@ -60,7 +60,9 @@ def open_new_ritual(tui: Tui) -> None:
     tui.wait_for("Choose a ritual", timeout=STEP_TIMEOUT)
     tui.send("Enter")
     tui.wait_for("^s Save", timeout=STEP_TIMEOUT)
-    time.sleep(0.5)
+    # The name box takes the focus just after the form's first frame, and puts the cursor in
+    # its row as it does: the keys that empty it must not come sooner.
+    tui.wait_for_cursor_on("  Name  ")
 
 
 def test_pastes_in_a_real_terminal_are_text_cut_kindly_and_saved(tmp_path):
@@ -105,7 +107,7 @@ def test_a_multi_line_paste_keeps_its_lines_and_loses_its_controls(tmp_path):
         tui.wait_for("Start from a complaint", timeout=STEP_TIMEOUT)
         tui.send("c")
         tui.wait_for("For example:", timeout=STEP_TIMEOUT)
-        time.sleep(0.5)
+        tui.wait_for_focus("For example: You never", FOCUS_EDGE)  # the paste goes to the focus
         paste(tui, b"line one\nline\x0btwo\x0c\xc2\x85 end\x1b\x11 still here")
         tui.wait_for("linetwo end still here", timeout=STEP_TIMEOUT)
         lines = [ln.strip("▊▎│ ") for ln in tui.screen().splitlines()]

@@ -25,6 +25,25 @@ LOADED = 60.0  # a step on a machine busy with the whole suite; usually well und
 VIEWPORT = {"width": 1000, "height": 620}
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """One chromium for the file's tests (starting it costs seconds on a busy machine); each
+    test opens its pages in contexts of their own (`new_page`), as fresh as a new profile.
+    Not session-wide: playwright's sync API keeps an event loop running while it is open,
+    and the asyncio tests a worker runs next (web server, Pilot) need none running. (When
+    xdist runs other tests between this file's on the same worker, it starts again.)"""
+    with chromium() as running:
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def _pages_closed(browser):
+    """Each test's pages (and their contexts) are closed after it, as a closed browser was."""
+    yield
+    for context in browser.contexts:
+        context.close()
+
+
 def lock_is_free(data_dir) -> bool:
     try:
         Store.open(data_dir).close()
@@ -33,9 +52,9 @@ def lock_is_free(data_dir) -> bool:
     return True
 
 
-def test_first_run_in_the_browser_reaches_home_asking_no_other_host(tmp_path):
+def test_first_run_in_the_browser_reaches_home_asking_no_other_host(tmp_path, browser):
     data_dir = tmp_path / "data"
-    with web_server(data_dir) as server, chromium() as browser:
+    with web_server(data_dir) as server:
         tab = BrowserTab(browser.new_page(viewport=VIEWPORT))
         tab.page.goto(server.url)
         tab.wait_first_frame()
@@ -70,9 +89,9 @@ def test_first_run_in_the_browser_reaches_home_asking_no_other_host(tmp_path):
             assert store.settings().names == ("Ana", "Ben")
 
 
-def test_second_tab_says_already_open_and_shows_no_names(tmp_path):
+def test_second_tab_says_already_open_and_shows_no_names(tmp_path, browser):
     data_dir = tmp_path / "data"
-    with web_server(data_dir) as server, chromium() as browser:
+    with web_server(data_dir) as server:
         first = BrowserTab(browser.new_page(viewport=VIEWPORT))
         first.page.goto(server.url)
         first.wait_first_frame()
@@ -92,7 +111,7 @@ def test_second_tab_says_already_open_and_shows_no_names(tmp_path):
         first.wait_until(lambda: len(first.frames) > drawn, what="the first tab to draw help")
 
 
-def test_app_already_open_elsewhere_draws_no_names_first(tmp_path):
+def test_app_already_open_elsewhere_draws_no_names_first(tmp_path, browser):
     """closeness open in a terminal (here: its lock held) while a tab opens: the tab's app
     says so, and not one frame before that carries the partners' names."""
     data_dir = tmp_path / "data"
@@ -102,7 +121,7 @@ def test_app_already_open_elsewhere_draws_no_names_first(tmp_path):
         store.save_settings(settings)
     holder = Store.open(data_dir)  # holds the lock, as an open closeness would
     try:
-        with web_server(data_dir) as server, chromium() as browser:
+        with web_server(data_dir) as server:
             tab = BrowserTab(browser.new_page(viewport=VIEWPORT))
             tab.page.goto(server.url)
             tab.wait_first_frame()
@@ -117,10 +136,10 @@ def settle(tab: BrowserTab) -> None:
     """A step ignores the key that brought it on screen for SETTLE_SECONDS (a repeat or a
     bounce must not also answer it): once its words show, wait that long, as a person would
     take in a new screen before answering it."""
-    tab.page.wait_for_timeout(SETTLE_SECONDS * 1000 + 300)
+    tab.page.wait_for_timeout(SETTLE_SECONDS * 1000 + 100)
 
 
-def test_a_listening_round_in_the_browser(tmp_path):
+def test_a_listening_round_in_the_browser(tmp_path, browser):
     """A couple in the browser: set up, begin, Ana speaks, Ben says back what he heard (typed
     in the tab, brackets and all), Ana says he got it, a reflection, then Ben has the floor.
     Each key waits for what it answers to be on the screen as it is now (never for words
@@ -130,7 +149,7 @@ def test_a_listening_round_in_the_browser(tmp_path):
         settings = store.settings()
         settings.partner_a, settings.partner_b = "Ana", "Ben"
         store.save_settings(settings)
-    with web_server(data_dir) as server, chromium() as browser:
+    with web_server(data_dir) as server:
         tab = BrowserTab(browser.new_page(viewport=VIEWPORT))
         tab.page.goto(server.url)
         tab.wait_first_frame()

@@ -234,6 +234,7 @@ class BrowserTab:
         self.console: list[str] = []
         self.resized: tuple[int, int] | None = None
         self._screen: Screen | None = None
+        self._text: tuple[int, bytes | None, str] = (0, None, "")
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("console", lambda message: self.console.append(message.text))
         page.on("websocket", self._on_websocket)
@@ -253,7 +254,13 @@ class BrowserTab:
             self.frames.append(payload)
 
     def text(self) -> str:
-        return screen_text(self.frames)
+        """Everything the app wrote, its escapes removed (worked out again only when a frame
+        came in: a wait looks many times a second over a long session)."""
+        count, last, text = self._text
+        if count != len(self.frames) or not self.frames or self.frames[-1] is not last:
+            last = self.frames[-1] if self.frames else None
+            self._text = (len(self.frames), last, screen_text(self.frames))
+        return self._text[2]
 
     def wait_for(self, words: str, timeout: float = STEP_TIMEOUT) -> None:
         deadline = time.monotonic() + timeout
@@ -270,8 +277,8 @@ class BrowserTab:
     def rows_now(self) -> list[str]:
         """The screen as it is now, read incrementally (cheap to poll over a long session)."""
         size = self.size()
-        if self._screen is None or self._screen.size != size:
-            self._screen = Screen(*size)
+        if self._screen is None or self._screen.size != size or self._screen.fed > len(self.frames):
+            self._screen = Screen(*size)  # new, resized, or the frames were cleared
         self._screen.feed(self.frames)
         return self._screen.rows()
 
@@ -296,7 +303,7 @@ class BrowserTab:
         now (Textual may redraw part of a line)."""
         if words in self.text():
             return True
-        return bool(self.websockets) and any(words in row for row in self.rows())
+        return bool(self.websockets) and self.on_screen(words)
 
     def wait_until(self, predicate, what: str, timeout: float = STEP_TIMEOUT) -> None:
         """As wait_until, letting playwright deliver the page's events meanwhile."""
