@@ -44,6 +44,63 @@ async def settle(pilot, times: int = 3) -> None:
         await pilot.pause()
 
 
+async def test_home_shows_everything_at_80x24_when_it_has_the_most_to_show(data_dir, clock):
+    """Four of today's rituals and a review due: the entries go to one line each, and the
+    waiting line, the rituals and the therapist's note all show without scrolling."""
+    seed_full_home(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        assert screen.has_class("-compact")
+        assert screen.query_one("#home").max_scroll_y == 0
+        for selector in ("#listening-waiting", "#today-rituals", "#note", "#entries"):
+            assert in_view(screen.query_one(selector)), selector
+        listed = screen.query_one("#entries", OptionList)
+        assert listed.option_count == len(entries())
+        assert all("\n" not in listed.get_option_at_index(i).prompt.plain for i in range(8))
+        assert listed.highlighted == 0 and app.focused is listed
+        await pilot.press("tab")  # today's rituals are next, and markable from here
+        await pilot.pause()
+        assert app.focused is screen.query_one("#today-list")
+
+
+@pytest.mark.parametrize(
+    ("size", "rituals", "due"),
+    [(SMALL, 0, False), ((100, 40), 4, True)],
+    ids=["80x24-nothing-extra", "100x40-everything"],
+)
+async def test_home_keeps_its_blurbs_while_they_fit(data_dir, clock, size, rituals, due):
+    """With nothing extra at 80x24 (exactly full), or everything on a taller screen, each
+    entry keeps its blurb on a second line, and still nothing is below the fold."""
+    seed_full_home(data_dir, rituals=rituals, review_due=due)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert not screen.has_class("-compact")
+        listed = screen.query_one("#entries", OptionList)
+        assert "Take turns to speak" in listed.get_option_at_index(0).prompt.plain
+        assert screen.query_one("#home").max_scroll_y == 0
+        assert in_view(screen.query_one("#note"))
+
+
+async def test_home_at_80x24_goes_back_to_blurbs_when_made_taller(data_dir, clock):
+    seed_full_home(data_dir)
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("-compact")
+        await pilot.resize_terminal(100, 40)
+        await settle(pilot)
+        assert not app.screen.has_class("-compact")
+        assert in_view(app.screen.query_one("#note"))
+        await pilot.resize_terminal(*SMALL)
+        await settle(pilot)
+        assert app.screen.has_class("-compact")
+
+
 async def test_home_at_60x20_scrolls_to_what_has_focus(data_dir, clock):
     seed_full_home(data_dir)
     app = build_app(data_dir, clock)
@@ -183,45 +240,17 @@ async def test_home_is_laid_out_once_when_it_starts(
     data_dir, clock, monkeypatch, size, rituals, due, compact
 ):
     """Home decides one-line entries before its first layout (a switch afterwards restyles
-    and lays it out again: a quarter of its first frame): its guess holds, nothing switches,
-    and nothing is below the fold.
-
-    80x24 with the most to show (four of today's rituals and a review due): the entries go
-    to one line each, and the waiting line, the rituals and the therapist's note all show
-    without scrolling; made taller it goes back to blurbs, and compact again at 80x24.
-    With nothing extra at 80x24 (exactly full), or everything on a taller screen, each
-    entry keeps its blurb on a second line."""
+    and lays it out again: a quarter of its first frame): its guess holds, nothing switches."""
     seed_full_home(data_dir, rituals=rituals, review_due=due)
     switches = count_switches(monkeypatch)
     app = build_app(data_dir, clock)
     async with app.run_test(size=size, notifications=True) as pilot:
         await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, HomeScreen)
-        assert screen.has_class("-compact") is compact
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.has_class("-compact") is compact
         assert switches == []
-        assert screen.query_one("#home").max_scroll_y == 0
-        assert in_view(screen.query_one("#note"))
-        listed = screen.query_one("#entries", OptionList)
-        if not compact:
-            assert "Take turns to speak" in listed.get_option_at_index(0).prompt.plain
-            return
-        for selector in ("#listening-waiting", "#today-rituals", "#note", "#entries"):
-            assert in_view(screen.query_one(selector)), selector
-        assert listed.option_count == len(entries())
-        assert all("\n" not in listed.get_option_at_index(i).prompt.plain for i in range(8))
-        assert listed.highlighted == 0 and app.focused is listed
-        # Made taller, it goes back to blurbs; at 80x24 again, one line each.
-        await pilot.resize_terminal(100, 40)
-        await settle(pilot)
-        assert not screen.has_class("-compact")
-        assert in_view(screen.query_one("#note"))
-        await pilot.resize_terminal(*SMALL)
-        await settle(pilot)
-        assert screen.has_class("-compact")
-        await pilot.press("tab")  # today's rituals are next, and markable from here
-        await pilot.pause()
-        assert app.focused is screen.query_one("#today-list")
+        assert app.screen.query_one("#home").max_scroll_y == 0
+        assert in_view(app.screen.query_one("#note"))
 
 
 async def test_home_corrects_a_guess_the_layout_proves_wrong(data_dir, clock, monkeypatch):
