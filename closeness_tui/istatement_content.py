@@ -179,9 +179,9 @@ class IStatementText(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         # Compile every review pattern now, so a broken one stops the app at start-up with
         # the file and key named (ContentError), not at the first review.
-        from closeness_tui.istatement import Reviewer
+        from closeness_tui import istatement
 
-        Reviewer(self, feelings())
+        istatement.checked_reviewer = (self, istatement.Reviewer(self, feelings()))
 
 
 class FeelingWord(msgspec.Struct, forbid_unknown_fields=True):

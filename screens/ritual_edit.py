@@ -66,7 +66,10 @@ class RitualEditScreen(DraftingScreen):
         r = self.ritual
         names = self.capp.settings.names
         yield Header()
-        with VerticalScroll(id="ritual-editor"):
+        # On a short terminal the fields sit closer together, so Save stays in view (set
+        # here, not on mount: a class added once drawn restyles every field again).
+        dense = "dense" if self.app.size.height < 34 else ""
+        with VerticalScroll(id="ritual-editor", classes=dense):
             title = e.title_new if self.is_new else e.title_edit
             yield Static(Content(title), classes="title")
             with Horizontal(classes="field"):
@@ -163,8 +166,6 @@ class RitualEditScreen(DraftingScreen):
         return f"ritual:{self.ritual_id or 'new:' + self.template_id}"
 
     def on_mount(self) -> None:
-        # On a short terminal the fields sit closer together, so Save stays in view.
-        self.query_one("#ritual-editor").set_class(self.app.size.height < 34, "dense")
         self._show_kind(kind_of(self.ritual))
         self.query_one("#r-name", Input).focus()
         self._saved_form = self._form()

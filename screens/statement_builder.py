@@ -115,6 +115,7 @@ class StatementBuilderScreen(DraftingScreen):
         self.statement = statement
         self.complaint = statement.complaint if statement else complaint
         self.suggested: dict[str, list[str]] = {"feeling": [], "need": []}
+        self._showing: dict[str, tuple[str, tuple[object, ...]]] = {}
         self.initial = Parts()
         self.initial_form: StatementForm = "short"
         self.initial_author = author
@@ -232,21 +233,28 @@ class StatementBuilderScreen(DraftingScreen):
     def refresh_preview(self) -> None:
         words = istatement_text().screens
         composed = compose(self.parts(), self.form)
-        preview = self.query_one("#preview", Static)
-        coaching = self.query_one("#coaching", Static)
         if not composed.text:
-            preview.update(Content.styled(words.preview_empty, "$text-muted"))
-            coaching.update("")
+            self._show("preview", Content.styled(words.preview_empty, "$text-muted"))
+            self._show("coaching", Content(""))
             by_part: dict[str, list[Finding]] = {p: [] for p in PARTS}
         else:
             content, findings = marked(composed.text, review_composed(composed))
-            preview.update(content)
-            coaching.update(finding_lines(composed.text, findings, clean_note=words.coaching_clean))
+            self._show("preview", content)
+            self._show(
+                "coaching",
+                finding_lines(composed.text, findings, clean_note=words.coaching_clean),
+            )
             by_part = findings_by_part(composed, findings)
         for part in PARTS:
-            self.query_one(f"#{part}-hint", Static).update(
-                part_hint(by_part[part], getattr(words, f"{part}_hint"))
-            )
+            self._show(f"{part}-hint", part_hint(by_part[part], getattr(words, f"{part}_hint")))
+
+    def _show(self, static_id: str, content: Content) -> None:
+        """Update a line only when what it shows changed (words or styles): this runs on
+        every key typed, and each update draws that line again."""
+        looks = (content.plain, tuple(content.spans))
+        if self._showing.get(static_id) != looks:
+            self._showing[static_id] = looks
+            self.query_one(f"#{static_id}", Static).update(content)
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:

@@ -54,13 +54,31 @@ async def add_from_template(pilot, template_id: str) -> None:
     assert isinstance(app.screen, RitualsScreen)
 
 
+def seed_ritual(data_dir, clock, template_id: str) -> None:
+    """A ritual from a template, as the picker and editor save it (that path is walked in
+    test_add_from_template_mark_done_and_undo): the tests that only use a ritual start with
+    it stored, instead of walking the picker and the editor each time."""
+    from closeness_tui import rituals as core
+    from closeness_tui.ritualtext import ritual_text
+
+    seed_names(data_dir)
+    ritual = core.from_template(ritual_text().template(template_id), clock.today())
+    ritual.created_at = ritual.updated_at = clock.now()
+    with Store.open(data_dir) as store:
+        store.put(ritual)
+
+
 def grid_names(app) -> list[str]:
     return [row.ritual.name for row in app.screen._grid.rows]
 
 
 async def test_add_from_template_mark_done_and_undo(named_app, data_dir):
+    """Added through the picker and the editor, marked and taken back in the planner, then
+    marked from Home's list of today's rituals."""
     app = named_app
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#today-rituals").display  # no rituals yet
         await open_planner(pilot)
         assert app.screen.query_one("#rituals-empty").display
         await add_from_template(pilot, "nightly")
@@ -86,6 +104,28 @@ async def test_add_from_template_mark_done_and_undo(named_app, data_dir):
         await pilot.pause()
         assert stored(data_dir, RitualMark) == []
         assert any("still ahead" in n.message for n in notices(app))
+        # Home lists today's rituals, markable there too.
+        await pilot.press("escape")
+        await pilot.pause()
+        widget = app.screen.query_one("#today-rituals")
+        assert widget.display
+        today = app.screen.query_one("#today-list", OptionList)
+        assert "○ 21:30  Nightly check-in" in today.get_option_at_index(0).prompt.plain
+        today.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓" in today.get_option_at_index(0).prompt.plain
+        assert [m.status for m in stored(data_dir, RitualMark)] == ["done"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert stored(data_dir, RitualMark) == []
+        await pilot.press("space")
+        await pilot.pause()
+        assert [m.status for m in stored(data_dir, RitualMark)] == ["done"]
+        await pilot.press("enter")  # again: taken back
+        await pilot.pause()
+        assert stored(data_dir, RitualMark) == []
+        assert "○" in today.get_option_at_index(0).prompt.plain
     (ritual,) = stored(data_dir, Ritual)
     assert (ritual.template, ritual.time_of_day, ritual.weekdays) == (
         "nightly",
@@ -95,11 +135,11 @@ async def test_add_from_template_mark_done_and_undo(named_app, data_dir):
     assert ritual.start == date(2026, 11, 21)
 
 
-async def test_mark_with_a_note_and_skip(named_app, data_dir):
-    app = named_app
+async def test_mark_with_a_note_and_skip(data_dir, clock):
+    seed_ritual(data_dir, clock, "gratitude")
+    app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_planner(pilot)
-        await add_from_template(pilot, "gratitude")
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, NoteDialog)
@@ -113,11 +153,11 @@ async def test_mark_with_a_note_and_skip(named_app, data_dir):
     assert (mark.status, mark.note) == ("skipped", "We laughed [a lot] 🌙 ]0;x")
 
 
-async def test_week_navigation(named_app):
-    app = named_app
+async def test_week_navigation(data_dir, clock):
+    seed_ritual(data_dir, clock, "walk")
+    app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_planner(pilot)
-        await add_from_template(pilot, "walk")
         assert "Mon 16 Nov to Sun 22 Nov 2026" in plain(app, "#week-title")
         assert "this week" in plain(app, "#week-title")
         await pilot.press("right_square_bracket")
@@ -236,11 +276,11 @@ async def test_custom_ritual_validation_and_monthly_first_saturday(named_app, da
     assert (ritual.time_of_day, ritual.duration_minutes, ritual.lead) == ("10:30", 90, "b")
 
 
-async def test_pause_then_remove_keeping_history(named_app, data_dir):
-    app = named_app
+async def test_pause_then_remove_keeping_history(data_dir, clock):
+    seed_ritual(data_dir, clock, "gratitude")
+    app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_planner(pilot)
-        await add_from_template(pilot, "gratitude")
         await pilot.press("space")
         await pilot.press("e")
         await pilot.pause()
@@ -281,11 +321,11 @@ async def test_pause_then_remove_keeping_history(named_app, data_dir):
     assert len(stored(data_dir, RitualMark)) == 1
 
 
-async def test_ended_rituals_are_listed_and_can_be_put_back(named_app, data_dir):
-    app = named_app
+async def test_ended_rituals_are_listed_and_can_be_put_back(data_dir, clock):
+    seed_ritual(data_dir, clock, "gratitude")
+    app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_planner(pilot)
-        await add_from_template(pilot, "gratitude")
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#r-delete", Button).press()
@@ -316,11 +356,11 @@ async def test_ended_rituals_are_listed_and_can_be_put_back(named_app, data_dir)
     assert ritual.ended_on is None and ritual.active
 
 
-async def test_remove_and_erase_history(named_app, data_dir):
-    app = named_app
+async def test_remove_and_erase_history(data_dir, clock):
+    seed_ritual(data_dir, clock, "affection")
+    app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_planner(pilot)
-        await add_from_template(pilot, "affection")
         await pilot.press("space", "o")
         await pilot.pause()
         assert isinstance(app.screen, RitualDetailScreen)
@@ -337,12 +377,12 @@ async def test_remove_and_erase_history(named_app, data_dir):
     assert stored(data_dir, Ritual) == [] and stored(data_dir, RitualMark) == []
 
 
-async def test_export_button_writes_a_private_calendar(named_app, data_dir, tmp_path):
-    app = named_app
+async def test_export_button_writes_a_private_calendar(data_dir, clock, tmp_path):
+    seed_ritual(data_dir, clock, "date")
+    app = build_app(data_dir, clock)
     target = tmp_path / "ours.ics"
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_planner(pilot)
-        await add_from_template(pilot, "date")
         app.screen.query_one("#ritual-export-button", Button).press()
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
@@ -356,43 +396,13 @@ async def test_export_button_writes_a_private_calendar(named_app, data_dir, tmp_
     assert event["RRULE"].to_ical() == b"FREQ=WEEKLY;BYDAY=FR;WKST=MO"
 
 
-async def test_today_on_home_is_markable(named_app, data_dir):
-    app = named_app
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
-        assert not app.screen.query_one("#today-rituals").display  # no rituals yet
-        await open_planner(pilot)
-        await add_from_template(pilot, "nightly")
-        await pilot.press("escape")
-        await pilot.pause()
-        widget = app.screen.query_one("#today-rituals")
-        assert widget.display
-        today = app.screen.query_one("#today-list", OptionList)
-        assert "○ 21:30  Nightly check-in" in today.get_option_at_index(0).prompt.plain
-        today.focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "✓" in today.get_option_at_index(0).prompt.plain
-        assert [m.status for m in stored(data_dir, RitualMark)] == ["done"]
-        await pilot.press("u")
-        await pilot.pause()
-        assert stored(data_dir, RitualMark) == []
-        await pilot.press("space")
-        await pilot.pause()
-        assert [m.status for m in stored(data_dir, RitualMark)] == ["done"]
-        await pilot.press("enter")  # again: taken back
-        await pilot.pause()
-        assert stored(data_dir, RitualMark) == []
-        assert "○" in today.get_option_at_index(0).prompt.plain
-
-
-async def test_weekly_guide_is_a_setting_not_a_score(named_app, data_dir):
+async def test_weekly_guide_is_a_setting_not_a_score(data_dir, clock):
     from closeness_tui.screens.ritual_widgets import GuideDialog
 
-    app = named_app
+    seed_ritual(data_dir, clock, "date")
+    app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_planner(pilot)
-        await add_from_template(pilot, "date")
         assert "About 6 h a week is a well-known reference" in plain(app, "#week-minutes")
         await pilot.press("g")
         await pilot.pause()
@@ -421,7 +431,7 @@ async def test_weekly_guide_is_a_setting_not_a_score(named_app, data_dir):
 
 
 async def test_week_can_start_on_sunday(data_dir, clock):
-    seed_names(data_dir)
+    seed_ritual(data_dir, clock, "walk")  # Sundays at 16:00, from today (Saturday)
     with Store.open(data_dir) as store:
         settings = store.settings()
         settings.week_starts_on = 6
@@ -429,7 +439,6 @@ async def test_week_can_start_on_sunday(data_dir, clock):
     app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_planner(pilot)
-        await add_from_template(pilot, "walk")  # Sundays at 16:00, from today (Saturday)
         assert "Sun 15 Nov to Sat 21 Nov 2026" in plain(app, "#week-title")
         table = app.screen.query_one("#week-grid", DataTable)
         assert table.ordered_columns[1].label.plain.split() == ["Sun", "15"]
@@ -477,12 +486,10 @@ async def test_untrusted_words_are_kept_exactly_and_huge_notes_capped_kindly(nam
     assert mark.note == "ב" * LINE_MAX
 
 
-async def test_left_open_past_midnight_moves_to_the_new_day(named_app, clock):
-    app = named_app
+async def test_left_open_past_midnight_moves_to_the_new_day(data_dir, clock):
+    seed_ritual(data_dir, clock, "gratitude")
+    app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await open_planner(pilot)
-        await add_from_template(pilot, "gratitude")
-        await pilot.press("escape")
         await pilot.pause()
         today_list = app.screen.query_one("#today-list", OptionList)
         assert "○ Gratitude exchange" in today_list.get_option_at_index(0).prompt.plain
@@ -501,11 +508,11 @@ async def test_left_open_past_midnight_moves_to_the_new_day(named_app, clock):
         assert "Mon 23 Nov to Sun 29 Nov 2026" in plain(app, "#week-title")
 
 
-async def test_taking_back_a_mark_with_a_note_asks_first(named_app, data_dir):
-    app = named_app
+async def test_taking_back_a_mark_with_a_note_asks_first(data_dir, clock):
+    seed_ritual(data_dir, clock, "gratitude")
+    app = build_app(data_dir, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_planner(pilot)
-        await add_from_template(pilot, "gratitude")
         await pilot.press("n")
         await pilot.pause()
         app.screen.query_one("#note-input", Input).value = "We laughed [a lot]"
