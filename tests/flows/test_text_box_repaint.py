@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from collections import defaultdict
 
 import pytest
-from conftest import wait_until
+from conftest import WAIT_LIMIT, wait_until
 from textual.widgets import TextArea
 
 from closeness_tui.screens.statement_complaint import ComplaintScreen
@@ -40,17 +41,20 @@ def box_lines(app) -> list[str]:
     return [line for line in screen_lines(app) if line.startswith("  ▊ ")]
 
 
-async def box_showing(pilot, text: str, width: int) -> list[str]:
-    """The box's lines once the box is `width` cells wide and shows each letter of `text` once.
-    A stale picture (a word's last letters on both lines, or cut) never does, so it fails
-    after the wait; a loaded machine only makes the wait longer."""
-    box = pilot.app.screen.query_one("#complaint", TextArea)
-    expected = text.replace(" ", "")
-    await wait_until(pilot, lambda: box.size.width == width, f"the box {width} cells wide")
-    await wait_until(
-        pilot, lambda: shown(box_lines(pilot.app)) == expected, f"the box to show {text!r}"
-    )
-    return box_lines(pilot.app)
+async def settled(pilot, box: TextArea) -> tuple[int, list[str]]:
+    """The box's width and lines once the layout has settled (the page's scroll bar may come
+    frames later): the same for five looks 0.1 s apart. A stale picture also stays put, so
+    this waits out the layout, never a missing repaint."""
+    deadline = time.monotonic() + WAIT_LIMIT
+    last, same = None, 0
+    while time.monotonic() < deadline:
+        await pilot.pause(0.1)
+        now = (box.size.width, box_lines(pilot.app))
+        same = same + 1 if now == last else 0
+        if same >= 5:
+            return now
+        last = now
+    raise AssertionError(f"the box never settled in {WAIT_LIMIT}s")
 
 
 def shown(lines: list[str]) -> str:
@@ -67,15 +71,18 @@ def shown(lines: list[str]) -> str:
     ],
 )
 async def test_the_complaint_box_shows_its_new_wrap_after_its_width_changes(named_app, text):
+    letters = text.replace(" ", "")
     async with named_app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("i", "c")
         await wait_until(pilot, lambda: isinstance(named_app.screen, ComplaintScreen), "complaint")
         box = named_app.screen.query_one("#complaint", TextArea)
         box.insert(text)
-        await wait_until(pilot, lambda: box.text == text, "the words in the box")
-        width = box.size.width
-        before = await box_showing(pilot, text, width)
+        width, before = await settled(pilot, box)
+        assert shown(before) == letters
         await pilot.resize_terminal(81, 24)  # a column wider: the box re-wraps
-        await box_showing(pilot, text, width + 1)
+        await wait_until(pilot, lambda: box.size.width != width, "the box to widen")
+        wider, lines = await settled(pilot, box)
+        assert shown(lines) == letters
         await pilot.resize_terminal(80, 24)  # and back: the same wrap as before, on screen
-        assert await box_showing(pilot, text, width) == before
+        await wait_until(pilot, lambda: box.size.width != wider, "the box to narrow")
+        assert await settled(pilot, box) == (width, before)
