@@ -17,7 +17,6 @@ import contextlib
 import errno
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -29,6 +28,7 @@ from closeness_tui.store import (
     FILE_MODE,
     LOCK_FILE,
     atomic_write,
+    write_temp,
 )
 
 # Every file the store keeps in its folder starts so: closeness.json, closeness.json.bak,
@@ -123,12 +123,8 @@ def write_file(target: Path, data: bytes, *, shown: str, force: bool) -> Path:
 
 def _write_new(path: Path, data: bytes, shown: str) -> None:
     """Write a temp file beside `path`, then give it the name only if the name is free."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = write_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         try:
             os.link(tmp, path)
         except FileExistsError:

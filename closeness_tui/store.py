@@ -386,16 +386,27 @@ class FolderLock:
         self.release()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`, private (0600, from mkstemp, whatever was there before), so
-    that a crash leaves the old or the new file whole. Any OSError but NotConfirmed: the old
-    file is untouched."""
+def write_temp(path: Path, data: bytes) -> str:
+    """`data` in a new private (0600, from mkstemp) temp file beside `path`, on disk: its name."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`, private (0600, whatever was there before), so that a crash
+    leaves the old or the new file whole. Any OSError but NotConfirmed: the old file is
+    untouched."""
+    tmp = write_temp(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
